@@ -1,0 +1,124 @@
+"""The Python API: a Corpus over one store, mirroring the command line."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from .engine import IngestReport, ingest as _ingest
+from .model import Claim, Conflict, Document, Event
+from .store import Store, pair_key
+
+DEFAULT_DB = "bilateral.duckdb"
+
+
+class Results(list):
+    """A list of data-model objects that also converts to a pandas DataFrame."""
+
+    def to_dicts(self) -> list:
+        return [x.export() if isinstance(x, Document) else x.to_dict() for x in self]
+
+    def to_pandas(self):
+        import pandas as pd
+        return pd.DataFrame(self.to_dicts())
+
+
+def resolve_pair(pair: Optional[Sequence[str]], dictionary: Optional[str] = None) -> Optional[str]:
+    """Two country arguments (codes or names) as the store's unordered pair key."""
+    if not pair:
+        return None
+    if isinstance(pair, str):
+        pair = [p for p in pair.replace(",", " ").split() if p]
+    if len(pair) != 2:
+        raise ValueError(f"a pair needs two countries, got {list(pair)!r}")
+    from .nlp.gazetteer import Gazetteer
+    g = Gazetteer.load(dictionary)
+    return pair_key(g.resolve_country(pair[0]), g.resolve_country(pair[1]))
+
+
+class Corpus:
+    """One store of documents, events, claims and conflicts."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None):
+        self.store = Store(path, read_only=read_only)
+        self.dictionary = dictionary
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ingest(self, paths: Iterable[str] | str, processes: int = 1, engine: str = "local",
+               address: Optional[str] = None, progress: Optional[Callable[[int], None]] = None,
+               batch_size: int = 64) -> IngestReport:
+        """Read, analyze and store documents; known documents change nothing."""
+        if isinstance(paths, (str, Path)):
+            paths = [str(paths)]
+        return _ingest(self.store, [str(p) for p in paths], processes=processes, engine=engine, address=address,
+                       dictionary=self.dictionary, progress=progress, batch_size=batch_size)
+
+    def documents(self) -> Results:
+        return Results(self.store.documents())
+
+    def document(self, doc_id: str) -> Optional[Document]:
+        return self.store.document(doc_id)
+
+    def timeline(self, pair: Optional[Sequence[str]] = None, start: Optional[str] = None,
+                 end: Optional[str] = None, event_type: Optional[str] = None, dated_only: bool = True) -> Results:
+        """Events of a pair (or all), oldest first; undated ones last unless `dated_only`."""
+        key = resolve_pair(pair, self.dictionary)
+        events = self.store.events(key)
+        out = []
+        for e in events:
+            if dated_only and not e.date:
+                continue
+            if start and (not e.date or e.date[:len(start)] < start):
+                continue
+            if end and (not e.date or e.date[:len(end)] > end):
+                continue
+            if event_type and e.event_type != event_type.upper():
+                continue
+            out.append(e)
+        return Results(out)
+
+    def events(self, pair: Optional[Sequence[str]] = None) -> Results:
+        return Results(self.store.events(resolve_pair(pair, self.dictionary)))
+
+    def claims(self, metric: Optional[str] = None, pair: Optional[Sequence[str]] = None) -> Results:
+        """Claims, optionally of one metric and pair, oldest as-of first."""
+        key = resolve_pair(pair, self.dictionary)
+        claims = self.store.claims(pairs=[key] if key else None, metric=metric)
+        claims.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
+        return Results(claims)
+
+    def conflicts(self, kind: Optional[str] = None) -> Results:
+        return Results(k for k in self.store.conflicts() if kind is None or k.kind == kind)
+
+    def claim(self, claim_id: str) -> Optional[Claim]:
+        return next((c for c in self.store.claims() if c.claim_id == claim_id), None)
+
+    def event(self, event_id: str) -> Optional[Event]:
+        return next((e for e in self.store.events() if e.event_id == event_id), None)
+
+    def pairs(self) -> list:
+        return self.store.pairs()
+
+    def export(self, out: str | Path, fmt: str = "jsonl") -> list:
+        from .export import export
+        return export(self.store, out, fmt)
+
+    def conflict_items(self, conflict: Conflict) -> list:
+        """The claims or events a conflict names, for quoting both passages."""
+        if conflict.claim_ids:
+            wanted = set(conflict.claim_ids)
+            return [c for c in self.store.claims() if c.claim_id in wanted]
+        wanted = set(conflict.event_ids)
+        return [e for e in self.store.events() if e.event_id in wanted]
+
+
+def open(path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None) -> Corpus:  # noqa: A001
+    """Open (or create) a corpus store."""
+    return Corpus(path, read_only=read_only, dictionary=dictionary)

@@ -1,0 +1,273 @@
+"""The command line: a thin layer over the Python API, with the same output options on every listing."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import BilateralError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn articles about relations between countries into a sourced record.")
+state = {"db": "bilateral.duckdb", "dictionary": None}
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+@app.callback()
+def _global(db: str = typer.Option("bilateral.duckdb", "--db", help="The store (a DuckDB file)."),
+            dictionary: Optional[str] = typer.Option(None, "--dictionary",
+                                                     help="A user actor dictionary (TSV or JSON).")):
+    """Global options go before the command: bilateral --db x.duckdb ingest DIR."""
+    state["db"] = db
+    state["dictionary"] = dictionary
+
+
+def _corpus(read_only: bool = False):
+    from .api import Corpus
+    if read_only and not Path(state["db"]).exists():
+        raise BilateralError(f"no store at {state['db']}: run `bilateral ingest PATH` first", state["db"])
+    return Corpus(state["db"], read_only=read_only, dictionary=state["dictionary"])
+
+
+# --- output ------------------------------------------------------------------------------
+
+def emit(rows: list, columns: list, as_json: bool, as_csv: bool, title: Optional[str] = None) -> None:
+    """Print rows as a table (default), JSON Lines or CSV."""
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if as_csv:
+        from .export import write_csv
+        buf = io.StringIO()
+        write_csv(rows, buf)
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=title, show_lines=False, expand=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
+    out.print(table)
+    if not rows:
+        out.print("(nothing)")
+
+
+JSON = typer.Option(False, "--json", help="JSON Lines, one object per row.")
+CSV = typer.Option(False, "--csv", help="CSV with a header.")
+
+
+def _run(fn):
+    """Turn the package's own errors into a one-line message and exit code 2."""
+    try:
+        fn()
+    except BilateralError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob patterns."),
+           processes: int = typer.Option(1, "--processes", "-p", help="Worker processes on this machine."),
+           engine: str = typer.Option("local", "--engine", help="local or ray."),
+           address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address to join."),
+           as_json: bool = JSON):
+    """Read documents into the store (re-ingesting a document changes nothing)."""
+    def go():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, MofNCompleteColumn
+        with _corpus() as corpus:
+            with Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
+                task = bar.add_task("ingest", total=None)
+                report = corpus.ingest(paths, processes=processes, engine=engine, address=address,
+                                       progress=lambda n: bar.advance(task, n))
+            for e in report.errors:
+                err.print(f"[yellow]skipped[/yellow] {e.path}: {e.reason}")
+            if as_json:
+                sys.stdout.write(json.dumps(report.to_dict()) + "\n")
+            else:
+                c = corpus.store.counts()
+                out.print(f"read {report.read}, new {report.new}, already stored {report.known}, "
+                          f"errors {len(report.errors)}; store now holds {c['documents']} documents, "
+                          f"{c['events']} events, {c['claims']} claims, {c['conflicts']} conflicts")
+    _run(go)
+
+
+@app.command()
+def docs(as_json: bool = JSON, as_csv: bool = CSV):
+    """The stored documents: id, title, outlet, published, sizes."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            rows = [{"doc_id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "basis": r[4],
+                     "chars_raw": r[5], "chars_clean": r[6], "events": r[7], "claims": r[8], "source_path": r[9]}
+                    for r in corpus.store.document_stats()]
+        emit(rows, ["doc_id", "title", "outlet", "published", "chars_raw", "chars_clean", "events", "claims"],
+             as_json, as_csv, "documents")
+    _run(go)
+
+
+@app.command()
+def pairs(as_json: bool = JSON, as_csv: bool = CSV):
+    """Every actor pair in the store with its counts."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            rows = [{"pair": p.replace("|", " "), "events": ne, "claims": nc} for p, ne, nc in corpus.pairs()]
+        emit(rows, ["pair", "events", "claims"], as_json, as_csv, "pairs")
+    _run(go)
+
+
+def _sources(corpus, mentions: list) -> str:
+    titles = {d.doc_id: (d.title or Path(d.source_path).name) for d in corpus.store.documents()}
+    return "; ".join(sorted({titles.get(m.doc_id, m.doc_id) for m in mentions}))
+
+
+@app.command()
+def timeline(pair: List[str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
+             start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
+             event_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER category."),
+             undated: bool = typer.Option(False, "--undated", help="Also list events with no known date."),
+             as_json: bool = JSON, as_csv: bool = CSV):
+    """Dated events of a pair, oldest first, each with its sources."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            events = corpus.timeline(pair=_pair(pair), start=start, end=end, event_type=event_type,
+                                     dated_only=not undated)
+            if as_json or as_csv:
+                rows = [e.to_dict() for e in events]
+            else:
+                rows = [{"date": e.date + (f"–{e.date_end}" if e.date_end else "") if e.date else "?",
+                         "type": e.event_type, "modality": e.modality,
+                         "who": f"{e.source.code} → {e.target.code}", "summary": e.summary,
+                         "sources": _sources(corpus, e.mentions)} for e in events]
+        emit(rows, ["date", "type", "modality", "who", "summary", "sources"], as_json, as_csv, "timeline")
+    _run(go)
+
+
+def _pair(values: List[str]) -> List[str]:
+    """--pair KHM JPN arrives as repeated options or one "KHM JPN" string."""
+    words = [w for v in values for w in v.replace(",", " ").split()]
+    return words
+
+
+@app.command()
+def claims(metric: Optional[str] = typer.Option(None, "--metric"),
+           pair: Optional[List[str]] = typer.Option(None, "--pair", help="Two countries: codes or names."),
+           as_json: bool = JSON, as_csv: bool = CSV):
+    """The claims ledger: figures grouped by metric, oldest as-of first, conflicts flagged."""
+    def go():
+        from .views import ledger
+        with _corpus(read_only=True) as corpus:
+            items = corpus.claims(metric=metric, pair=_pair(pair) if pair else None)
+            flagged = {cid: k.kind for k in corpus.conflicts() for cid in k.claim_ids}
+            if as_json or as_csv:
+                rows = [dict(c.to_dict(), conflict=flagged.get(c.claim_id)) for c in items]
+                emit(rows, [], as_json, as_csv)
+                return
+            for group in ledger(items, flagged):
+                out.print(f"[bold]{group['title']}[/bold]  range {group['range']}  latest {group['latest']}")
+                emit(group["rows"], ["as_of", "figure", "qualifier", "period", "kind", "scope", "conflict",
+                                     "text"], False, False)
+    _run(go)
+
+
+@app.command()
+def conflicts(kind: Optional[str] = typer.Option(None, "--kind"), as_json: bool = JSON, as_csv: bool = CSV):
+    """Where sources disagree, each with both passages and a one-line explanation."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            rows = []
+            for k in corpus.conflicts(kind):
+                items = corpus.conflict_items(k)
+                passages = [getattr(x, "sentence", None) or (x.mentions[0].sentence if x.mentions else "")
+                            for x in items]
+                rows.append(dict(k.to_dict(), passages=passages))
+        if as_json or as_csv:
+            emit(rows, [], as_json, as_csv)
+            return
+        for r in rows:
+            out.print(f"[bold red]{r['kind']}[/bold red] {r['conflict_id']}: {r['explanation']}")
+            for p in r["passages"]:
+                out.print(f"    “{p}”")
+        if not rows:
+            out.print("(no conflicts)")
+    _run(go)
+
+
+@app.command()
+def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+           out_dir: str = typer.Option(..., "--out", help="Folder to write the four files into.")):
+    """Write documents, events, claims and conflicts in the export format."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            for p in corpus.export(out_dir, fmt):
+                out.print(str(p))
+    _run(go)
+
+
+@app.command()
+def demo():
+    """Ingest the sample corpus shipped with the package and show its timeline, ledger and conflicts."""
+    def go():
+        sample = resources.files("bilateral.data").joinpath("sample")
+        with resources.as_file(sample) as folder:
+            with _corpus() as corpus:
+                report = corpus.ingest([str(folder)])
+                out.print(f"[bold]Ingested[/bold] {report.new} new documents from the sample corpus "
+                          f"({report.known} already stored) into {state['db']}")
+                busiest = [p for p, ne, nc in corpus.pairs() if "" not in p.split("|")][:3]
+        for p in busiest:
+            timeline(pair=[p.replace("|", " ")], start=None, end=None, event_type=None, undated=False,
+                     as_json=False, as_csv=False)
+        for p in busiest[:2]:
+            claims(metric=None, pair=[p.replace("|", " ")], as_json=False, as_csv=False)
+        conflicts(kind=None, as_json=False, as_csv=False)
+    _run(go)
+
+
+@app.command()
+def timex(file: str = typer.Argument(..., help="A text file."),
+          dct: Optional[str] = typer.Option(None, "--dct", help="Document creation time, YYYY-MM-DD.")):
+    """Time expressions of a text, one JSON line each, normalized against the document date."""
+    def go():
+        from .nlp.timex import timex_records
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BilateralError(f"cannot read: {exc}", file)
+        for r in timex_records(text, dct):
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    _run(go)
+
+
+@app.command()
+def code(infile: str = typer.Option(..., "--in", help="JSON Lines of {id, text, date?}."),
+         outfile: str = typer.Option("-", "--out", help="Output JSON Lines (default: stdout).")):
+    """Code sentences into events without a store."""
+    def go():
+        from .coder import code_lines
+        stream = open(outfile, "w", encoding="utf-8") if outfile != "-" else sys.stdout
+        try:
+            for row in code_lines(infile):
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    _run(go)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Run the per-document stages over batches: in this process, in a process pool, or on Ray.
+
+Reading and cleaning happen in the driver (cheap, and they decide what is new);
+parsing and extraction, the costly part, run wherever the engine puts them; the
+driver stores each batch in one transaction and reconciles what it touched.
+"""
+from __future__ import annotations
+
+import itertools
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+from .errors import InputError
+from .model import Analysis, Document, RawDocument
+from .read import clean, read_sources
+from .store import Store
+
+BATCH_SIZE = 64
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts, and every input it could not read with the reason."""
+
+    read: int = 0
+    new: int = 0
+    known: int = 0
+    events: int = 0
+    claims: int = 0
+    tokens: int = 0
+    errors: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "known": self.known, "events": self.events,
+                "claims": self.claims, "tokens": self.tokens,
+                "errors": [{"path": e.path, "code": e.code, "reason": e.reason} for e in self.errors]}
+
+
+def analyze_batch(documents: list, dictionary: Optional[str] = None, batch_size: int = BATCH_SIZE) -> list:
+    """The unit of work every engine runs: parse a batch of cleaned documents and extract from each."""
+    from .extract import analyze
+    from .nlp.gazetteer import Gazetteer
+    from .nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    gazetteer = Gazetteer.load(dictionary)
+    docs = nlp.pipe((d.text for d in documents), batch_size=batch_size)
+    return [analyze(d, sp, gazetteer) for d, sp in zip(documents, docs)]
+
+
+def cleaned(sources: Iterable, report: IngestReport) -> Iterator[Document]:
+    """Clean each source; a source that fails becomes an error in the report, never an exception."""
+    for item in sources:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            continue
+        report.read += 1
+        try:
+            doc = clean(item)
+        except Exception as exc:  # a malformed page must not stop the batch
+            report.errors.append(InputError(item.source_path, f"could not be cleaned: {exc}", "clean"))
+            continue
+        if not doc.text.strip():
+            report.errors.append(InputError(item.source_path, "no text left after removing boilerplate", "empty"))
+            continue
+        yield doc
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while True:
+        batch = list(itertools.islice(it, size))
+        if not batch:
+            return
+        yield batch
+
+
+def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str = "local",
+           address: Optional[str] = None, dictionary: Optional[str] = None, batch_size: int = BATCH_SIZE,
+           progress: Optional[Callable[[int], None]] = None) -> IngestReport:
+    """Read, clean, analyze and store documents, then reconcile the groups they touched."""
+    from .reconcile import reconcile
+
+    report = IngestReport()
+    new_ids: list = []
+
+    def fresh(docs: Iterable[Document]) -> Iterator[Document]:
+        seen = set()
+        for d in docs:
+            if store.has_document(d.doc_id) or d.doc_id in seen:
+                store.add_source(d.source_path, d.doc_id)
+                report.known += 1
+                if progress:
+                    progress(1)
+                continue
+            seen.add(d.doc_id)
+            yield d
+
+    batches = _batches(fresh(cleaned(read_sources(paths), report)), batch_size)
+    for analyses in _run(batches, processes, engine, address, dictionary):
+        stored = store.write_batch(analyses)
+        for a in stored:
+            new_ids.append(a.document.doc_id)
+            report.new += 1
+            report.events += len(a.events)
+            report.claims += len(a.claims)
+            report.tokens += a.n_tokens
+        if progress:
+            progress(len(analyses))
+    if new_ids:
+        reconcile(store, new_ids)
+    return report
+
+
+def _run(batches: Iterator[list], processes: int, engine: str, address: Optional[str],
+         dictionary: Optional[str]) -> Iterator[list]:
+    """Analyze batches with the chosen engine, yielding results in input order."""
+    if engine == "ray":
+        from .ray_engine import run_ray
+        yield from run_ray(batches, address=address, dictionary=dictionary)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
+    if processes <= 1:
+        for batch in batches:
+            yield analyze_batch(batch, dictionary)
+        return
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        pending: list = []
+        for batch in batches:
+            pending.append(pool.submit(analyze_batch, batch, dictionary))
+            if len(pending) >= processes * 2:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()

@@ -1,0 +1,29 @@
+"""Errors with stable codes and messages that name the file and the reason."""
+from __future__ import annotations
+
+
+class BilateralError(Exception):
+    """Base class: every error the package raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, reason: str, path: str | None = None):
+        self.reason = reason
+        self.path = path
+        super().__init__(f"{path}: {reason}" if path else reason)
+
+
+class InputError(BilateralError):
+    """A source that cannot be read as a document: missing, binary, empty, bad encoding, bad JSON."""
+
+    code = "input"
+
+    def __init__(self, path: str, reason: str, code: str = "input"):
+        super().__init__(reason, path)
+        self.code = code
+
+
+class UnknownCountry(BilateralError):
+    """A country argument that the gazetteer cannot resolve."""
+
+    code = "unknown_country"

@@ -1,0 +1,19 @@
+"""Per-document extraction: one parsed document in, its events and claims out."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Analysis, Document
+from ..nlp.actors import find_actors
+from ..nlp.timex import find_timexes
+from .claims import extract_claims
+from .events import extract_events
+
+
+def analyze(document: Document, doc: Doc, gazetteer=None) -> Analysis:
+    """Actors, time expressions, then events and claims of one document (a pure function of its parse)."""
+    actors = find_actors(doc, gazetteer, date=document.published)
+    timexes = find_timexes(document.text, document.published)
+    events = extract_events(document, doc, actors, timexes)
+    claims = extract_claims(document, doc, actors, timexes)
+    return Analysis(document=document, events=events, claims=claims, n_tokens=len(doc))

@@ -1,0 +1,482 @@
+"""Events from a parsed document: trigger, source and target, CAMEO/PLOVER coding, modality and date.
+
+A pure function of one document's parse, its actor mentions and its time
+expressions.  Each event found here carries one mention; merging the same
+event across sentences and documents happens in `bilateral.reconcile.merge`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, ActorMention, Document, Event, Mention, Timex, stable_id, timex_to_date
+from .cameo import coding
+from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, find_rule
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
+# Verbs whose object is the subject of their complement ("compelled the French to relinquish").
+OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", "persuade", "invite", "help",
+                  "encourage", "require", "call", "let", "enable", "pressure"}
+HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought"}
+INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
+PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
+REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
+PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "government", "governments",
+              "state", "states", "party", "parties", "leader", "leaders", "neighbour", "neighbours",
+              "neighbor", "neighbors", "partner", "partners", "capital", "capitals"}
+SYMMETRIC = {"054", "057", "161", "040", "046", "060", "061", "030"}
+PAST_TAGS = {"VBD"}
+
+
+@dataclass
+class _Found:
+    """An event candidate before dedup: the event and how central its trigger is."""
+
+    event: Event
+    depth: int
+    pair: frozenset
+    sent_start: int
+
+
+def extract_events(document: Document, doc: Doc, actors: list, timexes: list) -> list:
+    """Every event the document reports, one mention each, in text order."""
+    index = _ActorIndex(doc, actors)
+    main_pair = _main_pair(actors)
+    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    dates = sorted((t for t in timexes if t.date or t.range_start), key=lambda t: t.start)
+    starts = [t.start for t in dates]
+    published = document.published
+    found: list = []
+    context: Optional[tuple] = None   # (date, paragraph, sentence index) of the last explicit date
+    recent: list = []                 # codes of the last sentences' actors, newest last
+    for s_i, sent in enumerate(doc.sents):
+        para = bisect.bisect_right(paragraphs, sent.start_char)
+        lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+        sent_dates = dates[lo:hi]
+        local_pair = _local_pair(index, sent, recent, main_pair)
+        for tok in sent:
+            candidate = _event_at(tok, sent, index, local_pair, main_pair)
+            if candidate is None:
+                continue
+            cameo, source, target, topic = candidate
+            modality = _modality(tok)
+            if modality is None:
+                continue
+            date, date_end, basis = _date_for(tok, sent, sent_dates, context, para, s_i)
+            if modality == "asserted" and date and published and date[:4] > published[:4]:
+                modality = "planned"
+            found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
+                               date, date_end, basis, topic))
+        found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
+        explicit = [t for t in sent_dates if not t.relative and (t.date or t.range_start)]
+        if explicit:
+            context = ((explicit[-1].range_start or explicit[-1].date), para, s_i)
+        codes = [m.code for m in index.in_span(sent) if m.code]
+        if codes:
+            recent = (recent + codes)[-12:]
+    return _dedupe(found)
+
+
+# --- actors -------------------------------------------------------------------
+
+
+class _ActorIndex:
+    """Actor mentions looked up by token."""
+
+    def __init__(self, doc: Doc, actors: Iterable[ActorMention]):
+        self.by_token: dict = {}
+        for m in actors:
+            if not m.code:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def in_tokens(self, tokens: Iterable[Token]) -> list:
+        out, seen = [], set()
+        for t in sorted(tokens, key=lambda t: t.i):
+            m = self.by_token.get(t.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def in_span(self, span: Span) -> list:
+        return self.in_tokens(span)
+
+
+def _main_pair(actors: list) -> tuple:
+    """The two codes a document is mostly about, most frequent first."""
+    counts: dict = {}
+    for m in actors:
+        if m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return tuple(ranked[:2])
+
+
+def _local_pair(index: _ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
+    """What "both countries" means here: the last two codes named, else the document's pair."""
+    codes: list = []
+    for code in reversed(recent + [m.code for m in index.in_span(sent)]):
+        if code not in codes:
+            codes.append(code)
+        if len(codes) == 2:
+            return tuple(reversed(codes))
+    return main_pair
+
+
+def _subtree(tok: Token, stop: Optional[set] = None) -> list:
+    """The token's subtree without nested clauses (their actors belong to their own verbs)."""
+    out = [tok]
+    for child in tok.children:
+        if stop and child.dep_ in stop and child.pos_ in ("VERB", "AUX"):
+            continue
+        out.extend(_subtree(child, stop))
+    return out
+
+
+def _is_pair_phrase(tokens: list) -> bool:
+    words = {t.lower_ for t in tokens}
+    return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
+
+
+def _subject(verb: Token) -> tuple:
+    """The subject tokens of a verb, looking through control, coordination and relative clauses."""
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return [verb.head] + _subtree(verb.head, CLAUSES), False
+            return _subtree(s, CLAUSES), s.dep_ == "nsubjpass"
+        if verb.dep_ == "relcl":
+            return [verb.head], False
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+            obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if obj:
+                return _subtree(obj[0], CLAUSES), False
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and verb.head != verb:
+            verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                # "an opportunity to renew ties": the noun's own verb carries the subject
+                if verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+                    verb = verb.head
+                else:
+                    break
+            continue
+        break
+    return [], False
+
+
+def _objects(verb: Token) -> tuple:
+    """Object tokens (for actors) and object lemmas (for the lexicon)."""
+    tokens, lemmas = [], set()
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ in ("aux", "auxpass", "neg", "punct", "mark", "cc", "advmod",
+                                                     "agent", "prt"):
+            continue
+        if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX"):
+            continue
+        sub = _subtree(child, CLAUSES)
+        tokens.extend(sub)
+        for t in sub:
+            if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                lemmas.update((t.lemma_.lower(), t.lower_))
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and not any(
+                c.dep_ in ("dobj",) for c in verb.children)):
+            for t in _subtree(child, CLAUSES):
+                if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    lemmas.update((t.lemma_.lower(), t.lower_))
+    return tokens, lemmas
+
+
+def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple):
+    """(cameo, source, target, trigger text) when the token triggers an event between two actors."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in TRIGGER_LEMMAS:
+        obj_tokens, obj_lemmas = _objects(tok)
+        rule = find_rule(lemma, obj_lemmas)
+        if rule is None:
+            return None
+        topic = _topic(rule, obj_lemmas)
+        subj_tokens, passive = _subject(tok)
+        agent = [t for c in tok.children if c.dep_ == "agent" for t in _subtree(c, CLAUSES)]
+    elif tok.pos_ == "NOUN" and lemma in NOUN_LEMMAS:
+        rule = find_rule(lemma, set(), noun=True)
+        if rule is None:
+            return None
+        topic = None
+        subj_tokens, passive, agent = _noun_subject(tok), False, []
+        obj_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into")
+                      for t in _subtree(c, CLAUSES)]
+        if tok.dep_ in ("dobj",) and tok.head.lemma_ in ("make", "pay", "conduct", "undertake", "begin"):
+            obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
+    else:
+        return None
+    source, target = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair,
+                            main_pair, tok)
+    if source is None or target is None or source.code == target.code:
+        return None
+    return rule.cameo, source, target, topic
+
+
+def _topic(rule, obj_lemmas: set) -> Optional[str]:
+    """The object word that made the rule fit, singular ("flights" -> "flight")."""
+    if rule.objects is None:
+        return None
+    hits = sorted(rule.objects & obj_lemmas)
+    return hits[0].rstrip("s") if hits else None
+
+
+def _noun_subject(noun: Token) -> list:
+    """Who does a nominal event: a possessor, an "of" phrase, or the subject of "make a visit"."""
+    poss = [t for c in noun.children if c.dep_ == "poss" for t in _subtree(c, CLAUSES)]
+    if poss:
+        return poss
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subj, _ = _subject(noun.head)
+        if subj:
+            return subj
+    of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _subtree(c, CLAUSES)]
+    amod = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return of + amod
+
+
+def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger):
+    """Pick source and target actors from the trigger's arguments, then from the sentence and context."""
+    subj_actors = index.in_tokens(subj)
+    agent_actors = index.in_tokens(agent)
+    obj_actors = index.in_tokens(objs)
+    if passive and agent_actors:
+        source = agent_actors[0]
+        rest = subj_actors + obj_actors
+    elif passive:
+        source = None
+        rest = subj_actors + obj_actors
+    else:
+        source = subj_actors[0] if subj_actors else None
+        rest = subj_actors[1:] + obj_actors
+    if source is None and _is_pair_phrase(subj) and len(local_pair) == 2:
+        return _pair_actors(local_pair)
+    target = next((m for m in rest if source is None or m.code != source.code), None)
+    if source is None and target is not None:
+        rest2 = [m for m in rest if m.code != target.code]
+        if rest2 and cameo in SYMMETRIC:
+            return target, rest2[0]
+        others = [m for m in index.in_span(sent) if m.code != target.code]
+        if others and passive:
+            return others[0], target
+        return None, None
+    if source is not None and target is None:
+        if _is_pair_phrase(objs) and len(local_pair) == 2:
+            other = [c for c in local_pair if c != source.code]
+            return source, _code_actor(other[0]) if other else None
+        # An actor elsewhere in the clause ("... on Phnom Penh") before falling back to context.
+        others = [m for m in index.in_tokens(_subtree(_clause_head(trigger))) if m.code != source.code]
+        if others:
+            return source, others[0]
+        if source.code in main_pair and len(main_pair) == 2:
+            other = [c for c in main_pair if c != source.code][0]
+            return source, _code_actor(other)
+        return source, None
+    if source is None and target is None and cameo in SYMMETRIC and _is_pair_phrase(subj + objs):
+        return _pair_actors(local_pair) if len(local_pair) == 2 else (None, None)
+    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
+        return _pair_actors(main_pair)
+    return source, target
+
+
+def _clause_head(tok: Token) -> Token:
+    while tok.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acl", "conj") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _code_actor(code: str) -> ActorMention:
+    return ActorMention(start=-1, end=-1, text="", code=code, name=code, kind="context")
+
+
+def _pair_actors(pair: tuple) -> tuple:
+    return _code_actor(pair[0]), _code_actor(pair[1])
+
+
+# --- modality -------------------------------------------------------------------
+
+
+def _chain(tok: Token) -> list:
+    """The trigger and the verbs it depends on within its sentence (for negation and modality)."""
+    out = [tok]
+    while tok.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj", "advcl", "relcl") \
+            and tok.head != tok and len(out) < 8:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _modality(tok: Token) -> Optional[str]:
+    """asserted / planned / intended / negated, or None for hypotheticals that report nothing."""
+    chain = _chain(tok)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX", "NOUN")]
+    auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {t.lemma_.lower() for t in verbs[1:]}
+    marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
+    negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
+        c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
+    if "if" in marks or "unless" in marks:
+        return None
+    if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
+        return None
+    if negated:
+        return "negated"
+    if lemmas & INTEND:
+        return "intended"
+    future = any(a in ("will", "shall", "'ll", "would") for a in auxes)
+    if future and lemmas & REPORT:
+        return "intended"
+    if future or lemmas & PLAN and tok.tag_ in ("VB",):
+        return "planned"
+    if "would" in auxes:
+        return None
+    return "asserted"
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
+    """(date, date_end, basis): the governing time expression, else a date carried from context."""
+    chain = {t.i for t in _chain(tok)}
+    best, best_score = None, None
+    for t in sent_dates:
+        span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        score = 3
+        node = head
+        for _ in range(12):
+            if node.i in chain:
+                score = 0 if node.i == tok.i else 1
+                break
+            if node.head == node:
+                break
+            node = node.head
+        distance = abs(span.start - tok.i)
+        key = (score, distance)
+        if best_score is None or key < best_score:
+            best, best_score = t, key
+    if best is not None:
+        basis = "relative" if best.relative else "explicit"
+        if best.range_start:
+            end = best.range_end if best.signal in ("between", "from") else None
+            return best.range_start, end, basis
+        return best.date, None, basis
+    if context is not None and tok.tag_ in PAST_TAGS | {"VBN"} and not _present(tok):
+        date, c_para, c_s = context
+        if para - c_para <= 1 and s_i - c_s <= 3:
+            return date, None, "inferred"
+    return None, None, "unknown"
+
+
+def _present(tok: Token) -> bool:
+    """Present or present perfect: the sentence speaks of now, so no date carries over."""
+    for t in _chain(tok):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "is", "are", "am", "'s", "'ve"):
+                return True
+    return False
+
+
+# --- nominal anniversaries ---------------------------------------------------------------
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+_ORDINAL_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "hundredth": 100}
+
+
+def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> list:
+    """"The 65th anniversary of diplomatic relations" in a text of 2018: relations established in 1953."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "anniversary":
+            continue
+        n = None
+        for c in tok.children:
+            m = _ORDINAL.match(c.text)
+            if m:
+                n = int(m.group(1))
+            elif c.lower_ in _ORDINAL_WORDS:
+                n = _ORDINAL_WORDS[c.lower_]
+        of = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        if n is None or not {t.lemma_.lower() for t in of} & {"relation", "tie", "relationship"}:
+            continue
+        year = next((t.date[:4] for t in sent_dates if t.date), None)
+        basis = "inferred"
+        if year is None and published and re.search(r"\b(this year|marks?|celebrat\w+|commemorat\w+)\b",
+                                                    sent.text, re.I):
+            year = published[:4]
+        if year is None:
+            continue
+        actors = index.in_tokens(of)
+        codes = []
+        for m in actors:
+            if m.code not in codes:
+                codes.append(m.code)
+        pair = tuple(codes[:2]) if len(codes) >= 2 else local_pair
+        if len(pair) != 2:
+            continue
+        src, tgt = (actors[0], next(m for m in actors if m.code == pair[1])) if len(codes) >= 2 \
+            else _pair_actors(pair)
+        out.append(_make(document, sent, tok, tok, "054", src, tgt, "asserted", f"{int(year) - n:04d}", None,
+                         basis, "relation"))
+    return out
+
+
+# --- building and dedup --------------------------------------------------------------------
+
+
+def _actor(m: ActorMention) -> Actor:
+    return Actor(code=m.code, name=m.name or m.text or m.code, sector=m.sector)
+
+
+def _make(document, sent, tok, trigger, cameo, source, target, modality, date, date_end, basis,
+          topic=None) -> _Found:
+    c = coding(cameo)
+    src, tgt = _actor(source), _actor(target)
+    verb = trigger.text if isinstance(trigger, (Token, Span)) else str(trigger)
+    when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
+    mood = {"asserted": "", "planned": "plans: ", "intended": "intends: ", "negated": "did not: "}[modality]
+    summary = f"{mood}{src.name} {verb} {tgt.name}{when} [{c.name.lower()}]"
+    mention = Mention(doc_id=document.doc_id, sentence=sent.text.strip(), char_start=sent.start_char,
+                      char_end=sent.end_char)
+    event = Event(
+        event_id=stable_id("ev", document.doc_id, tok.idx, src.code, tgt.code, cameo),
+        source=src, target=tgt, event_type=c.event_type, modality=modality, date=date, date_end=date_end,
+        date_basis=basis if date else "unknown", mode=c.mode, context=[c.context] if c.context else [],
+        cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
+        trigger=tok.lemma_.lower(), topic=topic,
+    )
+    depth = 0
+    node = tok
+    while node.head != node and depth < 20:
+        node, depth = node.head, depth + 1
+    return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
+
+
+def _dedupe(found: list) -> list:
+    """One event per sentence and actor pair: the trigger nearest the sentence root wins."""
+    best: dict = {}
+    for f in found:
+        key = (f.sent_start, f.pair)
+        if key not in best or f.depth < best[key].depth:
+            best[key] = f
+    return [f.event for f in sorted(best.values(), key=lambda f: (f.sent_start, f.event.event_id))]

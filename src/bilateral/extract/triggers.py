@@ -1,0 +1,159 @@
+"""The event lexicon: which verbs (and a few nouns) report which CAMEO event, given their objects.
+
+Each rule names trigger lemmas, optionally the object lemmas it needs (a direct
+object, a prepositional object, or a passive subject), and the CAMEO code it
+carries.  Rules are tried in order, so specific readings ("close" + "embassy")
+come before general ones.  Kept as data so it can be read and extended.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+RELATIONS = frozenset({"relation", "relations", "tie", "ties", "relationship", "contact", "contacts"})
+MISSIONS = frozenset({"embassy", "consulate", "office", "mission", "representation", "operation", "operations",
+                      "legation", "consular"})
+AGREEMENTS = frozenset({"agreement", "treaty", "accord", "pact", "memorandum", "deal", "declaration", "protocol",
+                        "convention", "contract", "charter", "communique", "mou", "partnership", "arrangement"})
+AID_NOUNS = frozenset({"aid", "assistance", "loan", "loans", "grant", "grants", "support", "fund", "funds", "funding",
+                       "money", "oda", "help", "relief", "donation", "credit", "package", "financing", "subsidy",
+                       "vaccine", "vaccines", "equipment", "supplies", "food", "scholarship", "scholarships"})
+ARMS = frozenset({"weapon", "weapons", "arm", "arms", "sword", "swords", "missile", "missiles", "jet", "jets",
+                  "ammunition", "tank", "tanks", "aircraft", "warship", "warships", "vessel", "vessels"})
+FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "navy", "warship",
+                    "peacekeeper", "peacekeepers", "battalion", "garrison", "personnel", "police", "engineer",
+                    "engineers", "contingent"})
+MONITORS = frozenset({"monitor", "monitors", "observer", "observers", "team", "expert", "experts", "volunteer",
+                      "volunteers", "adviser", "advisers", "advisor", "advisors", "doctor", "doctors", "mission",
+                      "delegation", "teacher", "teachers", "specialist", "specialists"})
+SANCTIONS = frozenset({"sanction", "sanctions", "embargo", "tariff", "tariffs", "ban", "boycott", "restriction",
+                       "restrictions", "duty", "duties", "blockade"})
+TALKS = frozenset({"talk", "talks", "meeting", "meetings", "summit", "consultation", "consultations", "dialogue",
+                   "negotiation", "negotiations", "discussion", "discussions", "conference"})
+EXERCISES = frozenset({"exercise", "exercises", "drill", "drills", "patrol", "patrols", "manoeuvre", "maneuver"})
+FLOWS = frozenset({"flight", "flights", "service", "services", "route", "routes", "link", "links", "line",
+                   "programme", "program", "project", "initiative", "cooperation", "partnership", "exchange",
+                   "exchanges", "scheme", "zone", "bank", "venture", "factory", "plant", "bridge", "port"})
+HONOURS = frozenset({"order", "medal", "prize", "award", "honour", "honor", "decoration", "title", "doctorate"})
+RULE = frozenset({"rule", "administration", "control", "regime", "government", "authority", "protectorate",
+                  "sovereignty", "occupation"})
+RIGHTS = frozenset({"right", "rights", "claim", "claims", "compensation", "reparation", "reparations", "debt",
+                    "debts", "province", "provinces", "territory", "territories", "land", "island", "islands"})
+PROCESSES = frozenset({"reform", "process", "development", "effort", "efforts", "programme", "program", "project",
+                       "projects", "election", "elections", "reconstruction", "recovery", "commission",
+                       "education", "demining", "clearance", "infrastructure", "health", "training",
+                       "peacekeeping", "building", "institution", "institutions"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Trigger lemmas, the object lemmas they need (None: any or none), and the CAMEO code."""
+
+    lemmas: frozenset
+    cameo: str
+    objects: Optional[frozenset] = None
+    noun: bool = False           # the trigger is a noun ("visit", "occupation")
+
+
+def _r(lemmas: str, cameo: str, objects=None, noun: bool = False) -> Rule:
+    return Rule(frozenset(lemmas.split()), cameo, frozenset(objects) if objects is not None else None, noun)
+
+
+RULES = (
+    # relations and missions
+    _r("establish re-establish reestablish restore renew resume normalize normalise forge", "054", RELATIONS),
+    _r("sever break cut suspend downgrade", "161", RELATIONS),
+    _r("end", "161", RELATIONS),
+    _r("close shut", "161", MISSIONS),
+    _r("open reopen establish resume launch inaugurate", "054", MISSIONS),
+    _r("recognize recognise", "054"),
+    _r("upgrade elevate raise", "057", RELATIONS | {"partnership", "status", "level"}),
+    # agreements
+    _r("sign conclude ink ratify", "057", AGREEMENTS),
+    _r("reach strike", "057", AGREEMENTS),
+    _r("agree", "030"),
+    # consultation
+    _r("visit", "042"),
+    _r("visit", "042", noun=True),
+    _r("host receive welcome", "043", {"visit", "delegation", "summit", "signing", "signature", "minister",
+                                       "president", "leader", "king", "counterpart", "talks", "meeting"}),
+    _r("hold", "046", TALKS),
+    _r("hold conduct stage", "062", EXERCISES),
+    _r("meet negotiate discuss confer", "040"),
+    _r("mediate broker", "045"),
+    # support
+    _r("award confer bestow present", "050", HONOURS),
+    _r("praise commend hail endorse applaud", "051"),
+    _r("welcome", "051"),
+    _r("apologize apologise", "055"),
+    # material cooperation
+    _r("invest", "061"),
+    _r("trade", "061"),
+    _r("cooperate collaborate partner", "060"),
+    _r("join", "060", {"member", "membership", "organization", "organisation", "centre", "center", "alliance",
+                       "bloc", "pact", "group", "association", "forum", "union", "initiative"}),
+    _r("launch start introduce inaugurate", "061", FLOWS),
+    # aid
+    _r("send supply ship deliver provide give transfer sell", "072", ARMS),
+    _r("send dispatch deploy station", "074", FORCES),
+    _r("send dispatch", "070", MONITORS),
+    _r("provide give grant extend offer donate deliver disburse allocate channel contribute pour", "070", AID_NOUNS),
+    _r("provide extend", "070"),
+    _r("fund finance bankroll sponsor", "071"),
+    _r("support back", "070", PROCESSES),
+    _r("support back", "051"),
+    _r("assist help aid", "070"),
+    _r("contribute donate", "070"),
+    _r("pledge promise commit", "033", AID_NOUNS),
+    _r("grant", "075", {"asylum", "refuge", "shelter"}),
+    _r("grant", "054", {"independence", "recognition", "sovereignty"}),
+    # concessions and retreats
+    _r("renounce waive relinquish cede forgo forego surrender abandon", "080", RIGHTS),
+    _r("allow permit let", "080"),
+    _r("withdraw pull", "0872", FORCES),
+    _r("release free", "0841"),
+    _r("lift ease", "085", SANCTIONS),
+    # requests and criticism
+    _r("request ask seek", "100"),
+    _r("urge call appeal press", "100"),
+    _r("demand", "100"),
+    _r("accuse blame", "112"),
+    _r("criticize criticise condemn denounce deplore censure", "111"),
+    _r("voice express", "111", {"opposition", "concern", "concerns", "objection", "objections", "disapproval",
+                                "criticism", "regret"}),
+    _r("oppose object protest", "111"),
+    _r("reject refuse deny rebuff veto dismiss", "120"),
+    _r("threaten warn", "130"),
+    # sanctions and coercion
+    _r("impose slap introduce", "163", SANCTIONS),
+    _r("suspend halt freeze cut stop withdraw cancel terminate", "162", AID_NOUNS | {"cooperation", "program",
+                                                                                    "programme"}),
+    _r("expel", "166", {"diplomat", "diplomats", "ambassador", "envoy", "attache", "staff"}),
+    _r("exile deport banish extradite", "174"),
+    _r("arrest detain imprison jail", "173"),
+    _r("reimpose impose restore", "170", RULE),
+    _r("compel coerce force pressure pressurize", "170"),
+    _r("seize confiscate capture", "171"),
+    _r("block blockade", "191"),
+    # force
+    _r("occupy invade annex garrison", "192"),
+    _r("enter", "192", {"protectorate", "territory", "country", "colony", "province", "provinces"}),
+    _r("overthrow topple oust", "190", RULE | {"ruler", "king", "regime"}),
+    _r("attack bomb shell strike raid shoot fight", "190"),
+    _r("kill massacre", "200"),
+    _r("occupation invasion annexation", "192", noun=True),
+)
+
+
+def find_rule(lemma: str, objects: set, noun: bool = False) -> Optional[Rule]:
+    """The first rule whose trigger and object requirements fit."""
+    for rule in RULES:
+        if rule.noun != noun or lemma not in rule.lemmas:
+            continue
+        if rule.objects is None or rule.objects & objects:
+            return rule
+    return None
+
+
+TRIGGER_LEMMAS = frozenset(lemma for rule in RULES if not rule.noun for lemma in rule.lemmas)
+NOUN_LEMMAS = frozenset(lemma for rule in RULES if rule.noun for lemma in rule.lemmas)

@@ -1,0 +1,272 @@
+"""The data model: every object that flows between stages, in one place.
+
+Stages are pure functions from one of these to the next (see the package
+docstring); the store and the views read and write nothing else.  Dates are
+partial ISO strings cut to their known precision ("1953", "1953-01",
+"1945-03-09"); unknown is None.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+MODALITIES = ("asserted", "planned", "intended", "negated")
+QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most")
+PERIOD_KINDS = ("point", "flow", "cumulative", "annual")
+CONFLICT_KINDS = ("value", "rank", "date", "outlier", "plan_vs_fact")
+METRICS = (
+    "oda", "aid", "fdi", "trade", "exports", "imports", "donor_rank", "investor_rank",
+    "tourists", "residents", "companies", "investors", "students", "trainees", "workers",
+    "peacekeeping_contribution", "troops", "other",
+)
+
+
+def stable_id(prefix: str, *parts: Any) -> str:
+    """A short id that depends only on its parts, so re-runs give the same ids."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return f"{prefix}_{h.hexdigest()[:16]}"
+
+
+def text_id(text: str) -> str:
+    """The document id: a hash of the cleaned text (same text, same id)."""
+    return "d_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Record:
+    """Shared helpers for the dataclasses below."""
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+# --- reading ---------------------------------------------------------------
+
+
+@dataclass
+class RawDocument(Record):
+    """One source as read from disk or a JSONL line: decoded text plus what the source said of itself."""
+
+    source_path: str
+    text: str                       # decoded text (HTML source for format "html")
+    format: str                     # "text", "markdown", "html"
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+
+
+@dataclass
+class Document(Record):
+    """A cleaned document: the text every offset points into, and its metadata."""
+
+    doc_id: str
+    source_path: str
+    text: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None
+    published_basis: Optional[str] = None   # metadata | text | inferred | None
+    n_chars_raw: int = 0
+    n_chars_clean: int = 0
+    # [clean_start, source_start, length] runs: where each piece of `text` stands in the source
+    offsets: list = field(default_factory=list)
+
+    def source_offset(self, i: int) -> Optional[int]:
+        """Map an offset in the cleaned text to the same character in the source, if known."""
+        for clean_start, source_start, length in self.offsets:
+            if clean_start <= i <= clean_start + length:
+                return source_start + (i - clean_start)
+        return None
+
+    def export(self) -> dict:
+        d = self.to_dict()
+        d.pop("text")
+        d.pop("offsets")
+        return d
+
+
+# --- mentions found in a parsed document -----------------------------------
+
+
+@dataclass
+class ActorMention(Record):
+    """A span that names an actor, resolved to a code ("KHM", "UN") or None with its name."""
+
+    start: int
+    end: int
+    text: str
+    code: Optional[str]
+    name: str
+    sector: Optional[str] = None      # GOV, MIL, BUS, CVL, IGO, ...
+    kind: str = "country"             # country, demonym, capital, place, person, org, igo
+
+
+@dataclass
+class Timex(Record):
+    """A time expression with its TIMEX3 type and value, normalized against an anchor."""
+
+    start: int
+    end: int
+    text: str
+    type: str                         # DATE, TIME, DURATION, SET
+    value: str                        # TIMEX3 value: "1941-03", "2013-W12", "P3D", "PRESENT_REF"
+    mod: Optional[str] = None         # START, END, MID, BEFORE, AFTER, APPROX, ...
+    anchor: Optional[str] = None      # the date it was resolved against, if relative
+    relative: bool = False            # resolved against the document date or context
+    signal: Optional[str] = None      # governing preposition: since, from, between, in, by, as of, until
+    range_start: Optional[str] = None  # for "from 2010 to 2017", "between 1941 and 1945", "since 1992"
+    range_end: Optional[str] = None
+
+    @property
+    def date(self) -> Optional[str]:
+        """The value as a partial ISO date, or None when it is not a calendar date."""
+        return timex_to_date(self.value) if self.type in ("DATE", "TIME") else None
+
+
+def timex_to_date(value: Optional[str]) -> Optional[str]:
+    """"1941-03" -> "1941-03"; "2013-03-22T10:00" -> "2013-03-22"; "199X", "PRESENT_REF" -> None."""
+    if not value:
+        return None
+    v = value.split("T")[0]
+    parts = v.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    out = [parts[0]]
+    for p in parts[1:3]:
+        if p.isdigit() and len(p) == 2:
+            out.append(p)
+        else:
+            break
+    return "-".join(out)
+
+
+@dataclass
+class Quantity(Record):
+    """A number in the text with its scale, unit and qualifier (not yet a claim)."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[float]
+    unit: Optional[str]               # ISO 4217 or a count noun, None when bare
+    qualifier: str = "exact"
+    low: Optional[float] = None
+    high: Optional[float] = None
+    rank: Optional[int] = None        # for ordinals ("third-largest")
+
+
+# --- extracted items ---------------------------------------------------------
+
+
+@dataclass
+class Actor(Record):
+    """An event's source or target as exported."""
+
+    code: Optional[str]
+    name: str
+    sector: Optional[str] = None
+
+
+@dataclass
+class Mention(Record):
+    """A passage that reports an event."""
+
+    doc_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class Event(Record):
+    """Who did what to whom and when, with every passage that reports it."""
+
+    event_id: str
+    source: Actor
+    target: Actor
+    event_type: str
+    modality: str = "asserted"
+    date: Optional[str] = None
+    date_end: Optional[str] = None
+    date_basis: str = "unknown"       # explicit | relative | inferred | unknown
+    mode: Optional[str] = None
+    context: list = field(default_factory=list)
+    cameo: Optional[str] = None
+    quad: Optional[str] = None
+    goldstein: Optional[float] = None
+    summary: str = ""
+    mentions: list = field(default_factory=list)   # list[Mention]
+    trigger: Optional[str] = None     # the verb or noun that carried the event
+    topic: Optional[str] = None       # the object the lexicon rule matched ("relations", "flights")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Event":
+        d = dict(data)
+        d["source"] = Actor.from_dict(d["source"]) if isinstance(d.get("source"), dict) else d.get("source")
+        d["target"] = Actor.from_dict(d["target"]) if isinstance(d.get("target"), dict) else d.get("target")
+        d["mentions"] = [Mention.from_dict(m) if isinstance(m, dict) else m for m in d.get("mentions") or []]
+        return super().from_dict.__func__(cls, d)  # type: ignore[attr-defined]
+
+
+@dataclass
+class Claim(Record):
+    """A quantitative statement in one document: a figure, or a rank."""
+
+    claim_id: str
+    doc_id: str
+    metric: str
+    subject: Optional[str]
+    object: Optional[str]
+    value: Optional[float]
+    unit: Optional[str]
+    qualifier: str = "exact"
+    low: Optional[float] = None
+    high: Optional[float] = None
+    scope: Optional[str] = None
+    period_start: Optional[str] = None
+    period_end: Optional[str] = None
+    period_kind: Optional[str] = None
+    as_of: Optional[str] = None
+    rank: Optional[int] = None
+    rank_group: Optional[str] = None   # "after China": the reference the rank is stated against
+    value_usd: Optional[float] = None
+    fine_metric: Optional[str] = None  # e.g. oda_loans, mapped onto metric
+    text: str = ""
+    sentence: str = ""
+    char_start: int = 0
+    char_end: int = 0
+
+
+@dataclass
+class Conflict(Record):
+    """Two or more items that cannot all hold, with a sentence a person can check."""
+
+    conflict_id: str
+    kind: str
+    explanation: str
+    claim_ids: list = field(default_factory=list)
+    event_ids: list = field(default_factory=list)
+
+
+@dataclass
+class Analysis(Record):
+    """Everything the per-document stages produce for one document: the unit a worker returns."""
+
+    document: Document
+    events: list = field(default_factory=list)   # list[Event], one mention each, not yet merged
+    claims: list = field(default_factory=list)   # list[Claim]
+    n_tokens: int = 0

@@ -1,0 +1,318 @@
+"""Actor mentions: spans of a parsed document that name a country, a place, a person or a body.
+
+Candidates come from the gazetteer's phrase matcher and spaCy's named entities; the
+dependency parse then widens them to the phrase that names the actor ("Japanese" ->
+"the Japanese embassy", "Hun Sen" -> "Prime Minister Hun Sen") and reads nationality
+off modifiers and appositions ("X, one of Germany's largest banks").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from bilateral.model import ActorMention
+from bilateral.nlp.gazetteer import Entry, Gazetteer
+from bilateral.nlp.pipeline import load_nlp
+
+# Lower-case words that may stand inside a capitalised name ("Bank of Japan", "Cote d'Ivoire").
+NAME_GLUE = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "d'",
+             "da", "van", "von", "der", "bin", "-", "&", "'s", "’s", "'", "."}
+# Words that may stand in a title before a name, besides role nouns ("Foreign Minister").
+TITLE_WORDS = {"foreign", "prime", "deputy", "vice", "former", "acting", "senior", "chief", "state",
+               "defence", "defense", "finance", "trade", "commerce", "interior", "home", "economy",
+               "justice", "health", "education", "agriculture", "information", "labour", "labor",
+               "first", "crown", "supreme", "general", "lieutenant", "lt.", "gen.", "col.", "maj.",
+               "adm.", "mr.", "mrs.", "ms.", "dr.", "then", "premier", "caretaker", "outgoing",
+               "incoming", "new", "current", "opposition", "party", "secretary", "affairs",
+               "international", "national", "security", "development", "cooperation", "relations"}
+# Head nouns that make a national modifier an institution rather than a group of people.
+INSTITUTIONS = {"government", "embassy", "consulate", "ministry", "army", "navy", "military", "party",
+                "company", "firm", "bank", "council", "parliament", "court", "agency", "administration",
+                "cabinet", "carmaker", "automaker", "airline", "airlines", "corporation", "group",
+                "regime", "forces", "force", "police", "mission", "office", "legislature", "senate",
+                "delegation", "authorities", "side", "state", "house", "commission", "fund"}
+# Last words of business names ("SBI Group", "Acme Holdings").
+BUSINESS_WORDS = {"group", "holdings", "corp", "corp.", "corporation", "inc", "inc.", "co", "co.",
+                  "ltd", "ltd.", "limited", "company", "airlines", "airways", "motors", "bank",
+                  "industries", "electric", "enterprises", "plc", "ag", "gmbh", "sa"}
+UN_ACRONYM = re.compile(r"^U\.?N\.?[A-Z]{2,}$")
+UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "through"}
+NER_ACTORS = ("GPE", "NORP", "ORG", "PERSON", "LOC")
+
+
+@dataclass
+class Cand:
+    """A candidate actor on token offsets, before overlaps are settled."""
+
+    start: int
+    end: int
+    code: Optional[str]
+    kind: str
+    sector: Optional[str] = None
+    core: int = -1  # token where the name that gave the code starts
+
+
+def find_actors(doc: Doc, gazetteer: Gazetteer | None = None, date: str | None = None) -> list[ActorMention]:
+    """Actor mentions in a parsed document: non-overlapping, sorted, character offsets into doc.text."""
+    gaz = gazetteer or Gazetteer.load()
+    cands = dictionary_candidates(doc, gaz, date)
+    cands = entity_candidates(doc, gaz, date, cands)
+    cands = [widen(doc, gaz, c, cands) for c in cands]
+    cands = [appositive(doc, gaz, c, cands) for c in cands]
+    return to_mentions(doc, settle(cands))
+
+
+# --- candidates -----------------------------------------------------------------
+
+
+def cased(span: Span) -> bool:
+    """Whether a span is written as a name: capitalised words; short acronyms in capitals ("US", not "us")."""
+    words = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in NAME_GLUE]
+    if not words or any(t.text[0].islower() for t in words):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", span.text)
+    if len(span) <= 2 and len(letters) <= 3 and not letters.isupper():
+        return False
+    return True
+
+
+def reading(entry: Entry, span: Span) -> Cand:
+    """A candidate from a dictionary entry, with the kind refined by how the span is used."""
+    kind, sector = entry.kind, entry.sector
+    if kind == "country" and (span.root.pos_ == "ADJ" or span.root.ent_type_ == "NORP"):
+        kind = "demonym"
+    if kind == "capital":
+        head = span.root.head
+        sector = None if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE else "GOV"
+    if kind == "igo":
+        sector = "IGO"
+    return Cand(span.start, span.end, entry.code, kind, sector, span.start)
+
+
+def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Cand]:
+    """Gazetteer phrases written as names; places and people must also look like proper nouns."""
+    spans = []
+    for _, start, end in gaz.matcher(load_nlp())(doc):
+        span = doc[start:end]
+        if not cased(span):
+            continue
+        spans.append(span)
+    out = []
+    for span in _longest(spans):
+        entry = gaz.lookup(span.text, date)
+        if entry is None:
+            continue
+        if entry.kind in ("place", "person") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+            continue
+        if entry.kind != "person" and _inside_person(span):
+            continue  # "Michael Jordan", "Chad Smith"
+        out.append(reading(entry, span))
+    return out
+
+
+def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Cand]) -> list[Cand]:
+    """Add spaCy entities the gazetteer missed; an organisation absorbs the country or body it names."""
+    out = list(cands)
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in NER_ACTORS:
+            continue
+        ent = _strip_det(ent)
+        if not len(ent):
+            continue
+        inside = [c for c in out if c.start >= ent.start and c.end <= ent.end]
+        exact = [c for c in inside if (c.start, c.end) == (ent.start, ent.end)]
+        if exact or any(c.start < ent.end and c.end > ent.start and c not in inside for c in out):
+            continue
+        if label == "PERSON":
+            out = [c for c in out if c not in inside]
+            out.append(person(doc, gaz, ent, date))
+        elif label == "ORG":
+            out = [c for c in out if c not in inside]
+            out.append(organisation(gaz, ent, inside))
+    return out
+
+
+def person(doc: Doc, gaz: Gazetteer, ent: Span, date: str | None) -> Cand:
+    """A person entity widened over the rest of the name; code from the dictionary when known."""
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() \
+            and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    span = doc[ent.start:end]
+    entry = gaz.lookup(span.text, date) or gaz.lookup(ent.text, date)
+    if entry and entry.kind == "person":
+        return Cand(span.start, span.end, entry.code, "person", entry.sector, span.start)
+    return Cand(span.start, span.end, None, "person", None, span.start)
+
+
+def organisation(gaz: Gazetteer, ent: Span, inside: list[Cand]) -> Cand:
+    """An organisation: a UN body, a body in the gazetteer, or of the country it names; else unknown."""
+    if UN_NAME.match(ent.text) or any(UN_ACRONYM.match(t.text) for t in ent):
+        return Cand(ent.start, ent.end, "UN", "igo", "IGO", ent.start)
+    bodies = [c for c in inside if c.kind == "igo"]
+    if bodies:
+        return Cand(ent.start, ent.end, bodies[0].code, "igo", "IGO", bodies[0].start)
+    national = [c for c in inside if c.code and c.kind in ("country", "demonym", "capital", "place")]
+    sector = _sector_of(gaz, ent)
+    if national:
+        if sector is None and (ent[-1].lower_ in BUSINESS_WORDS or national[0].start == ent.start):
+            sector = "BUS" if ent[-1].lower_ in BUSINESS_WORDS else None
+        return Cand(ent.start, ent.end, national[0].code, "org", sector, national[0].start)
+    if ent[-1].lower_ in BUSINESS_WORDS:
+        sector = "BUS"
+    return Cand(ent.start, ent.end, None, "org", sector, ent.start)
+
+
+# --- widening -----------------------------------------------------------------------
+
+
+def widen(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
+    """Grow a candidate to the phrase naming the actor: titles before people, heads after nationals."""
+    if c.kind == "person":
+        return titled(doc, gaz, c, cands)
+    if c.kind in ("country", "demonym", "igo", "capital") and c.code:
+        return headed(doc, gaz, c)
+    return c
+
+
+def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
+    """"Japanese Foreign Minister X", "Germany's Chancellor X": title words, then a national word."""
+    start, sector, code = c.start, c.sector, c.code
+    by_end = {o.end: o for o in cands if o is not c and o.code}
+    has_title = False
+    while start > 0:
+        t = doc[start - 1]
+        before = by_end.get(start) or (by_end.get(start - 1) if t.text in ("'s", "’s") else None)
+        role = gaz.agent_sector(t.text)
+        if not before and (role or t.lower_ in TITLE_WORDS):
+            start -= 1
+            if role:
+                sector, has_title = ("GOV" if role == "ELI" else role), True
+            continue
+        if before and (has_title or before.kind == "person") \
+                and before.kind in ("country", "demonym", "igo", "person"):
+            code = before.code if before.kind != "person" or code is None else code
+            has_title = True
+            start = before.start
+        break
+    if has_title and sector in (None, "ELI"):
+        sector = "GOV"
+    return replace(c, start=start, code=code, sector=sector)
+
+
+def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
+    """A national or body word modifying a noun: "the Japanese embassy", "UN peacekeeping mission"."""
+    last = doc[c.end - 1]
+    head = last.head
+    if last.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss") or head.i < c.end \
+            or head.pos_ not in ("NOUN", "PROPN"):
+        return c
+    if any(t.pos_ in ("VERB", "PUNCT", "ADP", "CCONJ") and t.text != "-" for t in doc[c.end:head.i]) \
+            or head.i - c.end > 4 or head.ent_type_ in ("GPE", "PERSON", "NORP"):
+        return c
+    if last.dep_ == "poss" and head.lower_ not in INSTITUTIONS:
+        return c
+    sector = _noun_sector(gaz, doc[c.end:head.i + 1]) or c.sector
+    if sector is None and head.ent_type_ != "ORG":
+        return c
+    kind = c.kind
+    if head.lower_ in INSTITUTIONS or head.ent_type_ == "ORG":
+        kind = "igo" if c.kind == "igo" else "org"
+    end = head.i + 1
+    named = [t for t in head.children if t.dep_ == "appos" and t.left_edge.i == end and t.pos_ == "PROPN"]
+    if named:  # "the German carmaker Volkswagen"
+        end, kind = named[0].i + 1, "org"
+    start = c.start
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+            and not doc[start - 1].is_sent_start and doc[start - 1].ent_type_ in ("", "ORG", "NORP"):
+        start -= 1  # "Imperial Japanese Army"
+    return replace(c, start=start, end=end, kind=kind, sector=sector)
+
+
+def appositive(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
+    """"X, one of Japan's largest airlines" / "Y, the French ambassador": nationality from the apposition."""
+    if c.code or c.kind not in ("org", "person"):
+        return c
+    root = doc[c.start:c.end].root
+    for app in (t for t in root.children if t.dep_ == "appos" and t.i >= c.end):
+        phrase = doc[app.left_edge.i:app.right_edge.i + 1]
+        national = [o for o in cands if o.code and o.kind != "person"
+                    and o.core >= phrase.start and o.core < phrase.end]
+        if national:
+            sector = c.sector or _noun_sector(gaz, phrase)
+            return replace(c, code=national[0].code, sector=sector)
+    return c
+
+
+# --- settling -------------------------------------------------------------------------
+
+
+def settle(cands: list[Cand]) -> list[Cand]:
+    """Keep non-overlapping candidates, longer first, then those with a code."""
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.code is None, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
+    out = []
+    for c in cands:
+        span = _strip_det(doc[c.start:c.end])
+        if not len(span):
+            continue
+        text = span.text
+        out.append(ActorMention(span.start_char, span.end_char, text, c.code, text, c.sector, c.kind))
+    return out
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    out = []
+    for s in spans:
+        if not any(i in taken for i in range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return out
+
+
+def _inside_person(span: Span) -> bool:
+    """Whether a span is part of a longer person's name."""
+    return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
+               and (e.start, e.end) != (span.start, span.end) for e in span.doc.ents)
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in ("the", "a", "an") or \
+            start < span.end and span.doc[start].is_punct:
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _sector_of(gaz: Gazetteer, span: Span) -> Optional[str]:
+    for t in reversed(span):
+        s = gaz.agent_sector(t.text)
+        if s:
+            return s
+    return None
+
+
+def _noun_sector(gaz: Gazetteer, span: Span) -> Optional[str]:
+    """Sector of the role noun a phrase ends in ("foreign ministry" -> GOV, "largest airlines" -> BUS)."""
+    words = [t.lower_ for t in span]
+    for i in range(len(words)):
+        s = gaz.agent_sector(" ".join(words[i:]))
+        if s:
+            return s
+    return _sector_of(gaz, span)

