@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,8 +21,6 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "bilateral" / "data" / "gazetteer"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2"
-UPSTREAM_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                  "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
 
 # Phoenix country codes that are not ISO 3166-1 alpha-3.  The Soviet Union is coded as
 # Russia, its successor state at the UN; East Germany as Germany, into which it merged.
@@ -474,6 +473,7 @@ def build(src: Path) -> dict[str, int]:
     with open(OUT / "agents.tsv", "w", encoding="utf-8") as f:
         f.write("noun\tsector\n")
         f.writelines(f"{n}\t{s}\n" for n, s in agents)
+    shutil.copyfile(src / "LICENSE.upstream", OUT / "LICENSE.petrarch2")
     return {"entries": len(unique), "agents": len(agents)}
 
 

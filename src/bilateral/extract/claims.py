@@ -29,6 +29,7 @@ CLAUSAL = {"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis"}
 OBJECT_PREPS = {"to", "in", "into", "for", "toward", "towards", "at", "inside"}
 OWN_BREAKS = {"in", "of", "for", "to", "which", "that", "who", "was", "were", "is", "are", "and",
               "or", "from", "by", "with", "on", "at", "as", "a", "an"}
+NP_LINKS = {"compound", "amod", "poss", "nmod", "appos", "conj", "det", "case", "cc", "flat"}
 LIST_ITEM = re.compile(r"^\s*(?:[*\-•–]|\d+[.)])\s+")
 DIRECTED_PAIR = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+?)\s*[:–-]\s*$")
 
@@ -59,6 +60,17 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
         claims.append(claim)
         if claim.subject and claim.object:
             previous = (claim.subject, claim.object)
+    return _orient_trade(claims, pair)
+
+
+def _orient_trade(claims: list[Claim], pair: tuple) -> list[Claim]:
+    """Two-way trade has no giver: orient it like most of the document's claims on the pair."""
+    flows = Counter((c.subject, c.object) for c in claims
+                    if c.metric != "trade" and c.subject and c.object and {c.subject, c.object} == set(pair))
+    subject, obj = flows.most_common(1)[0][0] if flows else (pair + (None, None))[:2]
+    for c in claims:
+        if c.metric == "trade" and c.subject is None and c.object is None:
+            c.subject, c.object = subject, obj
     return claims
 
 
@@ -81,6 +93,8 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
     if metric == "other" and q.rank is None and q.value is not None and q.value < 10 \
             and q.unit != "percent":
         return None  # "the two people", "three programmes": small counts are not ledger figures
+    if metric == "trade" and _directed_pair(text, q, _inside(actors, passage, q))[0]:
+        metric = "exports"  # "Germany to Namibia: EUR 90 million" under a trade heading
     subject, obj = _direction(doc, text, q, passage, actors, metric, cue, pair, previous)
     scope = _scope(q, passage, actors, obj, metric)
     kind, p_start, p_end, as_of = _period(doc, text, q, passage, others, timexes, metric,
@@ -198,18 +212,26 @@ def _pick(text, q: Quantity, cues: list[_Cue], others, money: bool) -> Optional[
 
 
 def _intro_cues(text: str, start: int, terms: dict) -> list[_Cue]:
-    """For a list item, the cues of the line that introduces the list (or its heading)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not LIST_ITEM.match(text[line_start:start + 4]):
+    """For a list item, the cues of the line ending in ":" that introduces the list."""
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end].strip()
+    if not _item_like(line):
         return []
-    pos = line_start - 1
+    pos = text.rfind("\n", 0, start)
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos) + 1
-        line = text[prev_start:pos]
-        if line.strip() and not LIST_ITEM.match(line):
+        prev = text[prev_start:pos].strip()
+        if prev.endswith(":"):
             return [_Cue(start, start, c.fine) for c in _cues(text, prev_start, pos, terms)]
+        if prev and not _item_like(prev):
+            return []
         pos = prev_start - 1
     return []
+
+
+def _item_like(line: str) -> bool:
+    """A bullet, or a short line that is no finished sentence."""
+    return bool(LIST_ITEM.match(line)) or (len(line) < 100 and not line.endswith((".", ":")))
 
 
 def _demonym_before(text: str, end: int) -> bool:
@@ -230,23 +252,19 @@ def _single(sentence: str) -> bool:
 # --- direction ------------------------------------------------------------------
 
 
-def _direction(doc, text, q: Quantity, passage, others, actors, metric, pair, previous):
+def _direction(doc, text, q: Quantity, passage, actors, metric, cue, pair, previous):
     """(subject, object) codes of a figure."""
-    start, end = passage
-    inside = [a for a in actors if start <= a.start < end and a.code and a.kind in ROLE_KINDS
-              and not (a.start < q.end and q.start < a.end and a.kind != "demonym")]
+    inside = _inside(actors, passage, q)
     subject, obj = _directed_pair(text, q, inside)
     if subject is None and obj is None:
-        subject, obj = _roles(doc, q, inside, metric)
+        subject, obj = _roles(doc, text, q, inside, metric, cue)
+    if metric == "trade":
+        return None, None  # a two-way volume: oriented afterwards, like the document's other flows
     if metric == "peacekeeping_contribution":
         igo = next((a.code for a in inside if a.kind == "igo"), "UN")
         if obj is None or len(obj) == 3:
             obj = igo
-        if _share(text, q):
-            return None, obj
-        return subject, obj
-    if metric == "trade":  # bilateral volume: no giver, keep the pair's running orientation
-        return previous if previous and set(previous) == set(pair) else (pair + (None, None))[:2]
+        return (None if _share(text, q) else subject), obj
     if subject == obj:
         obj = None
     if subject and not obj:
@@ -256,6 +274,13 @@ def _direction(doc, text, q: Quantity, passage, others, actors, metric, pair, pr
     elif not subject and not obj:
         subject, obj = previous if previous else (pair + (None, None))[:2]
     return subject, obj
+
+
+def _inside(actors, passage, q: Quantity) -> list[ActorMention]:
+    """Coded actors of the passage that can play a role (not the figure's own words)."""
+    start, end = passage
+    return [a for a in actors if start <= a.start < end and a.code and a.kind in ROLE_KINDS
+            and not (a.start < q.end and q.start < a.end and a.kind != "demonym")]
 
 
 def _directed_pair(text, q: Quantity, inside) -> tuple:
@@ -272,51 +297,58 @@ def _directed_pair(text, q: Quantity, inside) -> tuple:
     return (a[0], b[0]) if a and b else (None, None)
 
 
-def _roles(doc, q: Quantity, inside, metric) -> tuple:
+def _roles(doc, text, q: Quantity, inside, metric, cue) -> tuple:
     """Subject from a demonym or possessive on the figure, else the clause subject; object from to/in/into X."""
     span = _tokens(doc, q.start, q.end)
     if span is None or not inside:
         return None, None
-    by_token = {}
-    for a in inside:
-        s = _tokens(doc, a.start, a.end)
-        if s is not None:
-            by_token[a.start] = (a, s)
-    subject = _modifier_subject(doc, q, span, by_token)
-    obj = None
-    head = span.root
-    for verb in _verb_ancestors(head):
+    subject, obj = None, None
+    marked = _marked(text, q, inside, cue)
+    if marked is not None:
+        if q.rank is not None:
+            obj = marked  # "Vietnam's largest investor": the possessor is who is invested in
+        else:
+            subject = marked
+    found = {"subject": [], "object": []}
+    for verb in _verb_ancestors(span.root):
         scope = _clause(verb, span)
-        for a, s in by_token.values():
-            if not any(t.i in scope for t in s):
+        for a in inside:
+            s = _tokens(doc, a.start, a.end)
+            if s is None or not any(t.i in scope for t in s):
                 continue
             role = _role(s.root, verb, metric)
-            if role == "subject" and subject is None:
-                subject = a.code
-            elif role == "object" and obj is None and a.code != subject:
-                obj = a.code
-        if subject and obj:
+            if role == "object" and a.kind == "demonym":
+                continue  # "a garrison of French troops" names whose, never where
+            if role:
+                found[role].append(a)
+        if found["subject"]:
             break
+    if subject is None and found["subject"]:
+        subject = found["subject"][0].code
+    objects = sorted((a for a in found["object"] if a.code != subject),
+                     key=lambda a: (a.kind not in ("country", "capital", "igo"), abs(a.start - q.start)))
+    if obj is None and objects:
+        obj = objects[0].code
     return subject, obj
 
 
-def _modifier_subject(doc, q, span: Span, by_token) -> Optional[str]:
-    """A demonym or possessive in the figure's noun phrase: "Japanese tourists", "Korea's aid"."""
-    right = doc.char_span(q.end, min(len(doc.text), q.end + 60), alignment_mode="contract")
-    window = [t for t in (right or [])][:6]
-    heads = {span.root.i} | {t.i for t in window}
-    for a, s in by_token.values():
-        if a.kind != "demonym" and s.root.dep_ != "poss":
+def _marked(text, q: Quantity, inside, cue) -> Optional[str]:
+    """A demonym or possessive on the figure or its cue: "3,000 Korean tourists",
+    "Korean investment was $2 billion", "Germany's aid of EUR 5 million"."""
+    anchors = [q.start] + ([cue.start] if cue is not None else [])
+    for a in inside:
+        possessive = text[a.end:a.end + 2] in ("'s", "’s")
+        if a.kind != "demonym" and not possessive:
             continue
-        if s.root.head.i in heads or a.start >= q.start and a.start <= q.end + 40 and \
-                s.root.head.i in {t.i for t in window}:
+        gap_after = text[q.end:a.start]
+        if a.start >= q.end and len(gap_after.split()) <= 1 and re.fullmatch(r"[\sA-Za-z-]*", gap_after):
             return a.code
-        if q.start <= a.start < q.end + 1:
+        if q.start <= a.start < q.end:
             return a.code
-    noun_head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
-    for a, s in by_token.values():
-        if (a.kind == "demonym" or s.root.dep_ == "poss") and s.root.head.i == noun_head.i:
-            return a.code
+        for anchor in anchors:
+            gap = text[a.end:anchor]
+            if a.end <= anchor and len(gap.split()) <= 3 and re.fullmatch(r"(?:['’]s)?[\sA-Za-z-]*", gap):
+                return a.code
     return None
 
 
@@ -339,21 +371,33 @@ def _clause(verb: Token, span: Span) -> set:
 
 def _role(token: Token, verb: Token, metric: str) -> Optional[str]:
     """"subject" or "object" for an actor token seen from a verb of the figure."""
-    path = [token, *token.ancestors]
-    for t in path:
+    for t in [token, *token.ancestors]:
         if t.i == verb.i:
-            return None
+            break
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i:
             return "subject"
-        if t.dep_ == "pobj" and t.head.dep_ == "agent":
-            return "subject"
-        if t.dep_ == "pobj" and t.head.lower_ == "from":
-            return "object" if metric == "imports" else "subject"
-        if t.dep_ == "pobj" and t.head.lower_ in OBJECT_PREPS:
-            return "object"
-        if t.dep_ in ("dobj", "attr") and t.head.i == verb.i:
-            return "object"
+    head = _phrase_head(token)
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return "subject"
+    if head.dep_ == "pobj" and head.head.lower_ == "from":
+        return "object" if metric == "imports" else "subject"
+    if head.dep_ == "pobj" and head.head.lower_ in OBJECT_PREPS:
+        return "object"
+    if head.dep_ in ("dobj", "attr") and head.head.i == verb.i:
+        return "object"
     return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a name stands in ("the port of [Dakar]" -> "port")."""
+    t = token
+    while True:
+        if t.dep_ in NP_LINKS and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head
+        else:
+            return t
 
 
 def _share(text: str, q: Quantity) -> bool:
@@ -385,6 +429,8 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
     if t is None:
         if _near_annual(text, q, end):
             return "annual", None, None, published
+        if metric == "peacekeeping_contribution":
+            return "cumulative", None, None, published
         if not stock and _perfect(doc, q):
             return "cumulative", None, _year_of(published), published
         return "point", None, None, published
@@ -411,29 +457,51 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
 
 
 def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
-    """The nearest time expression in the passage with no unlisted figure between it and q."""
+    """The time expression of a figure.  A list of figures shares the nearest one around
+    the list ("X in loans, Y in grants and Z by 2025"), unless its items carry their own
+    ("X in 2016 and Y in 2017"); otherwise the nearest with no unlisted figure in between."""
     start, end = passage
+    group = _list_group(doc, text, q, others)
+    inside = [t for t in timexes if start <= t.start < end]
+    gaps = [(a.end, b.start) for a, b in zip(group, group[1:])]
+    if any(lo <= t.start < hi for t in inside for lo, hi in gaps):
+        i = group.index(q)
+        hi = group[i + 1].start if i + 1 < len(group) else end
+        own = [t for t in inside if q.end <= t.start < hi]
+        if own:
+            return own[0]
+    lo_g, hi_g = group[0].start, group[-1].end
     best, best_d = None, None
-    for t in timexes:
-        if not (start <= t.start < end) or (t.start < q.end and q.start < t.end):
+    for t in inside:
+        if t.start < hi_g and lo_g < t.end:
             continue
-        lo, hi = (q.end, t.start) if t.start >= q.end else (t.end, q.start)
-        between = [o for o in others if lo <= o.start < hi]
-        if any(not _listed(doc, text, q, o) for o in between):
+        lo, hi = (hi_g, t.start) if t.start >= hi_g else (t.end, lo_g)
+        if any(lo <= o.start < hi for o in others):
             continue
-        d = hi - lo
-        if best_d is None or d < best_d:
-            best, best_d = t, d
+        if best_d is None or hi - lo < best_d:
+            best, best_d = t, hi - lo
     return best
 
 
+def _list_group(doc, text, q: Quantity, others) -> list[Quantity]:
+    """The run of figures that stand in one list with q, in text order."""
+    figures = sorted([q, *others], key=lambda x: x.start)
+    i = figures.index(q)
+    lo = hi = i
+    while lo > 0 and _listed(doc, text, figures[lo - 1], figures[lo]):
+        lo -= 1
+    while hi + 1 < len(figures) and _listed(doc, text, figures[hi], figures[hi + 1]):
+        hi += 1
+    return figures[lo:hi + 1]
+
+
 def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
-    """True when two figures stand in one list: nothing but nouns and commas between them."""
+    """True when two figures stand in one list: joined by a comma or "and", with no verb between."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
-    span = _tokens(doc, lo, hi) if hi > lo else None
-    if span is None:
-        return True
-    return not any(t.pos_ in ("VERB", "AUX") for t in span if lo <= t.idx < hi)
+    if not re.search(r",|;|\band\b|\bor\b", text[lo:hi]):
+        return False
+    span = _tokens(doc, lo, hi)
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span if lo <= t.idx < hi)
 
 
 def _near_annual(text, q: Quantity, end: int) -> bool:

@@ -63,15 +63,16 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list) ->
             candidate = _event_at(tok, sent, index, local_pair, main_pair)
             if candidate is None:
                 continue
-            cameo, source, target, topic = candidate
+            cameo, roles, topic = candidate
             modality = _modality(tok)
             if modality is None:
                 continue
             date, date_end, basis = _date_for(tok, sent, sent_dates, context, para, s_i)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
-            found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
-                               date, date_end, basis, topic))
+            for source, target in roles:
+                found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
+                                   date, date_end, basis, topic))
         found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
         explicit = [t for t in sent_dates if not t.relative and (t.date or t.range_start)]
         if explicit:
@@ -222,11 +223,11 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
             obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
     else:
         return None
-    source, target = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair,
-                            main_pair, tok)
-    if source is None or target is None or source.code == target.code:
+    roles = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, tok)
+    roles = [(s, t) for s, t in roles if s.code != t.code]
+    if not roles:
         return None
-    return rule.cameo, source, target, topic
+    return rule.cameo, roles, topic
 
 
 def _topic(rule, obj_lemmas: set) -> Optional[str]:
@@ -251,48 +252,94 @@ def _noun_subject(noun: Token) -> list:
     return of + amod
 
 
-def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger):
-    """Pick source and target actors from the trigger's arguments, then from the sentence and context."""
-    subj_actors = index.in_tokens(subj)
+def _core(actors: list, subj: list) -> tuple:
+    """Split subject actors into agents (the phrase itself and its conjuncts) and modifiers
+    ("the Embassy of X in Y": X is no agent; "Thai government under pro-Y leadership": Y is none)."""
+    inside = {t.i for t in subj}
+    core, rest = [], []
+    for m in actors:
+        tok = next(t for t in subj if t.idx >= m.start) if m.start >= 0 else None
+        node, through_prep = tok, False
+        while node is not None and node.head.i in inside and node.head != node:
+            if node.dep_ in ("prep", "pobj", "acl", "relcl"):
+                through_prep = True
+            node = node.head
+        (rest if through_prep else core).append(m)
+    return core, rest
+
+
+def _distinct(actors: list) -> list:
+    out, seen = [], set()
+    for m in actors:
+        if m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
+
+
+def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger) -> list:
+    """(source, target) pairs from the trigger's arguments, then from the sentence and context."""
+    subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = index.in_tokens(objs)
-    if passive and agent_actors:
-        source = agent_actors[0]
-        rest = subj_actors + obj_actors
-    elif passive:
-        source = None
+    if passive:
+        sources = agent_actors[:1]
         rest = subj_actors + obj_actors
     else:
-        source = subj_actors[0] if subj_actors else None
-        rest = subj_actors[1:] + obj_actors
+        core, modifiers = _core(subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
+            subj_actors, [])
+        sources = _distinct(core) or _distinct(modifiers)[:1]
+        modifiers = [m for m in modifiers if m not in sources]
+        rest = obj_actors + modifiers
+        if len(sources) >= 2:
+            targets = [m for m in rest if m.code not in {s.code for s in sources}]
+            if targets:
+                return [(s, targets[0]) for s in sources]
+            return [(sources[0], sources[1])]
+    source = sources[0] if sources else None
     if source is None and _is_pair_phrase(subj) and len(local_pair) == 2:
-        return _pair_actors(local_pair)
+        return [_pair_actors(local_pair)]
     target = next((m for m in rest if source is None or m.code != source.code), None)
     if source is None and target is not None:
         rest2 = [m for m in rest if m.code != target.code]
         if rest2 and cameo in SYMMETRIC:
-            return target, rest2[0]
+            return [(target, rest2[0])]
         others = [m for m in index.in_span(sent) if m.code != target.code]
         if others and passive:
-            return others[0], target
-        return None, None
+            return [(others[0], target)]
+        return []
     if source is not None and target is None:
         if _is_pair_phrase(objs) and len(local_pair) == 2:
             other = [c for c in local_pair if c != source.code]
-            return source, _code_actor(other[0]) if other else None
+            return [(source, _code_actor(other[0]))] if other else []
         # An actor elsewhere in the clause ("... on Phnom Penh") before falling back to context.
         others = [m for m in index.in_tokens(_subtree(_clause_head(trigger))) if m.code != source.code]
         if others:
-            return source, others[0]
+            return [(source, others[0])]
         if source.code in main_pair and len(main_pair) == 2:
             other = [c for c in main_pair if c != source.code][0]
-            return source, _code_actor(other)
-        return source, None
+            return [(source, _code_actor(other))]
+        return []
     if source is None and target is None and cameo in SYMMETRIC and _is_pair_phrase(subj + objs):
-        return _pair_actors(local_pair) if len(local_pair) == 2 else (None, None)
+        return [_pair_actors(local_pair)] if len(local_pair) == 2 else []
     if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
-        return _pair_actors(main_pair)
-    return source, target
+        return [_pair_actors(main_pair)]
+    return [(source, target)] if source is not None and target is not None else []
+
+
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
+
+
+def _antecedent(subj: list, sent: Span, index: _ActorIndex) -> list:
+    """A pronoun subject ("Japan has said it will ...") read as the nearest earlier subject actor."""
+    pron = [t for t in subj if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    if not pron or len(subj) > 2:
+        return []
+    before = [t for t in sent if t.i < pron[0].i and t.i in index.by_token]
+    subjects = [t for t in before if any(a.dep_ in SUBJECTS for a in [t, *t.ancestors][:3])]
+    for t in reversed(subjects or before):
+        return [index.by_token[t.i]]
+    return []
 
 
 def _clause_head(tok: Token) -> Token:
@@ -312,11 +359,15 @@ def _pair_actors(pair: tuple) -> tuple:
 # --- modality -------------------------------------------------------------------
 
 
+CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
+
+
 def _chain(tok: Token) -> list:
-    """The trigger and the verbs it depends on within its sentence (for negation and modality)."""
+    """The trigger and the verbs it depends on in its own clause chain (for negation, mood and dates).
+
+    Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
-    while tok.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj", "advcl", "relcl") \
-            and tok.head != tok and len(out) < 8:
+    while tok.dep_ in CHAIN_DEPS and tok.head != tok and len(out) < 8:
         tok = tok.head
         out.append(tok)
     return out
@@ -355,21 +406,15 @@ def _modality(tok: Token) -> Optional[str]:
 def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
     """(date, date_end, basis): the governing time expression, else a date carried from context."""
     chain = {t.i for t in _chain(tok)}
+    ancestors = {t.i for t in tok.ancestors}
     best, best_score = None, None
     for t in sent_dates:
         span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        head = span.root
-        score = 3
-        node = head
-        for _ in range(12):
-            if node.i in chain:
-                score = 0 if node.i == tok.i else 1
-                break
-            if node.head == node:
-                break
-            node = node.head
+        score = _ownership(span.root, tok, chain, ancestors)
+        if score is None:
+            continue
         distance = abs(span.start - tok.i)
         key = (score, distance)
         if best_score is None or key < best_score:
@@ -380,11 +425,25 @@ def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i:
             end = best.range_end if best.signal in ("between", "from") else None
             return best.range_start, end, basis
         return best.date, None, basis
-    if context is not None and tok.tag_ in PAST_TAGS | {"VBN"} and not _present(tok):
+    if context is not None and not sent_dates and tok.tag_ in PAST_TAGS | {"VBN"} and not _present(tok):
         date, c_para, c_s = context
         if para - c_para <= 1 and s_i - c_s <= 3:
             return date, None, "inferred"
     return None, None, "unknown"
+
+
+def _ownership(node: Token, tok: Token, chain: set, ancestors: set) -> Optional[int]:
+    """How closely a time expression belongs to the trigger: 0 its own, 1 its clause chain's, 2 a
+    governing clause's, 3 the sentence's; None when another event's trigger claims it first."""
+    for _ in range(14):
+        if node.i in chain:
+            return 0 if node.i == tok.i else 1
+        if node.pos_ == "VERB" and node.lemma_.lower() in TRIGGER_LEMMAS:
+            return 2 if node.i in ancestors else None
+        if node.head == node:
+            return 3
+        node = node.head
+    return 3
 
 
 def _present(tok: Token) -> bool:
@@ -473,10 +532,10 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
 
 
 def _dedupe(found: list) -> list:
-    """One event per sentence and actor pair: the trigger nearest the sentence root wins."""
+    """One event per sentence, actor pair and date: the trigger nearest the sentence root wins."""
     best: dict = {}
     for f in found:
-        key = (f.sent_start, f.pair)
+        key = (f.sent_start, f.pair, f.event.date)
         if key not in best or f.depth < best[key].depth:
             best[key] = f
     return [f.event for f in sorted(best.values(), key=lambda f: (f.sent_start, f.event.event_id))]

@@ -9,12 +9,12 @@ of persons.  "aid_generic" is decided later: cumulative or overall aid is
 from __future__ import annotations
 
 MONEY_TERMS = {
-    "oda_loans": ("yen loans", "concessional loans", "soft loans", "loans", "loan", "lending"),
-    "oda_grants": ("grant aid", "grants", "grant"),
+    "oda_loans": ("yen loans", "concessional loans", "soft loans", "loans", "lending"),
+    "oda_grants": ("grant aid", "grants"),
     "oda_technical": ("technical cooperation", "technical assistance"),
     "oda": ("official development assistance", "development assistance", "oda",
             "development aid", "development cooperation", "development finance"),
-    "aid_generic": ("humanitarian aid", "emergency aid", "aid", "assistance", "donated",
+    "aid_generic": ("humanitarian aid", "emergency aid", "aid", "assistance", "loan", "grant", "donated",
                     "donation", "donations", "pledged", "funding for"),
     "fdi": ("foreign direct investment", "fdi", "investment capital", "investments",
             "investment", "invested", "invest", "investing"),
@@ -61,8 +61,7 @@ FINE_TO_METRIC = {
 }
 
 # Metrics that count a standing stock: a figure without a period holds at a point.
-STOCK_METRICS = {"residents", "companies", "investors", "troops", "other",
-                 "donor_rank", "investor_rank"}
+STOCK_METRICS = {"residents", "companies", "investors", "troops", "other"}
 
 # Words saying a sum is overall rather than one package: aid then counts as oda.
 CUMULATIVE_WORDS = ("in total", "total", "cumulative", "accumulated", "so far", "to date",

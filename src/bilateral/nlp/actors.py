@@ -1,8 +1,8 @@
 """Actor mentions: spans of a parsed document that name a country, a place, a person or a body.
 
 Candidates come from the gazetteer's phrase matcher and spaCy's named entities; the
-dependency parse then widens them to the phrase that names the actor ("Japanese" ->
-"the Japanese embassy", "Hun Sen" -> "Prime Minister Hun Sen") and reads nationality
+dependency parse then widens them to the phrase that names the actor ("German" ->
+"the German embassy", "Olaf Scholz" -> "Chancellor Olaf Scholz") and reads nationality
 off modifiers and appositions ("X, one of Germany's largest banks").
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bilateral.model import ActorMention
 from bilateral.nlp.gazetteer import Entry, Gazetteer
 from bilateral.nlp.pipeline import load_nlp
 
-# Lower-case words that may stand inside a capitalised name ("Bank of Japan", "Cote d'Ivoire").
+# Lower-case words that may stand inside a capitalised name ("Bank of Korea", "Cote d'Ivoire").
 NAME_GLUE = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "d'",
              "da", "van", "von", "der", "bin", "-", "&", "'s", "’s", "'", "."}
 # Words that may stand in a title before a name, besides role nouns ("Foreign Minister").
@@ -101,9 +101,11 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
         if not cased(span):
             continue
         spans.append(span)
+    spans += [doc[t.i:t.i + 1] for t in doc if t.tag_ == "NNPS" and t.text.endswith("s")
+              and not gaz.readings(t.text) and _plural_national(gaz, t.text)]
     out = []
     for span in _longest(spans):
-        entry = gaz.lookup(span.text, date)
+        entry = gaz.lookup(span.text, date) or _plural_national(gaz, span.text)
         if entry is None:
             continue
         if entry.kind in ("place", "person") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
@@ -128,7 +130,11 @@ def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Ca
         exact = [c for c in inside if (c.start, c.end) == (ent.start, ent.end)]
         if exact or any(c.start < ent.end and c.end > ent.start and c not in inside for c in out):
             continue
-        if label == "PERSON":
+        if label in ("NORP", "GPE", "LOC") and not inside:
+            entry = gaz.lookup(ent.text, date) or (gaz.lookup(ent.text[:-1], date) if ent.text.endswith("s") else None)
+            if entry and entry.kind in ("country", "demonym", "capital", "place") and cased(ent):
+                out.append(reading(entry, ent))  # "Argentines" -> "argentine"
+        elif label == "PERSON":
             out = [c for c in out if c not in inside]
             out.append(person(doc, gaz, ent, date))
         elif label == "ORG":
@@ -181,7 +187,7 @@ def widen(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
 
 
 def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
-    """"Japanese Foreign Minister X", "Germany's Chancellor X": title words, then a national word."""
+    """"Indonesian Foreign Minister X", "Germany's Chancellor X": title words, then a national word."""
     start, sector, code = c.start, c.sector, c.code
     by_end = {o.end: o for o in cands if o is not c and o.code}
     has_title = False
@@ -206,7 +212,7 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
 
 
 def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
-    """A national or body word modifying a noun: "the Japanese embassy", "UN peacekeeping mission"."""
+    """A national or body word modifying a noun: "the French embassy", "UN peacekeeping mission"."""
     last = doc[c.end - 1]
     head = last.head
     if last.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss") or head.i < c.end \
@@ -223,6 +229,9 @@ def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     kind = c.kind
     if head.lower_ in INSTITUTIONS or head.ent_type_ == "ORG":
         kind = "igo" if c.kind == "igo" else "org"
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN" \
+            and head.head.i - head.i <= 3:
+        head, kind = head.head, ("igo" if c.kind == "igo" else "org")  # "Korean conglomerate Samsung"
     end = head.i + 1
     named = [t for t in head.children if t.dep_ == "appos" and t.left_edge.i == end and t.pos_ == "PROPN"]
     if named:  # "the German carmaker Volkswagen"
@@ -230,17 +239,22 @@ def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     start = c.start
     while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "ADJ") \
             and not doc[start - 1].is_sent_start and doc[start - 1].ent_type_ in ("", "ORG", "NORP"):
-        start -= 1  # "Imperial Japanese Army"
+        start -= 1  # "Royal Australian Navy"
     return replace(c, start=start, end=end, kind=kind, sector=sector)
 
 
 def appositive(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
-    """"X, one of Japan's largest airlines" / "Y, the French ambassador": nationality from the apposition."""
+    """"X, one of Brazil's largest airlines" / "Y, the French ambassador": nationality from the apposition."""
     if c.code or c.kind not in ("org", "person"):
         return c
     root = doc[c.start:c.end].root
     for app in (t for t in root.children if t.dep_ == "appos" and t.i >= c.end):
-        phrase = doc[app.left_edge.i:app.right_edge.i + 1]
+        between = re.sub(r"\([^()]*\)", "", doc[c.end:app.left_edge.i].text)
+        if between.strip(" ,;:-–—"):
+            continue  # the apposition belongs to something in between
+        stop = min([t.i for t in app.children if t.dep_ in ("cc", "conj", "punct") and t.i > app.i]
+                   + [app.right_edge.i + 1])
+        phrase = doc[app.left_edge.i:stop]
         national = [o for o in cands if o.code and o.kind != "person"
                     and o.core >= phrase.start and o.core < phrase.end]
         if national:
@@ -298,6 +312,14 @@ def _strip_det(span: Span) -> Span:
             start < span.end and span.doc[start].is_punct:
         start += 1
     return span.doc[start:span.end]
+
+
+def _plural_national(gaz: Gazetteer, text: str) -> Optional[Entry]:
+    """"Argentines" -> the demonym reading of "argentine", when only the singular is listed."""
+    entry = gaz.lookup(text[:-1]) if text.endswith("s") else None
+    if entry and entry.kind in ("country", "demonym"):
+        return replace(entry, kind="demonym")
+    return None
 
 
 def _sector_of(gaz: Gazetteer, span: Span) -> Optional[str]:

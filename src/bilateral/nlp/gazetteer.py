@@ -150,7 +150,8 @@ class Gazetteer:
             c = pycountry.countries.get(alpha_2=raw.upper())
             if c:
                 return c.alpha_3
-        close = difflib.get_close_matches(key, self._country_surfaces(), n=3, cutoff=0.6)
+        close = difflib.get_close_matches(key, [n.lower() for n in self.names.values()], n=3, cutoff=0.6) \
+            or difflib.get_close_matches(key, self._country_surfaces(), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(c.title()) for c in close)}?" if close else \
             "; use an ISO 3166-1 code such as 'DEU' or an English name such as 'Germany'"
         raise UnknownCountry(f"unknown country {raw!r}{hint}")
@@ -163,10 +164,6 @@ class Gazetteer:
     def matcher(self, nlp: Language) -> PhraseMatcher:
         """A case-blind phrase matcher over every surface, built once per vocabulary."""
         return self._matcher(nlp, "entries", self.entries)
-
-    def agent_matcher(self, nlp: Language) -> PhraseMatcher:
-        """A case-blind phrase matcher over role nouns."""
-        return self._matcher(nlp, "agents", self.agents)
 
     def _matcher(self, nlp: Language, which: str, surfaces: Iterable[str]) -> PhraseMatcher:
         key = (which, id(nlp.vocab))

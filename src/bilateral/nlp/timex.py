@@ -44,7 +44,7 @@ def is_history(cands: list[Candidate], dct: Optional[cal.Ref]) -> bool:
         return True
     old = sum(1 for c in cands if c.year is not None and c.year <= dct.year - 2)
     recent = sum(1 for c in cands if c.dct_relative)
-    return old >= 3 and old > 2 * recent
+    return old >= 2 and old > 2 * recent
 
 
 def modifier(text: str, c: Candidate) -> tuple[int, Optional[str]]:

@@ -6,7 +6,7 @@ a bare "12 October" or "the same year" takes its year from what came before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from . import timex_calendar as cal
@@ -30,15 +30,16 @@ class Context:
     upcoming: Optional[str] = None       # next explicit calendar date after the current expression
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        """'future' or 'past' from cue words in the sentence around a span, else None."""
+        """'future' or 'past' from the cue word nearest before a span in its sentence (else nearest after)."""
         left = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
         right_cands = [i for i in (self.text.find(". ", end), self.text.find("\n", end)) if i >= 0]
         right = min(right_cands) if right_cands else len(self.text)
-        sentence = self.text[left:start] + " " + self.text[end:right]
-        if re.search(FUTURE_CUES, sentence, re.I):
-            return "future"
-        if re.search(PAST_CUES, sentence):
-            return "past"
+        before = [m for m in TENSE_CUES.finditer(self.text, left, start)]
+        if before:
+            return "future" if before[-1].lastgroup == "f" else "past"
+        after = TENSE_CUES.search(self.text, end, right)
+        if after:
+            return "future" if after.lastgroup == "f" else "past"
         return None
 
     def narrative_year(self, start: int, end: int) -> Optional[int]:
@@ -60,6 +61,7 @@ class Context:
         return cal.parse_ref(self.prev) or self.dct
 
 
+TENSE_CUES = re.compile(rf"(?P<f>(?i:{FUTURE_CUES}))|(?P<p>{PAST_CUES})")
 NARRATIVE_REACH = 500   # characters a narrative's last date keeps its hold on a bare "12 October"
 Resolver = Callable[[Context, int, int], dict]
 
@@ -73,7 +75,6 @@ class Candidate:
     priority: int = 5         # lower wins among equal spans
     year: Optional[int] = None  # an explicit year written in the span
     dct_relative: bool = False  # resolved against the document date ("Friday", "last week")
-    extra: dict = field(default_factory=dict)
 
 
 def month_num(s: str) -> int:
@@ -179,7 +180,8 @@ def year_ok(text: str, start: int, end: int) -> bool:
     if re.match(NOT_YEAR_AFTER, after):
         return False
     nxt = re.match(r"\s+([a-z]+)\b", after)
-    if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith(("ss", "us", "is")) \
+    governed = re.search(r"(?i:\b(?:in|since|from|to|until|till|by|between|and|of|during|before|after)\s+)$", before)
+    if nxt and not governed and nxt.group(1).endswith("s") and not nxt.group(1).endswith(("ss", "us", "is")) \
             and nxt.group(1) not in YEAR_NOUN_PLURALS and len(nxt.group(1)) > 3:
         return False
     return True
@@ -287,7 +289,7 @@ def _relative_unit(m: re.Match, text: str) -> Iterator[Candidate]:
     """"last year", "this week", "the next decade", "the same year", "the following month"."""
     rel, unit = norm(m["rel"]), m["u"].lower()
     sign = REL_SIGN[rel]
-    context = rel in CONTEXT_RELS or (rel == "the previous" and unit != "week")
+    context = rel in CONTEXT_RELS
     span_is_duration = unit in ("decade", "century") and rel in ("the last", "the past", "the next", "the coming",
                                                                   "the following", "past", "coming")
     span_is_duration |= unit in ("week", "month", "year") and rel in ("the past", "past", "the coming")
@@ -380,10 +382,6 @@ def _season(m: re.Match, text: str) -> Iterator[Candidate]:
         if ref is None:
             return {"type": "DATE", "value": f"XXXX-{season}", "relative": True}
         y = ref.year + REL_SIGN.get(rel, 0)
-        if rel in ("last", "the previous") and ref.month and season == "WI":
-            y = ref.year - 1 if ref.month > 2 else ref.year - 1
-        elif rel in ("last",) and ref.month and (season, ref.month) in (("SU", 12), ("FA", 12)):
-            y = ref.year
         return {"type": "DATE", "value": f"{y}-{season}", "relative": True, "anchor": ref.iso()}
     yield Candidate(m.start(), m.end(), "date", resolve, 2, year=year)
 
@@ -432,11 +430,7 @@ def _weekday(m: re.Match, text: str) -> Iterator[Candidate]:
         if c.dct is None or not c.dct.day:
             return {"type": kind, "value": f"XXXX-WXX-{wd + 1}{suffix}", "relative": True}
         if rel == "next":
-            d = cal.weekday_date(c.dct, wd, 1)
-            d = d if d != c.dct.date else None
-            d = d or cal.weekday_date(cal.Ref(c.dct.year, c.dct.month, c.dct.day), wd, 1)
-            if d == c.dct.date:
-                d = cal.weekday_date(cal.parse_ref(cal.shift(c.dct, "D", 1)), wd, 1)
+            d = cal.weekday_date(cal.parse_ref(cal.shift(c.dct, "D", 1)), wd, 1)
         elif rel == "last":
             d = cal.weekday_date(cal.parse_ref(cal.shift(c.dct, "D", -1)), wd, -1)
         elif rel == "this":
@@ -536,6 +530,9 @@ def _duration(m: re.Match, text: str) -> Iterator[Candidate]:
     if re.search(r"\b(?:his|her|their|its|my|our|your)\s+(?:\w+\s+)?$", before, re.I) \
             and re.match(r"\s+[A-Z]", text[m.end():]):
         return  # a title used as a modifier ("their 60 Minutes interview")
+    if unit.lower() == "second" and norm(raw) in ("a", "an") \
+            and re.match(r"\s+(?!later|ago|earlier|before|after)[a-z]", text[m.end():]):
+        return  # "a second round": the ordinal, not the unit
     letter, mult, clock = unit_info(unit)
     direction = norm(m["dir"])
     approx = norm(m["approx"])
@@ -585,9 +582,26 @@ def _duration(m: re.Match, text: str) -> Iterator[Candidate]:
     yield Candidate(m.start(), m.end(), "duration", resolve, 3)
 
 
+def _stopwatch(m: re.Match, text: str) -> Iterator[Candidate]:
+    """"3:07:35", a race or flight time: a DURATION in hours, minutes and seconds."""
+    parts = [(int(m["h"]), "H"), (int(m["mi"]), "M"), (int(m["se"]), "S")]
+    v = "PT" + "".join(f"{n}{u}" for n, u in parts if n) if any(n for n, _ in parts) else "PT0S"
+    yield Candidate(m.start(), m.end(), "duration", lambda c, s, e: {"type": "DURATION", "value": v}, 1)
+
+
+def _shared_unit(m: re.Match, text: str) -> Iterator[Candidate]:
+    """The first number of "between 12 and 18 months" shares the unit written after the second."""
+    n = number_value(m["num"])
+    if n is None or m["num"].lower() in ("a", "an"):
+        return
+    letter, mult, clock = unit_info(m["u"])
+    v = cal.duration_value(n, letter, mult, clock)
+    yield Candidate(m.start(), m.end(), "duration", lambda c, s, e: {"type": "DURATION", "value": v}, 4)
+
+
 def _vague_plural(m: re.Match, text: str) -> Iterator[Candidate]:
     """Bare or vague plurals: "for years", "several days", "recent weeks", "the past few months" -> PXY etc."""
-    if re.match(r"[-\s]+old\b|\s+ago\b", text[m.end():]):
+    if re.match(r"[-\s]+old\b|\s+ago\b", text[m.end():]) or re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
         return
     letter, mult, clock = unit_info(m["u"].rstrip("s") if m["u"].lower() != "centuries" else "centurie")
     yield Candidate(m.start(), m.end(), "duration",
@@ -690,6 +704,9 @@ PATTERNS: list[tuple[str, int, Callable]] = [
      rf"(?P<num>{NUMBER_RE})(?P<sep>-|\s+)(?P<u>{UNIT_RE})(?P<pl>s)?(?:'(?!s))?(?![\w-])", RI, _duration),
     (rf"(?:(?P<approx>almost|nearly)\s+)?(?:the\s+(?P<dir>past|last|next|coming|previous|following)\s+)?"
      rf"(?P<num>{VAGUE_RE})\s+(?P<u>{UNIT_RE})s\b", RI, _duration),
+    (r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)(?![\d:])", 0, _stopwatch),
+    (rf"(?<![\d,.$€£])\b(?P<num>{NUMBER_RE})(?=\s*(?:and|or|to|-|–)\s*(?:{NUMBER_RE})[-\s]+(?P<u>{UNIT_RE})s?\b)",
+     RI, _shared_unit),
     (r"\b(?:(?i:recent)\s+)?(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)\b", 0, _vague_plural),
     (r"\b(?:annually|yearly|per\s+annum|every\s+year|each\s+year|a\s+year\s+on\s+year)\b", RI, _set("P1Y")),
     (r"\b(?:monthly|per\s+month)\b", 0, _set("P1M")),

@@ -15,16 +15,18 @@ def clean(raw: RawDocument) -> Document:
     if raw.format == "html":
         page = read_page(raw.text, raw.url)
         body = clean_text(page.text, title=raw.title or page.title)
-        fields = [(raw.title, page.title), (raw.outlet, page.outlet), (raw.author, page.author)]
+        title = _first(raw.title, page.title, body.title)
+        outlet = _first(raw.outlet, page.outlet, body.outlet, page.host)
+        author = _first(raw.author, page.author, body.author)
         declared = parse_date(raw.published) or page.published
         offsets: list = []
     else:
         body = clean_text(raw.text, title=_tidy(raw.title))
-        fields = [(raw.title, None), (raw.outlet, None), (raw.author, None)]
+        title = _first(raw.title, body.title)
+        outlet = _first(raw.outlet, body.outlet)
+        author = _first(raw.author, body.author)
         declared = parse_date(raw.published)
         offsets = body.offsets
-    title, outlet, author = (_tidy(a) or _tidy(b) or _tidy(c) for (a, b), c in
-                             zip(fields, (body.title, body.outlet, body.author)))
     published, basis = publication_date(body.text, declared or body.published, body.stated)
     return Document(
         doc_id=text_id(body.text),
@@ -40,6 +42,11 @@ def clean(raw: RawDocument) -> Document:
         n_chars_clean=len(body.text),
         offsets=offsets,
     )
+
+
+def _first(*values: Optional[str]) -> Optional[str]:
+    """The first value that is not blank, tidied."""
+    return next((v for v in map(_tidy, values) if v), None)
 
 
 def _tidy(value: Optional[str]) -> Optional[str]:

@@ -30,11 +30,11 @@ _SENTENCE_END = re.compile(r"[.,;:]$")
 
 _PLACE = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}"
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}"
-_AGENCY = r"\((?P<agency>[^()\n]{2,40})\)"
+_AGENCY = r"\((?P<agency>[A-Za-z][^()\n]{1,39})\)"
 _DASH = r"\s*(?:[-–—]+|:)\s+"
 _DATELINES = (
     # PLACE, (Agency) –   /   PLACE, date (Agency) –   /   Place (Agency) -
-    re.compile(rf"^(?P<place>{_PLACE})\s*,?\s*(?:(?P<date>{DATE_PATTERN})\s*,?\s*)?{_AGENCY}{_DASH}"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*,?\s*(?:(?P<date>{DATE_PATTERN})\s*,?\s*)?{_AGENCY}{_DASH}(?=[A-Z\"“‘'])"),
     # (Place):
     re.compile(rf"^\((?P<place>{_PLACE})\)\s*[:\-–—]+\s*"),
     # PLACE, date –   /   PLACE —

@@ -22,6 +22,7 @@ class Page:
     outlet: Optional[str] = None
     author: Optional[str] = None
     published: Optional[str] = None
+    host: Optional[str] = None       # the site's host name: the outlet of last resort
 
 
 def read_page(html: str, url: Optional[str] = None) -> Page:
@@ -36,9 +37,10 @@ def read_page(html: str, url: Optional[str] = None) -> Page:
     return Page(
         text=_paragraphs(found.text),
         title=_tidy(found.title),
-        outlet=_tidy(found.sitename),
+        outlet=_tidy(found.sitename) if found.sitename != found.hostname else None,
         author=_tidy(found.author),
         published=parse_date(found.date) if found.date else None,
+        host=_tidy(found.hostname),
     )
 
 

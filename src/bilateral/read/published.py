@@ -23,7 +23,7 @@ _ANNIVERSARY = re.compile(
     rf"\b(?:(?P<ord>{ORDINAL})\s+anniversary|(?P<jub>{'|'.join(_JUBILEES)}))\s+of\s+(?P<obj>[^.;!?]{{3,200}})",
     re.IGNORECASE)
 _YEARS_SINCE = re.compile(
-    rf"\b(?P<card>{CARDINAL})\s+years\s+(?:since|after|of)\s+(?P<obj>[^.;!?]{{3,200}})", re.IGNORECASE)
+    rf"\b(?P<card>{CARDINAL})\s+years\s+(?P<rel>since|after|of)\s+(?P<obj>[^.;!?]{{3,200}})", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     rf"\b(?P<card>{CARDINAL})\s+years\s+ago,?\s+(?:in|on)\s+(?:\w+\s+){{0,2}}?(?P<year>{_YEAR})"
     rf"|\bin\s+(?:\w+\s+){{0,2}}?(?P<year2>{_YEAR}),?\s+(?:some\s+|about\s+)?(?P<card2>{CARDINAL})\s+years\s+ago\b",
@@ -65,10 +65,14 @@ def infer_year(text: str) -> Optional[str]:
     """The year of writing when the text anchors it, e.g. "this year's 30th anniversary of the 1990 treaty" -> "2020"."""
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
     found: Set[int] = set()
+    clauses: Optional[list] = None
     for sentence in sentences:
         found.update(_years_ago(sentence))
-        for n, obj in _anniversaries(sentence):
-            origin = _year_in(obj) or _dated_in(_OBJ_END.split(obj)[0], sentences)
+        for n, obj, whole in _anniversaries(sentence):
+            origin = _year_in(obj, whole)
+            if origin is None:
+                clauses = _origin_clauses(sentences) if clauses is None else clauses
+                origin = _dated_in(_OBJ_END.split(obj)[0], clauses)
             if origin:
                 found.add(origin + n)
     plausible = {y for y in found if 1900 <= y <= 2100}
@@ -86,25 +90,29 @@ def _years_ago(sentence: str) -> List[int]:
     return out
 
 
-def _anniversaries(sentence: str) -> List[Tuple[int, str]]:
-    """(years, what is being counted) for every count that the sentence places in the year of writing."""
+def _anniversaries(sentence: str) -> List[Tuple[int, str, bool]]:
+    """(years, what is counted, whether that is a whole clause) for each count placed in the year of writing.
+
+    After "since"/"after" the counted thing is a clause ("since they signed the accord in 1991"),
+    so a year anywhere in it dates it; after "of" only the noun phrase's own year does.
+    """
     now = _NOW.search(sentence)
     if not now or _NOT_NOW.search(sentence) and not now.group(0).lower().startswith("this year"):
         return []
     out = []
-    counts = [(m, to_int(m.group("ord")) if m.group("ord") else _JUBILEES[m.group("jub").lower()])
+    counts = [(m, to_int(m.group("ord")) if m.group("ord") else _JUBILEES[m.group("jub").lower()], False)
               for m in _ANNIVERSARY.finditer(sentence)]
-    counts += [(m, to_int(m.group("card"))) for m in _YEARS_SINCE.finditer(sentence)]
-    for m, n in counts:
+    counts += [(m, to_int(m.group("card")), m.group("rel").lower() != "of") for m in _YEARS_SINCE.finditer(sentence)]
+    for m, n, whole in counts:
         before = sentence[: m.start()]
         if n and not _YEAR_RE.search(before) and not _APPROX.search(before):
-            out.append((n, m.group("obj")))
+            out.append((n, m.group("obj"), whole))
     return out
 
 
-def _year_in(obj: str) -> Optional[int]:
+def _year_in(obj: str, whole: bool) -> Optional[int]:
     """The year the counted thing carries: "the 1990 treaty", "ties, established in 1953"; one year or None."""
-    end = _OBJ_END.search(obj)
+    end = None if whole else _OBJ_END.search(obj)
     head = obj[: end.start()] if end else obj
     years = set(_YEAR_RE.findall(head))
     if len(years) == 1:
@@ -123,22 +131,27 @@ def _words(text: str) -> Set[str]:
     return out
 
 
-def _dated_in(obj: str, sentences: List[str]) -> Optional[int]:
-    """The year the document gives to the counted thing: the year whose clause shares its terms and says it began."""
-    terms = _words(obj)
-    if not terms:
-        return None
-    best, years = 0, set()
+def _origin_clauses(sentences: List[str]) -> List[Tuple[int, Set[str]]]:
+    """(year, content words) for each clause ending in a year that says something began then."""
+    out = []
     for sentence in sentences:
         prev = 0
         for m in _YEAR_RE.finditer(sentence):
             clause = sentence[prev:m.start()]
             prev = m.end()
-            if not _ORIGIN.search(clause):
-                continue
-            score = len(terms & _words(clause))
-            if score > best:
-                best, years = score, {int(m.group(0))}
-            elif score == best and score:
-                years.add(int(m.group(0)))
+            if _ORIGIN.search(clause):
+                out.append((int(m.group(0)), _words(clause)))
+    return out
+
+
+def _dated_in(obj: str, clauses: List[Tuple[int, Set[str]]]) -> Optional[int]:
+    """The year the document gives to the counted thing: the origin clause sharing most of its terms, if one year."""
+    terms = _words(obj)
+    best, years = 0, set()
+    for year, words in clauses:
+        score = len(terms & words)
+        if score > best:
+            best, years = score, {year}
+        elif score == best and score:
+            years.add(year)
     return years.pop() if best and len(years) == 1 else None

@@ -118,9 +118,9 @@ def _read_header(blocks: List[Block], out: CleanText) -> List[Block]:
     kept: List[Block] = []
     seen_text = False
     for i, block in enumerate(blocks):
-        if i >= HEADER_BLOCKS or len(block) > 1 or block[0].kind != "text":
+        if i >= HEADER_BLOCKS or len(block) > 1 or block[0].kind != "text" or header.stated_date(block[0].text):
             kept.append(block)
-            seen_text = seen_text or block[0].kind == "text"
+            seen_text = seen_text or (block[0].kind == "text" and not header.stated_date(block[0].text))
             continue
         if _header_line(block[0].text, out, first=not seen_text, last=i == len(blocks) - 1):
             out.removed.append(block[0].text)

@@ -1,0 +1,103 @@
+"""Actor mentions on short texts about several country pairs, with the real spaCy model."""
+import pytest
+
+from bilateral.nlp.actors import find_actors
+from bilateral.nlp.gazetteer import Gazetteer
+from bilateral.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def actors(nlp, text, **kw):
+    doc = nlp(text)
+    found = find_actors(doc, **kw)
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:])), "overlapping or unsorted"
+    return {m.text: m for m in found}
+
+
+def test_leaders_with_titles_and_nationality(nlp):
+    found = actors(nlp, "German Chancellor Olaf Scholz met Namibian President Hage Geingob in Windhoek.")
+    scholz = found["German Chancellor Olaf Scholz"]
+    assert (scholz.code, scholz.kind, scholz.sector) == ("DEU", "person", "GOV")
+    assert scholz.name == "German Chancellor Olaf Scholz"
+    assert found["Namibian President Hage Geingob"].code == "NAM"
+    assert found["Windhoek"].code == "NAM"
+
+
+def test_lowercase_title_and_possessive(nlp):
+    found = actors(nlp, "Indonesian foreign minister Retno Marsudi spoke after Australia's Prime Minister "
+                        "Anthony Albanese arrived.")
+    assert found["Indonesian foreign minister Retno Marsudi"].code == "IDN"
+    assert found["Australia's Prime Minister Anthony Albanese"].code == "AUS"
+
+
+def test_capitals_as_governments(nlp):
+    found = actors(nlp, "Canberra protested, and Seoul and Hanoi signed a trade pact.")
+    assert (found["Canberra"].code, found["Canberra"].kind, found["Canberra"].sector) == ("AUS", "capital", "GOV")
+    assert found["Seoul"].code == "KOR" and found["Hanoi"].code == "VNM"
+
+
+def test_demonyms_and_institutions(nlp):
+    found = actors(nlp, "Indonesian investors and the Senegalese government welcomed the French embassy, "
+                        "while the Brazilian army watched. Many Argentines agreed.")
+    inv = found["Indonesian investors"]
+    assert (inv.code, inv.kind, inv.sector) == ("IDN", "demonym", "BUS")
+    assert (found["Senegalese government"].code, found["Senegalese government"].sector) == ("SEN", "GOV")
+    assert found["French embassy"].code == "FRA"
+    assert (found["Brazilian army"].code, found["Brazilian army"].sector) == ("BRA", "MIL")
+    assert found["Argentines"].code == "ARG"
+
+
+def test_pronoun_us_is_not_the_country(nlp):
+    found = actors(nlp, "Let us hope the US and India keep talking to us.")
+    assert found["US"].code == "USA"
+    assert [m.code for m in found.values()] == ["USA", "IND"]
+
+
+def test_international_bodies(nlp):
+    found = actors(nlp, "The UN peacekeeping mission in Mali, the European Union, ASEAN, UNHCR and the "
+                        "International Criminal Court responded.")
+    assert found["UN peacekeeping mission"].code == "UN"
+    assert found["Mali"].code == "MLI"
+    assert found["European Union"].code == "EU"
+    assert found["ASEAN"].code == "ASEAN"
+    assert found["UNHCR"].code == "UN"
+    assert found["International Criminal Court"].code == "ICC"
+    assert all(m.kind == "igo" for t, m in found.items() if t != "Mali")
+
+
+def test_firms_with_nationality(nlp):
+    found = actors(nlp, "Vinamilk, one of Vietnam's largest dairy firms, and the South Korean conglomerate "
+                        "Samsung signed a deal.")
+    samsung = found["South Korean conglomerate Samsung"]
+    assert (samsung.code, samsung.sector, samsung.kind) == ("KOR", "BUS", "org")
+    assert (found["Vinamilk"].code, found["Vinamilk"].sector) == ("VNM", "BUS")
+
+
+def test_places_and_unknown_organisations(nlp):
+    found = actors(nlp, "Aid reached Chittagong, said the Bangladesh Rural Advancement Committee and "
+                        "the Zorblax Foundation.")
+    assert (found["Chittagong"].code, found["Chittagong"].kind) == ("BGD", "place")
+    unknown = found["Zorblax Foundation"]
+    assert unknown.code is None and unknown.name == "Zorblax Foundation"
+
+
+def test_user_dictionary_adds_an_actor(nlp, tmp_path):
+    path = tmp_path / "extra.tsv"
+    path.write_text("Kavango Water Board\tNAM\torg\tGOV\n", encoding="utf-8")
+    found = actors(nlp, "The Kavango Water Board wrote to Berlin.", gazetteer=Gazetteer.load(path))
+    board = found["Kavango Water Board"]
+    assert (board.code, board.sector) == ("NAM", "GOV")
+    assert found["Berlin"].code == "DEU"
+
+
+def test_dated_roles(nlp):
+    text = "Helmut Kohl visited Warsaw."
+    in_office = actors(nlp, text, date="1990-05-01")["Helmut Kohl"]
+    assert (in_office.code, in_office.sector) == ("DEU", "GOV")
+    assert actors(nlp, text, date="1850")["Helmut Kohl"].code == "DEU"
