@@ -454,6 +454,9 @@ def build(src: Path) -> dict[str, int]:
     rows += country_entries(src / "Phoenix.Countries.actors.txt", names, caps)
     rows += igo_entries(src / "Phoenix.International.actors.txt")
     rows += nonstate_entries(src / "Phoenix.MilNonState.actors.txt")
+    agents = set(agent_entries(src / "Phoenix.agents.txt"))
+    nouns = {n for n, _ in agents}
+    rows = [r for r in rows if not (r[2] in ("org", "person") and " " not in r[0] and r[0] in nouns)]
     seen, unique = set(), []
     for r in rows:  # first kind wins: pycountry and the lists above come before Phoenix
         key = (r[0], r[1], r[3], r[4], r[5])
@@ -469,7 +472,7 @@ def build(src: Path) -> dict[str, int]:
         f.writelines(f"{k}\t{v}\n" for k, v in sorted(display_names().items()))
     extra = [(" ".join(x.split()[:-1]), x.split()[-1]) for x in EXTRA_AGENTS.replace("\n", " ").split(";")]
     extra += [(plural(n), sec) for n, sec in extra]
-    agents = sorted(set(agent_entries(src / "Phoenix.agents.txt")) | set(extra))
+    agents = sorted(agents | set(extra))
     with open(OUT / "agents.tsv", "w", encoding="utf-8") as f:
         f.write("noun\tsector\n")
         f.writelines(f"{n}\t{s}\n" for n, s in agents)

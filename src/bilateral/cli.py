@@ -221,7 +221,7 @@ def demo():
         sample = resources.files("bilateral.data").joinpath("sample")
         with resources.as_file(sample) as folder:
             with _corpus() as corpus:
-                report = corpus.ingest([str(folder)])
+                report = corpus.ingest([str(folder / f"*.{ext}") for ext in ("txt", "html", "jsonl")])
                 out.print(f"[bold]Ingested[/bold] {report.new} new documents from the sample corpus "
                           f"({report.known} already stored) into {state['db']}")
                 busiest = [p for p, ne, nc in corpus.pairs() if "" not in p.split("|")][:3]

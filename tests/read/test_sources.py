@@ -118,7 +118,8 @@ def test_jsonl_lines_with_one_bad_line(tmp_path):
     docs, errors = _docs(results), _errors(results)
     assert [d.source_path for d in docs] == ["https://news.example/rail", f"{path}#L3", f"{path}#L7"]
     first = docs[0]
-    assert (first.title, first.published, first.outlet, first.author) == ("Rail link", "2021-03-27", "Delta Post", "R. Das")
+    assert (first.title, first.published, first.outlet, first.author) == (
+        "Rail link", "2021-03-27", "Delta Post", "R. Das")
     assert docs[1].format == "html" and docs[1].published == "2017"
     assert [e.code for e in errors] == ["jsonl", "jsonl", "jsonl"]
     assert errors[0].reason.startswith("line 2:") and "invalid JSON" in errors[0].reason
@@ -131,3 +132,10 @@ def test_invalid_utf8_after_a_bom_counts_the_bom(tmp_path):
     path.write_bytes(b"\xef\xbb\xbfSeoul \xff")
     (err,) = list(read_sources([str(path)]))
     assert err.code == "encoding" and "at byte 9" in err.reason
+
+
+def test_a_single_path_string_is_one_path(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    (doc,) = list(read_sources(str(path)))
+    assert doc.source_path == str(path)

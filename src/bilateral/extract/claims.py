@@ -258,8 +258,8 @@ def _direction(doc, text, q: Quantity, passage, actors, metric, cue, pair, previ
     subject, obj = _directed_pair(text, q, inside)
     if subject is None and obj is None:
         subject, obj = _roles(doc, text, q, inside, metric, cue)
-    if metric == "trade":
-        return None, None  # a two-way volume: oriented afterwards, like the document's other flows
+    if metric == "trade":  # a two-way volume: "between A and B" in that order, else oriented afterwards
+        return _between(text, passage, inside)
     if metric == "peacekeeping_contribution":
         igo = next((a.code for a in inside if a.kind == "igo"), "UN")
         if obj is None or len(obj) == 3:
@@ -274,6 +274,17 @@ def _direction(doc, text, q: Quantity, passage, actors, metric, cue, pair, previ
     elif not subject and not obj:
         subject, obj = previous if previous else (pair + (None, None))[:2]
     return subject, obj
+
+
+def _between(text, passage, inside) -> tuple:
+    """"between India and Bangladesh" -> ("IND", "BGD"); (None, None) when the passage has no such pair."""
+    m = re.search(r"\bbetween\s+(.{2,60}?)\s+and\s+(\S.{0,59}?)(?=[\s,.;:]|$)", text[passage[0]:passage[1]])
+    if not m:
+        return None, None
+    base = passage[0]
+    a = next((x.code for x in inside if base + m.start(1) <= x.start < base + m.end(1)), None)
+    b = next((x.code for x in inside if base + m.start(2) <= x.start < base + m.start(2) + 40), None)
+    return (a, b) if a and b and a != b else (None, None)
 
 
 def _inside(actors, passage, q: Quantity) -> list[ActorMention]:

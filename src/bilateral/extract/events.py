@@ -511,10 +511,9 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
           topic=None) -> _Found:
     c = coding(cameo)
     src, tgt = _actor(source), _actor(target)
-    verb = trigger.text if isinstance(trigger, (Token, Span)) else str(trigger)
     when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
-    mood = {"asserted": "", "planned": "plans: ", "intended": "intends: ", "negated": "did not: "}[modality]
-    summary = f"{mood}{src.name} {verb} {tgt.name}{when} [{c.name.lower()}]"
+    mood = {"asserted": "", "planned": "planned: ", "intended": "intended: ", "negated": "not: "}[modality]
+    summary = f"{mood}{c.name} — {src.name} → {tgt.name}{when}: “{_clause_text(tok)}”"
     mention = Mention(doc_id=document.doc_id, sentence=sent.text.strip(), char_start=sent.start_char,
                       char_end=sent.end_char)
     event = Event(
@@ -529,6 +528,16 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
     while node.head != node and depth < 20:
         node, depth = node.head, depth + 1
     return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
+
+
+def _clause_text(tok: Token, limit: int = 110) -> str:
+    """The trigger's own clause (subject, verb, objects), without subordinate clauses, for summaries."""
+    subj, _ = _subject(tok) if tok.pos_ == "VERB" else ([], False)
+    tokens = sorted({t.i: t for t in _subtree(tok, CLAUSES | {"advcl"}) + subj}.values(), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens).strip().rstrip(",;:")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _dedupe(found: list) -> list:

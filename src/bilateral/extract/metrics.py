@@ -9,7 +9,8 @@ of persons.  "aid_generic" is decided later: cumulative or overall aid is
 from __future__ import annotations
 
 MONEY_TERMS = {
-    "oda_loans": ("yen loans", "concessional loans", "soft loans", "loans", "lending"),
+    "oda_loans": ("yen loans", "concessional loans", "soft loans", "lines of credit", "line of credit",
+                  "credit lines", "loans", "lending"),
     "oda_grants": ("grant aid", "grants"),
     "oda_technical": ("technical cooperation", "technical assistance"),
     "oda": ("official development assistance", "development assistance", "oda",

@@ -38,6 +38,9 @@ INSTITUTIONS = {"government", "embassy", "consulate", "ministry", "army", "navy"
 BUSINESS_WORDS = {"group", "holdings", "corp", "corp.", "corporation", "inc", "inc.", "co", "co.",
                   "ltd", "ltd.", "limited", "company", "airlines", "airways", "motors", "bank",
                   "industries", "electric", "enterprises", "plc", "ag", "gmbh", "sa"}
+# Titles that put a person, not a body, before the name that follows them.
+PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "prince", "chancellor", "ambassador",
+                 "secretary", "governor", "mayor", "emperor", "senator", "envoy", "general"}
 UN_ACRONYM = re.compile(r"^U\.?N\.?[A-Z]{2,}$")
 UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "through"}
@@ -110,6 +113,8 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
             continue
         if entry.kind in ("place", "person") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
             continue
+        if entry.kind in ("org", "person") and len(span) == 1 and not span[0].ent_type_:
+            continue  # a one-word name that the tagger does not see as a name: "Youth", "Unity"
         if entry.kind != "person" and _inside_person(span):
             continue  # "Michael Jordan", "Chad Smith"
         out.append(reading(entry, span))
@@ -123,8 +128,8 @@ def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Ca
         label = ent.label_
         if label not in NER_ACTORS:
             continue
-        ent = _strip_det(ent)
-        if not len(ent):
+        ent = _strip_det(_first_line(ent))
+        if not len(ent) or not ent[0].text[:1].isupper():
             continue
         inside = [c for c in out if c.start >= ent.start and c.end <= ent.end]
         exact = [c for c in inside if (c.start, c.end) == (ent.start, ent.end)]
@@ -157,7 +162,13 @@ def person(doc: Doc, gaz: Gazetteer, ent: Span, date: str | None) -> Cand:
 
 
 def organisation(gaz: Gazetteer, ent: Span, inside: list[Cand]) -> Cand:
-    """An organisation: a UN body, a body in the gazetteer, or of the country it names; else unknown."""
+    """An organisation: a UN body, a body in the gazetteer, or of the country it names; else unknown.
+
+    A title before a name ("Foreign Minister X" tagged as an organisation) makes it a person."""
+    titles = [t.i for t in ent if t.lower_ in PERSON_TITLES]
+    if titles and titles[-1] < ent.end - 1 and ent[-1].pos_ == "PROPN" and ent[-1].lower_ not in INSTITUTIONS:
+        national = [c for c in inside if c.code and c.kind in ("country", "demonym")]
+        return Cand(ent.start, ent.end, national[0].code if national else None, "person", "GOV", ent.start)
     if UN_NAME.match(ent.text) or any(UN_ACRONYM.match(t.text) for t in ent):
         return Cand(ent.start, ent.end, "UN", "igo", "IGO", ent.start)
     bodies = [c for c in inside if c.kind == "igo"]
@@ -232,6 +243,8 @@ def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN" \
             and head.head.i - head.i <= 3:
         head, kind = head.head, ("igo" if c.kind == "igo" else "org")  # "Korean conglomerate Samsung"
+    if head.pos_ == "PROPN" and any(t.lower_ in PERSON_TITLES for t in doc[c.end:head.i]):
+        kind, sector = "person", "GOV"  # "Namibian President X" parsed as one noun phrase
     end = head.i + 1
     named = [t for t in head.children if t.dep_ == "appos" and t.left_edge.i == end and t.pos_ == "PROPN"]
     if named:  # "the German carmaker Volkswagen"
@@ -304,6 +317,14 @@ def _inside_person(span: Span) -> bool:
     """Whether a span is part of a longer person's name."""
     return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
                and (e.start, e.end) != (span.start, span.end) for e in span.doc.ents)
+
+
+def _first_line(span: Span) -> Span:
+    """An entity cut at the first line break (a headline does not run into the next line)."""
+    for t in span:
+        if "\n" in t.text or "\n" in t.whitespace_ and t.i + 1 < span.end:
+            return span.doc[span.start:t.i + (0 if "\n" in t.text else 1)]
+    return span
 
 
 def _strip_det(span: Span) -> Span:

@@ -19,6 +19,7 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 _ITALIC = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*])")
 _CODE = re.compile(r"`([^`\n]+)`")
+_MARKUP_CHARS = re.compile(r"[*_`\[]")
 
 
 def line_markup(line: str) -> Tuple[str, Spans]:
@@ -27,60 +28,56 @@ def line_markup(line: str) -> Tuple[str, Spans]:
         return "blank", []
     if _RULE.match(line):
         return "rule", []
-    keep = [True] * len(line)
+    drops: Spans = []
     kind = "text"
     m = _HEADING.match(line)
     if m:
         kind = "heading"
-        _drop(keep, 0, m.start(2))
-        _drop(keep, m.end(2), len(line))
+        drops += [(0, m.start(2)), (m.end(2), len(line))]
     else:
         m = _ITEM.match(line) or _QUOTE.match(line)
         if m:
             kind = "item" if _ITEM.match(line) else "text"
-            _drop(keep, 0, m.end())
-    _drop_inline(line, keep)
-    return kind, _trimmed_spans(line, keep)
+            drops.append((0, m.end()))
+    if _MARKUP_CHARS.search(line):
+        drops += _inline_drops(line)
+    return kind, _kept_spans(line, drops)
 
 
-def _drop(keep: list, start: int, end: int) -> None:
-    for i in range(start, end):
-        keep[i] = False
-
-
-def _drop_inline(line: str, keep: list) -> None:
-    """Unmark images, link targets, bold, italic and code markers; their words stay."""
-    for m in _IMAGE.finditer(line):
-        _drop(keep, m.start(), m.end())
+def _inline_drops(line: str) -> Spans:
+    """Spans of image, link-target, bold, italic and code markup; the words they wrap stay."""
+    drops: Spans = [(m.start(), m.end()) for m in _IMAGE.finditer(line)]
     for m in _LINK.finditer(line):
-        if keep[m.start()]:
-            _drop(keep, m.start(), m.start(1))
-            _drop(keep, m.end(1), m.end())
+        drops += [(m.start(), m.start(1)), (m.end(1), m.end())]
     work = list(line)
     for m in _BOLD.finditer(line):
         for a, b in ((m.start(), m.start(2)), (m.end(2), m.end())):
-            _drop(keep, a, b)
+            drops.append((a, b))
             work[a:b] = "\x01" * (b - a)
     for m in _ITALIC.finditer("".join(work)):
-        _drop(keep, m.start(), m.start(2))
-        _drop(keep, m.end(2), m.end())
+        drops += [(m.start(), m.start(2)), (m.end(2), m.end())]
     for m in _CODE.finditer(line):
-        _drop(keep, m.start(), m.start(1))
-        _drop(keep, m.end(1), m.end())
+        drops += [(m.start(), m.start(1)), (m.end(1), m.end())]
+    return drops
 
 
-def _trimmed_spans(line: str, keep: list) -> Spans:
-    """Runs of kept characters, without whitespace at either end of the line's text."""
-    idx = [i for i, k in enumerate(keep) if k]
-    lo, hi = 0, len(idx)
-    while lo < hi and line[idx[lo]].isspace():
-        lo += 1
-    while hi > lo and line[idx[hi - 1]].isspace():
-        hi -= 1
+def _kept_spans(line: str, drops: Spans) -> Spans:
+    """What the dropped spans leave of the line, without whitespace at either end of its text."""
     spans: Spans = []
-    for i in idx[lo:hi]:
-        if spans and spans[-1][1] == i:
-            spans[-1] = (spans[-1][0], i + 1)
-        else:
-            spans.append((i, i + 1))
+    pos = 0
+    for a, b in sorted(drops):
+        if a > pos:
+            spans.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(line):
+        spans.append((pos, len(line)))
+    while spans and not line[spans[0][0]:spans[0][1]].strip():
+        spans.pop(0)
+    while spans and not line[spans[-1][0]:spans[-1][1]].strip():
+        spans.pop()
+    if spans:
+        a, b = spans[0]
+        spans[0] = (a + len(line[a:b]) - len(line[a:b].lstrip()), b)
+        a, b = spans[-1]
+        spans[-1] = (a, b - (len(line[a:b]) - len(line[a:b].rstrip())))
     return spans

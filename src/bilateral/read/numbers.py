@@ -21,7 +21,8 @@ ORDINAL_WORDS.update({w: 10 * i for i, w in enumerate(_ORDINAL_TENS) if w})
 ORDINAL_WORDS["hundredth"] = 100
 
 _TENS_ALT = "|".join(w for w in _TENS if w)
-CARDINAL = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS[1:])}|(?:one |a )?hundred)"
+CARDINAL = (rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS[1:])}"
+            rf"|(?:one |a )?hundred)")
 ORDINAL = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS_ALT})[- ](?:{'|'.join(_ORDINAL_UNITS[1:10])})"
            rf"|{'|'.join(_ORDINAL_TENS[2:] + _ORDINAL_UNITS[1:])}|(?:one )?hundredth)")
 

@@ -46,8 +46,8 @@ _STOP = {"between", "both", "their", "with", "from", "into", "that", "this", "th
          "countries", "country", "nations", "nation", "sides", "side", "first", "year", "years", "anniversary",
          "have", "has", "been", "were", "will", "would", "since", "after", "also", "more", "over", "they",
          "them", "other", "such", "some", "many", "each", "very", "than", "then", "there", "here", "about"}
-_SAME = {"ties": "relation", "tie": "relation", "relationship": "relation", "link": "relation", "bond": "relation",
-         "establishment": "establish", "signing": "sign", "signature": "sign"}
+# Words for the same tie between two parties, so "diplomatic ties" finds "established relations".
+_SAME = {"ties": "relation", "tie": "relation", "relationship": "relation", "link": "relation"}
 
 
 def publication_date(text: str, metadata: Optional[str] = None,
@@ -62,7 +62,7 @@ def publication_date(text: str, metadata: Optional[str] = None,
 
 
 def infer_year(text: str) -> Optional[str]:
-    """The year of writing when the text anchors it, e.g. "this year's 30th anniversary of the 1990 treaty" -> "2020"."""
+    """The year of writing when the text anchors it: "this year's 30th anniversary of the 1990 treaty" -> "2020"."""
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
     found: Set[int] = set()
     clauses: Optional[list] = None
@@ -125,7 +125,8 @@ def _words(text: str) -> Set[str]:
     """Content words, lower case, crudely stemmed: the terms that say what an event was."""
     out = set()
     for w in re.findall(r"\b[a-z][a-z-]{3,}\b", text):   # lower-case words: names of places never count
-        w = _SAME.get(w) or _SAME.get(re.sub(r"(?<=[^s])s$", "", w)) or re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w))
+        singular = re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", w))
+        w = _SAME.get(w) or _SAME.get(singular) or singular
         if w not in _STOP:
             out.add(w)
     return out

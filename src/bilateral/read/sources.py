@@ -22,6 +22,8 @@ Result = Union[RawDocument, InputError]
 
 def read_sources(paths: Iterable[str]) -> Iterator[Result]:
     """Every document under the given files, folders (recursive, sorted) and glob patterns, in a fixed order."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     for given in paths:
         yield from _read_given(str(given))
 

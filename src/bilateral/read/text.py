@@ -6,7 +6,7 @@ Paragraphs are joined by a blank line so no sentence runs across two of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 import re
@@ -64,7 +64,6 @@ class CleanText:
     author: Optional[str] = None
     published: Optional[str] = None          # from an "Outlet, date" line, a date line or a dateline
     stated: Optional[str] = None             # from a "Published: ..." / "Updated ..." line
-    removed: List[str] = field(default_factory=list)
 
 
 def clean_text(source: str, title: Optional[str] = None) -> CleanText:
@@ -74,7 +73,7 @@ def clean_text(source: str, title: Optional[str] = None) -> CleanText:
     blocks = _read_header(blocks, out)
     blocks = _drop_stated_dates(blocks, out)
     blocks = _drop_headings(blocks, out)
-    blocks = _drop_boilerplate(blocks, out)
+    blocks = _drop_boilerplate(blocks)
     _strip_dateline(blocks, out)
     out.text, out.offsets = _assemble(source, blocks)
     return out
@@ -118,15 +117,14 @@ def _read_header(blocks: List[Block], out: CleanText) -> List[Block]:
     kept: List[Block] = []
     seen_text = False
     for i, block in enumerate(blocks):
-        if i >= HEADER_BLOCKS or len(block) > 1 or block[0].kind != "text" or header.stated_date(block[0].text):
-            kept.append(block)
-            seen_text = seen_text or (block[0].kind == "text" and not header.stated_date(block[0].text))
+        line = block[0]
+        plain = line.kind == "text" and not header.stated_date(line.text)
+        if plain and i < HEADER_BLOCKS and len(block) == 1 and \
+                _header_line(line.text, out, first=not seen_text, last=i == len(blocks) - 1):
+            seen_text = True
             continue
-        if _header_line(block[0].text, out, first=not seen_text, last=i == len(blocks) - 1):
-            out.removed.append(block[0].text)
-        else:
-            kept.append(block)
-        seen_text = True
+        kept.append(block)
+        seen_text = seen_text or plain
     return kept
 
 
@@ -164,7 +162,6 @@ def _drop_stated_dates(blocks: List[Block], out: CleanText) -> List[Block]:
             stated = header.stated_date(line.text)
             if stated:
                 found.setdefault(stated[0], stated[1])
-                out.removed.append(line.text)
             else:
                 lines.append(line)
         if lines:
@@ -179,25 +176,22 @@ def _drop_headings(blocks: List[Block], out: CleanText) -> List[Block]:
     for block in blocks:
         if block[0].kind == "heading":
             out.title = out.title or block[0].text
-            out.removed.append(block[0].text)
         else:
             kept.append(block)
     return kept
 
 
-def _drop_boilerplate(blocks: List[Block], out: CleanText) -> List[Block]:
+def _drop_boilerplate(blocks: List[Block]) -> List[Block]:
     """Drop interface lines, then closing author notes (bio, disclaimer) at the end."""
     flat: List[Tuple[int, Line]] = [(bi, line) for bi, block in enumerate(blocks) for line in block]
     drop = boilerplate([line.text for _, line in flat])
     kept_blocks: List[Block] = [[] for _ in blocks]
     for k, (bi, line) in enumerate(flat):
-        if k in drop:
-            out.removed.append(line.text)
-        else:
+        if k not in drop:
             kept_blocks[bi].append(line)
     kept = [b for b in kept_blocks if b]
     while len(kept) > 1 and is_author_note(_block_text(kept[-1])):
-        out.removed.append(_block_text(kept.pop()))
+        kept.pop()
     return kept
 
 
@@ -209,14 +203,9 @@ def _strip_dateline(blocks: List[Block], out: CleanText) -> None:
     found = header.dateline(first.text)
     if not found:
         return
-    out.removed.append(first.text[: found.length])
     first.drop_prefix(found.length)
     out.outlet = out.outlet or found.outlet
     out.published = out.published or found.published
-    if not first.spans:
-        blocks[0].pop(0)
-        if not blocks[0]:
-            blocks.pop(0)
 
 
 def _assemble(source: str, blocks: List[Block]) -> Tuple[str, list]:

@@ -1,0 +1,101 @@
+"""Figures found in plain text: values, units, qualifiers, intervals, ranks, and what is no figure."""
+import pytest
+
+from bilateral.nlp.quantities import find_quantities, interval
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Germany pledged $1.5 billion to Namibia.", 1.5e9, "USD"),
+    ("Japan lent 14.0 billion yen to Laos.", 14.0e9, "JPY"),
+    ("India gave US$ 2.3 billion in credit.", 2.3e9, "USD"),
+    ("The grant was US$59 million.", 59e6, "USD"),
+    ("Paris offered €15m for schools.", 15e6, "EUR"),
+    ("London sent £40 million to Accra.", 40e6, "GBP"),
+    ("Seoul approved KRW 3 trillion in loans.", 3e12, "KRW"),
+    ("It cost 4 billion won.", 4e9, "KRW"),
+    ("New Delhi approved Rs 500 crore.", 5e9, "INR"),
+    ("Brasilia spent R$ 2 billion.", 2e9, "BRL"),
+    ("Canberra gave A$ 40 million.", 40e6, "AUD"),
+    ("Beijing lent 2.5 billion yuan.", 2.5e9, "CNY"),
+    ("Pretoria paid 300 million rand.", 300e6, "ZAR"),
+    ("Exports rose 20 percent.", 20, "percent"),
+    ("Exports rose 3.5% last year.", 3.5, "percent"),
+    ("There are 1,100 Cambodian students in Japan.", 1100, "people"),
+    ("About 19 Korean companies opened.", 19, "companies"),
+    ("The country lost half a million citizens.", 5e5, "people"),
+    ("It had a million visitors.", 1e6, "people"),
+    ("Two-thirds of the land was flooded.", 66.67, "percent"),
+    ("They run two exchange programmes.", 2, "projects"),
+    ("8,000 troops were deployed.", 8000, "people"),
+])
+def test_value_and_unit(text, value, unit):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("more than 5,700 trainees", "more_than", 5700, None),
+    ("over $2 billion", "more_than", 2e9, None),
+    ("at least 300 workers", "at_least", 300, None),
+    ("fewer than 40 soldiers", "less_than", None, 40),
+    ("up to €90 million", "at_most", None, 90e6),
+    ("about 3,518 residents", "approximate", 3518 * 0.9, 3518 * 1.1),
+    ("an estimated 200,000 tourists", "approximate", 150000, 250000),
+    ("almost 500 students", "approximate", 375, 500),
+    ("exactly 3,518 residents", "exact", 3518, 3518),
+])
+def test_qualifier_and_interval(text, qualifier, low, high):
+    q = one(text)
+    assert q.qualifier == qualifier
+    assert q.low == (pytest.approx(low) if low is not None else None)
+    assert q.high == (pytest.approx(high) if high is not None else None)
+
+
+def test_qualifier_words_are_part_of_the_figure_text():
+    assert one("It gave some US$1.2 billion in aid.").text == "some US$1.2 billion"
+
+
+def test_round_figures_get_the_wider_tolerance():
+    assert interval(200, "approximate")[1:] == pytest.approx((150, 250))
+    assert interval(213, "approximate")[1:] == pytest.approx((191.7, 234.3))
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("Japan was the third-largest investor in Brazil.", 3),
+    ("France is the second largest aid donor after Germany.", 2),
+    ("Korea is the biggest donor to Laos.", 1),
+    ("Norway remains the top donor country.", 1),
+    ("China is its largest trading partner.", 1),
+])
+def test_ranks(text, rank):
+    q = one(text)
+    assert q.rank == rank and q.value is None and q.unit is None
+
+
+@pytest.mark.parametrize("text", [
+    "Relations began in 1992 and deepened in 2016.",
+    "The treaty was signed on 9 March 1945.",
+    "They marked the 65th anniversary of ties.",
+    "Ghana joined as the 9th member of the council.",
+    "The border followed the 15th parallel.",
+    "He posted a 60 seconds video.",
+    "Call +49 30 1234 5678 for details.",
+    "See Section 4 and Article 12 of Law No. 7.",
+    "It was the first time since World War II.",
+    "Canada is one of the largest investors.",
+    "Korea is one of Vietnam's biggest donors.",
+    "The two-two dialogue resumed.",
+    "Over the last 25 years ties grew.",
+    "He was aged 54 when he visited.",
+    "One of them said so.",
+])
+def test_not_figures(text):
+    assert find_quantities(text) == []
