@@ -435,7 +435,7 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
     """(period_kind, period_start, period_end, as_of) of a figure."""
     start, end = passage
     sentence = text[start:end].lower()
-    t = _timex_for(doc, text, q, passage, others, timexes)
+    t = _timex_for(doc, text, q, passage, others, timexes) or _carried(doc, text, passage, timexes)
     stock = metric in lex.STOCK_METRICS
     if t is None:
         if _near_annual(text, q, end):
@@ -492,6 +492,21 @@ def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Tim
         if best_d is None or hi - lo < best_d:
             best, best_d = t, hi - lo
     return best
+
+
+def _carried(doc, text, passage, timexes) -> Optional[Timex]:
+    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")."""
+    start, _ = passage
+    if not re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I):
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.sent.start == 0:
+        return None
+    prev = doc[span.sent.start - 1].sent
+    if "\n\n" in text[prev.start_char:start]:
+        return None
+    dated = [t for t in timexes if prev.start_char <= t.start < prev.end_char and t.type == "DATE" and t.date]
+    return dated[-1] if dated else None
 
 
 def _list_group(doc, text, q: Quantity, others) -> list[Quantity]:

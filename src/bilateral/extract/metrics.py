@@ -9,7 +9,7 @@ of persons.  "aid_generic" is decided later: cumulative or overall aid is
 from __future__ import annotations
 
 MONEY_TERMS = {
-    "oda_loans": ("yen loans", "concessional loans", "soft loans", "lines of credit", "line of credit",
+    "oda_loans": ("concessional loans", "soft loans", "lines of credit", "line of credit",
                   "credit lines", "loans", "lending"),
     "oda_grants": ("grant aid", "grants"),
     "oda_technical": ("technical cooperation", "technical assistance"),
@@ -73,3 +73,6 @@ ANNUAL_WORDS = ("annually", "a year", "per year", "each year", "every year", "pe
 # Words before a figure that make it a share of someone else's total: no giver stated.
 SHARE_WORDS = ("much of", "most of", "part of", "some of", "a share of", "a portion of",
                "half of", "a third of", "a quarter of")
+# Sentence openings that carry on the previous sentence, and so its date.
+CONTINUATIONS = ("as a result", "consequently", "thus", "therefore", "hence", "in turn",
+                 "that year", "at that time", "by then")

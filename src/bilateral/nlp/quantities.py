@@ -76,7 +76,7 @@ PERSON_NOUNS = {
     "teachers", "doctors", "nurses", "engineers", "officers", "police", "experts",
     "participants", "employees", "staff", "passengers", "pilgrims", "children", "women", "men",
     "farmers", "civilians", "victims", "graduates", "researchers", "officials", "diplomats",
-    "delegates", "fans", "guests", "arrivals", "nurses", "caregivers", "seafarers",
+    "delegates", "fans", "guests", "arrivals", "caregivers", "seafarers",
 }
 COMPANY_NOUNS = {"companies", "firms", "enterprises", "businesses", "corporations", "factories"}
 PROJECT_NOUNS = {"projects", "programmes", "programs", "schemes", "initiatives"}
@@ -170,10 +170,10 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def count_noun(text: str, end: int) -> Optional[str]:
-    """The noun a figure counts ("3,500 Japanese investors" -> "investors"), lower-cased, or None.
+    """The noun a figure counts ("3,500 Korean investors" -> "investors"), lower-cased, or None.
 
     Looks over the next few words, past modifiers, up to the first function word;
-    a capitalised plural ("5,700 Cambodians") counts as people.
+    a capitalised plural ("5,700 Filipinos") counts as people.
     """
     words = [m.group(0) for m in WORD_RE.finditer(text[end:end + 80])]
     gap = text[end:end + 80]

@@ -49,12 +49,16 @@ def _read_given(given: str) -> Iterator[Result]:
         yield InputError(given, "no such file or folder", "missing")
 
 
+# A folder's own notes are not articles: README.md beside the documents describes them.
+FOLDER_NOTES = ("readme", "license", "licence", "changelog", "contributing")
+
+
 def _walk(folder: str) -> Iterator[str]:
-    """Files under a folder, depth first in name order, hidden files and folders left out."""
+    """Files under a folder, depth first in name order; hidden files and the folder's notes left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not name.lower().startswith(FOLDER_NOTES):
                 yield os.path.join(root, name)
 
 

@@ -1,0 +1,137 @@
+"""Sentence coding without a store: JSON Lines of {id, text, date?} in, one line of coded events out per input.
+
+The input is the usual event coder's sentence stream.  Each line becomes its own
+Document (the line's date is its publication date, so relative dates resolve against
+it), goes through the per-document stages, and its events come back flat: PLOVER
+type, mode, CAMEO code, source and target codes, modality and date.  A line that
+cannot be read yields {"id", "error"} and coding goes on.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable, Iterator, Optional
+
+from spacy.tokens import Doc
+
+from .extract import analyze
+from .model import Document, Event, text_id
+from .nlp.gazetteer import Gazetteer
+from .nlp.pipeline import load_nlp
+from .read.dates import parse_date
+
+BATCH = 256
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")   # 20190611, as older coders write dates
+
+
+def code_lines(path: str) -> Iterator[dict]:
+    """Code every line of a JSON Lines file ("-" reads standard input), one output row per non-blank line."""
+    stream = open(0, encoding="utf-8", closefd=False) if path == "-" else open(path, encoding="utf-8")
+    with stream:
+        yield from _code(_rows(stream), "line")
+
+
+def code_sentences(rows: Iterable[dict]) -> Iterator[dict]:
+    """Code {id, text, date?} rows in order: {"id", "events": [...]} or {"id", "error"} for each."""
+    yield from _code(enumerate(rows, 1), "row")
+
+
+def _code(numbered: Iterable[tuple], where: str) -> Iterator[dict]:
+    """Code numbered rows in batches; errors name the row or file line by `where` and its number."""
+    nlp, gazetteer = load_nlp(), Gazetteer.load()
+    batch: list = []
+    for n, row in numbered:
+        batch.append(_document(row, f"{where} {n}"))
+        if len(batch) >= BATCH:
+            yield from _code_batch(batch, nlp, gazetteer)
+            batch = []
+    if batch:
+        yield from _code_batch(batch, nlp, gazetteer)
+
+
+def _rows(lines: Iterable[str]) -> Iterator[tuple]:
+    """(line number, row) for every non-blank line; a line that is no JSON object becomes a row carrying its error."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, {"id": None, "error": f"line {n}: not JSON ({exc.msg})"}
+            continue
+        yield n, row if isinstance(row, dict) else {"id": None, "error": f"line {n}: not a JSON object"}
+
+
+def _document(row, where: str) -> tuple:
+    """(id, Document or None, error or None) for one input row."""
+    if not isinstance(row, dict):
+        return None, None, f"{where}: not an object"
+    rid = row.get("id")
+    if row.get("error"):
+        return rid, None, row["error"]
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return rid, None, f"{where}: no text"
+    date = row.get("date")
+    published = _date(date)
+    if date not in (None, "") and published is None:
+        return rid, None, f"{where}: date {date!r} is not a date"
+    document = Document(doc_id=text_id(text), source_path=str(rid if rid is not None else where), text=text,
+                        published=published, published_basis="metadata" if published else None,
+                        n_chars_raw=len(text), n_chars_clean=len(text))
+    return rid, document, None
+
+
+def _date(value) -> Optional[str]:
+    """A row's date as partial ISO: "2019-06-11", "June 11, 2019" or the compact "20190611"."""
+    if value is None:
+        return None
+    m = _COMPACT.match(str(value).strip())
+    return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else str(value))
+
+
+def _code_batch(batch: list, nlp, gazetteer) -> Iterator[dict]:
+    """Parse the batch's readable rows together, then emit every row in input order."""
+    readable = [doc for _, doc, error in batch if error is None]
+    parsed = iter(nlp.pipe((d.text for d in readable), batch_size=64))
+    for rid, document, error in batch:
+        if error is not None:
+            yield {"id": rid, "error": error}
+            continue
+        spacy_doc = next(parsed)
+        analysis = analyze(document, spacy_doc, gazetteer)
+        yield {"id": rid, "events": coded_events(analysis.events, spacy_doc)}
+
+
+def coded_events(events: list, doc: Doc) -> list:
+    """Events as output rows, one per trigger (its several sources or targets joined), primary first.
+
+    The primary event is the one whose trigger stands nearest the root of its sentence."""
+    rows: dict = {}
+    for event in events:
+        key = (event.mentions[0].char_start if event.mentions else 0, event.trigger, event.cameo,
+               event.modality, event.date)
+        row = rows.setdefault(key, _row(event))
+        for role, actor in (("source", event.source), ("target", event.target)):
+            if actor.code and actor.code not in row[role]:
+                row[role].append(actor.code)
+    return [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], _depth(doc, kv[0][0], kv[0][1])))]
+
+
+def _row(event: Event) -> dict:
+    return {"event_type": event.event_type, "mode": event.mode, "cameo": event.cameo, "source": [],
+            "target": [], "modality": event.modality, "date": event.date, "trigger": event.trigger}
+
+
+def _depth(doc: Doc, sent_start: int, lemma: Optional[str]) -> int:
+    """How far the trigger lemma's shallowest token in the sentence stands from the sentence root."""
+    span = doc.char_span(sent_start, len(doc.text), alignment_mode="expand")
+    sent = span[0].sent if span is not None and len(span) else None
+    best = 99
+    for tok in sent or []:
+        if tok.lemma_.lower() == lemma:
+            depth, node = 0, tok
+            while node.head != node and depth < 99:
+                node, depth = node.head, depth + 1
+            best = min(best, depth)
+    return best

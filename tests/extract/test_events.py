@@ -1,0 +1,68 @@
+"""Events from documents written for the tests: actors, PLOVER type, modality and dates."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.extract import analyze
+from bilateral.model import Document, text_id
+from bilateral.nlp.pipeline import load_nlp
+
+
+def events_of(text: str, published: str | None = None) -> list:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=published)
+    return analyze(doc, load_nlp()(text)).events
+
+
+def find(events, types, pair):
+    return [e for e in events if e.event_type in types and {e.source.code, e.target.code} == set(pair)]
+
+
+def test_history_is_dated_by_its_own_years_not_the_publication():
+    text = ("Germany and Namibia established diplomatic relations in March 1990.\n\n"
+            "German troops occupied the territory between 1904 and 1908.")
+    events = events_of(text, published="2022-05-01")
+    [ties] = find(events, {"SUPPORT", "AGREE", "COOPERATE"}, ("DEU", "NAM"))
+    assert (ties.date, ties.date_basis) == ("1990-03", "explicit")
+    [war] = find(events, {"COERCE", "ASSAULT"}, ("DEU", "NAM"))
+    assert (war.date, war.date_end) == ("1904", "1908")
+    assert war.cameo and war.quad == "material_conflict" and war.goldstein is not None
+
+
+def test_relative_dates_resolve_against_the_publication_date():
+    text = "Last month, Australia opened a consulate in Surabaya, the Indonesian port city."
+    [e] = find(events_of(text, published="2019-06-12"), {"SUPPORT"}, ("AUS", "IDN"))
+    assert (e.date, e.date_basis) == ("2019-05", "relative")
+
+
+def test_modality_negated_intended_planned():
+    text = ("Canada did not impose sanctions on Mexico. "
+            "India said it will continue funding Bangladesh's railway programme. "
+            "Brazil will send a trade mission to Argentina in April 2023.")
+    events = events_of(text, published="2023-01-24")
+    assert find(events, {"COERCE", "SANCTION"}, ("CAN", "MEX"))[0].modality == "negated"
+    assert find(events, {"AID"}, ("IND", "BGD"))[0].modality == "intended"
+    planned = find(events, {"AID", "COOPERATE", "CONSULT"}, ("BRA", "ARG"))
+    assert planned and planned[0].modality == "planned" and planned[0].date == "2023-04"
+
+
+def test_conjoined_agents_each_act_on_the_object():
+    text = "In 2017 the United States and the European Union suspended their aid to Myanmar's election body."
+    events = events_of(text)
+    pairs = {(e.source.code, e.target.code) for e in events if e.event_type == "SANCTION"}
+    assert pairs == {("USA", "MMR"), ("EU", "MMR")}
+
+
+def test_opinions_and_hypotheticals_are_not_events():
+    text = ("France should support Senegal's reform programme. "
+            "If Germany cuts its aid, Namibia could suffer.")
+    assert events_of(text) == []
+
+
+def test_every_mention_points_at_its_sentence():
+    text = "Seoul hosted the Vietnamese president in December 2022. The two leaders signed a partnership treaty."
+    events = events_of(text)
+    assert events
+    for e in events:
+        for m in e.mentions:
+            assert text[m.char_start:m.char_end].strip() == m.sentence
+    assert any(e.event_type == "CONSULT" and e.date == "2022-12" for e in events)

@@ -1,0 +1,74 @@
+"""Claim conflicts: what disagrees, and the pairs that can both be true."""
+from __future__ import annotations
+
+from bilateral.model import Claim
+from bilateral.reconcile.conflicts import claim_conflicts
+
+
+def claim(cid, **kw) -> Claim:
+    base = dict(claim_id=cid, doc_id="d_" + cid, metric="trade", subject="AUS", object="IDN", value=None,
+                unit="USD", qualifier="exact", period_kind="flow", text=cid)
+    base.update(kw)
+    if base["value"] is not None and base.get("low") is None and base["qualifier"] == "exact":
+        base["low"] = base["high"] = base["value"]
+    return Claim(**base)
+
+
+def kinds(*claims):
+    return sorted(k.kind for k in claim_conflicts(claims))
+
+
+def test_incompatible_figures_for_the_same_period_conflict():
+    a = claim("a", value=17.8e9, period_start="2018", period_end="2018")
+    b = claim("b", value=11.7e9, period_start="2018", period_end="2018", subject="IDN", object="AUS")
+    [k] = claim_conflicts([a, b])
+    assert k.kind == "value" and sorted(k.claim_ids) == ["a", "b"] and "2018" in k.explanation
+
+
+def test_bounds_that_can_both_hold_agree():
+    a = claim("a", metric="fdi", value=62e9, qualifier="more_than", low=62e9, period_kind="cumulative",
+              period_start="1990", as_of="2018")
+    b = claim("b", metric="fdi", value=65e9, qualifier="more_than", low=65e9, period_kind="cumulative",
+              period_start="1990", as_of="2018")
+    assert kinds(a, b) == []
+
+
+def test_a_newer_larger_cumulative_total_is_an_update():
+    old = claim("old", metric="oda", value=1.2e9, qualifier="approximate", low=1.1e9, high=1.3e9,
+                period_kind="cumulative", period_start="1992", as_of="2008")
+    new = claim("new", metric="oda", value=2.8e9, qualifier="more_than", low=2.8e9, period_kind="cumulative",
+                period_start="1992", as_of="2018")
+    assert kinds(old, new) == []
+    shrunk = claim("shrunk", metric="oda", value=0.5e9, period_kind="cumulative", period_start="1992",
+                   as_of="2019")
+    assert kinds(old, new, shrunk) == ["value", "value"]
+
+
+def test_a_monthly_figure_in_millions_beside_annual_billions_is_an_outlier():
+    year = claim("year", value=1.5e9, qualifier="approximate", low=1.35e9, high=1.65e9,
+                 period_start="2016", period_end="2016")
+    month = claim("month", value=1.5e6, qualifier="more_than", low=1.5e6, period_start="2017-01",
+                  period_end="2017-11")
+    [k] = claim_conflicts([year, month])
+    assert k.kind == "outlier" and "typo" in k.explanation
+
+
+def test_other_metric_scope_or_period_never_conflicts():
+    investors = claim("inv", metric="investors", unit="people", value=3500, period_kind="point", as_of="2018")
+    residents = claim("res", metric="residents", unit="people", value=3518, period_kind="point", as_of="2018")
+    country = claim("country", metric="tourists", unit="people", value=200000, qualifier="more_than",
+                    low=200000, period_start="2017", period_end="2017")
+    city = claim("city", metric="tourists", unit="people", value=200000, scope="Bali", period_kind="annual")
+    y2016 = claim("y2016", metric="fdi", value=822e6, period_start="2016", period_end="2016")
+    span = claim("span", metric="fdi", value=1.5e9, period_kind="cumulative", period_start="2010",
+                 period_end="2017")
+    assert kinds(investors, residents, country, city, y2016, span) == []
+
+
+def test_ranks_conflict_over_overlapping_times_only():
+    first = claim("first", metric="donor_rank", unit=None, rank=1, period_kind="cumulative",
+                  period_start="1992", period_end="2018", as_of="2018")
+    second = claim("second", metric="donor_rank", unit=None, rank=2, as_of="2014-07-03", rank_group="CHN")
+    later = claim("later", metric="donor_rank", unit=None, rank=2, as_of="2030")
+    assert kinds(first, second) == ["rank"]
+    assert kinds(first, later) == []

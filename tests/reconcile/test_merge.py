@@ -1,0 +1,45 @@
+"""Merging mentions of one event across documents, and keeping different events apart."""
+from __future__ import annotations
+
+from bilateral.model import Actor, Event, Mention
+from bilateral.reconcile.events import event_conflicts
+from bilateral.reconcile.merge import merge_events
+
+
+def ev(eid, doc, date, cameo="054", etype="SUPPORT", src="KOR", tgt="VNM", modality="asserted", trigger="establish",
+       topic="relation"):
+    return Event(event_id=eid, source=Actor(src, src), target=Actor(tgt, tgt), event_type=etype, modality=modality,
+                 date=date, cameo=cameo, trigger=trigger, topic=topic, summary=eid,
+                 mentions=[Mention(doc, f"sentence {eid}", 0, 10)])
+
+
+def test_same_act_at_agreeing_dates_merges_and_keeps_the_precise_date():
+    events, members = merge_events([ev("a", "d1", "1992"), ev("b", "d2", "1992-12-22", src="VNM", tgt="KOR"),
+                                    ev("c", "d3", "1992-12")])
+    assert len(events) == 1
+    assert events[0].date == "1992-12-22" and len(events[0].mentions) == 3
+    assert sorted(m for _, m in members) == ["a", "b", "c"]
+
+
+def test_different_dates_types_or_moods_stay_apart():
+    events, _ = merge_events([
+        ev("contact", "d1", "1603"), ev("ties", "d1", "1953"),
+        ev("march", "d2", "1945-03", cameo="190", etype="ASSAULT", trigger="overthrow"),
+        ev("vague", "d3", "1945", cameo="190", etype="ASSAULT", trigger="overthrow"),
+        ev("october", "d4", "1945-10", cameo="190", etype="ASSAULT", trigger="overthrow"),
+        ev("plan", "d5", "1953", modality="planned"),
+    ])
+    dates = sorted((e.date, e.modality) for e in events)
+    assert ("1603", "asserted") in dates and ("1953", "planned") in dates
+    # complete-link: the vague 1945 joins one of the precise dates, never both
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_announced_then_done_at_another_date_is_plan_vs_fact():
+    plan = ev("plan", "d1", "2019-11", cameo="061", etype="COOPERATE", modality="planned", trigger="start",
+              topic="flight")
+    done = ev("done", "d2", "2021", cameo="061", etype="COOPERATE", trigger="launch", topic="flight")
+    [(pair, k)] = event_conflicts([plan, done])
+    assert k.kind == "plan_vs_fact" and k.event_ids == ["plan", "done"] and pair == "KOR|VNM"
+    assert event_conflicts([plan, ev("same", "d2", "2019-11-05", cameo="061", etype="COOPERATE",
+                                     trigger="launch", topic="flight")]) == []
