@@ -19,9 +19,9 @@ def test_listing_commands_share_output_options(corpus_store):
     assert docs.exit_code == 0, docs.output
     rows = [json.loads(line) for line in docs.output.splitlines()]
     assert len(rows) == 4 and {"doc_id", "title", "published"} <= set(rows[0])
-    csv = runner.invoke(app, db + ["claims", "--pair", "Canada Mexico", "--csv"])
+    csv = runner.invoke(app, db + ["claims", "--pair", "Canada", "Mexico", "--csv"])
     assert csv.exit_code == 0 and csv.output.splitlines()[0].startswith("claim_id,")
-    table = runner.invoke(app, db + ["timeline", "--pair", "BRA", "--pair", "ARG"])
+    table = runner.invoke(app, db + ["timeline", "--pair", "BRA", "ARG"])
     assert table.exit_code == 0 and "2023-01-23" in table.output
     pairs = runner.invoke(app, db + ["pairs", "--json"])
     assert any(json.loads(line)["pair"] == "ARG BRA" for line in pairs.output.splitlines())
@@ -78,3 +78,15 @@ def test_timex_command_prints_timeml_values(tmp_path):
     rows = [json.loads(x) for x in res.output.splitlines()]
     assert [(r["text"], r["value"]) for r in rows] == [("last month", "2019-05"), ("March 1990", "1990-03")]
     assert all(f.read_text()[r["start"]:r["end"]] == r["text"] for r in rows)
+
+
+def test_plot_draws_each_sources_figures(corpus_store, tmp_path):
+    path, _ = corpus_store
+    res = runner.invoke(app, ["--db", str(path), "plot", "--metric", "trade", "--pair", "CAN", "MEX",
+                              "--out", str(tmp_path / "trade.svg")])
+    assert res.exit_code == 0, res.output
+    svg = (tmp_path / "trade.svg").read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg and "trade: CAN – MEX" in svg
+    none = runner.invoke(app, ["--db", str(path), "plot", "--metric", "students", "--pair", "CAN", "MEX",
+                               "--out", str(tmp_path / "x.png")])
+    assert none.exit_code == 2 and "no students claims" in none.output

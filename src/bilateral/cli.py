@@ -6,7 +6,7 @@ import json
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import typer
 from rich.console import Console
@@ -132,7 +132,7 @@ def _sources(corpus, mentions: list) -> str:
 
 
 @app.command()
-def timeline(pair: List[str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
+def timeline(pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
              start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
              event_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER category."),
              undated: bool = typer.Option(False, "--undated", help="Also list events with no known date."),
@@ -153,15 +153,14 @@ def timeline(pair: List[str] = typer.Option(..., "--pair", help="Two countries: 
     _run(go)
 
 
-def _pair(values: List[str]) -> List[str]:
-    """--pair KHM JPN arrives as repeated options or one "KHM JPN" string."""
-    words = [w for v in values for w in v.replace(",", " ").split()]
-    return words
+def _pair(values) -> List[str]:
+    """--pair A B as a list of two country arguments."""
+    return [v.strip() for v in values]
 
 
 @app.command()
 def claims(metric: Optional[str] = typer.Option(None, "--metric"),
-           pair: Optional[List[str]] = typer.Option(None, "--pair", help="Two countries: codes or names."),
+           pair: Optional[Tuple[str, str]] = typer.Option(None, "--pair", help="Two countries: codes or names."),
            as_json: bool = JSON, as_csv: bool = CSV):
     """The claims ledger: figures grouped by metric, oldest as-of first, conflicts flagged."""
     def go():
@@ -204,6 +203,24 @@ def conflicts(kind: Optional[str] = typer.Option(None, "--kind"), as_json: bool 
 
 
 @app.command()
+def plot(metric: str = typer.Option(..., "--metric"),
+         pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
+         out_file: str = typer.Option(..., "--out", help="FILE.svg or FILE.png")):
+    """Each source's figures for a metric over time, conflicts circled."""
+    def go():
+        from .plot import plot_claims
+        with _corpus(read_only=True) as corpus:
+            items = corpus.claims(metric=metric, pair=_pair(pair))
+            if not items:
+                raise BilateralError(f"no {metric} claims for {' '.join(_pair(pair))}")
+            titles = {d.doc_id: d.title or Path(d.source_path).name for d in corpus.documents()}
+            path = plot_claims(items, list(corpus.conflicts()), titles, out_file,
+                               title=f"{metric}: {' – '.join(_pair(pair))}")
+        out.print(str(path))
+    _run(go)
+
+
+@app.command()
 def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
            out_dir: str = typer.Option(..., "--out", help="Folder to write the four files into.")):
     """Write documents, events, claims and conflicts in the export format."""
@@ -226,10 +243,10 @@ def demo():
                           f"({report.known} already stored) into {state['db']}")
                 busiest = [p for p, ne, nc in corpus.pairs() if "" not in p.split("|")][:3]
         for p in busiest:
-            timeline(pair=[p.replace("|", " ")], start=None, end=None, event_type=None, undated=False,
+            timeline(pair=tuple(p.split("|")), start=None, end=None, event_type=None, undated=False,
                      as_json=False, as_csv=False)
         for p in busiest[:2]:
-            claims(metric=None, pair=[p.replace("|", " ")], as_json=False, as_csv=False)
+            claims(metric=None, pair=tuple(p.split("|")), as_json=False, as_csv=False)
         conflicts(kind=None, as_json=False, as_csv=False)
     _run(go)
 

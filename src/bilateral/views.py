@@ -7,7 +7,7 @@ SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def fmt_value(value: Optional[float], unit: Optional[str]) -> str:
-    """1.5e9, "USD" -> "1.5 billion USD"; 3518, "people" -> "3,518 people"."""
+    """1.5e9, "USD" -> "1.5 billion USD"; 4210, "people" -> "4,210 people"."""
     if value is None:
         return "?"
     for size, word in SCALES:

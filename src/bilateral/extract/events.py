@@ -312,7 +312,7 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
         if _is_pair_phrase(objs) and len(local_pair) == 2:
             other = [c for c in local_pair if c != source.code]
             return [(source, _code_actor(other[0]))] if other else []
-        # An actor elsewhere in the clause ("... on Phnom Penh") before falling back to context.
+        # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
         others = [m for m in index.in_tokens(_subtree(_clause_head(trigger))) if m.code != source.code]
         if others:
             return [(source, others[0])]
@@ -331,7 +331,7 @@ PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
 
 
 def _antecedent(subj: list, sent: Span, index: _ActorIndex) -> list:
-    """A pronoun subject ("Japan has said it will ...") read as the nearest earlier subject actor."""
+    """A pronoun subject ("Germany has said it will ...") read as the nearest earlier subject actor."""
     pron = [t for t in subj if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
     if not pron or len(subj) > 2:
         return []

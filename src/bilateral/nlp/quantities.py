@@ -1,7 +1,7 @@
 """Figures in running text: value, unit, qualifier and the interval the wording allows.
 
 `find_quantities` reads plain text (no parse needed) and returns every figure a
-claim could rest on: money ("US$ 2.3 billion", "14.0 billion yen", "€15m"),
+claim could rest on: money ("US$ 4.1 billion", "12.5 billion yen", "€15m"),
 counts with their noun ("3,500 investors", "two programmes"), percents and
 fractions, and ranks ("third-largest investor", "top donor": value None,
 rank set).  It leaves out what only looks like a figure: years, dates, ages,
@@ -52,7 +52,7 @@ ISO_CODES = (
     "NZD", "CAD", "CHF", "HKD", "THB", "VND", "KHR", "IDR", "MYR", "PHP", "NAD", "XOF",
     "NGN", "BDT", "ARS", "MXN", "RUB", "TRY", "LAK", "MMK", "KES", "SEK", "NOK", "DKK",
 )
-# Currency named after the number ("14.0 billion yen", "2 million US dollars").
+# Currency named after the number ("12.5 billion yen", "2 million US dollars").
 NAMED_CURRENCIES = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
     "australian dollars": "AUD", "singapore dollars": "SGD", "canadian dollars": "CAD",
@@ -173,7 +173,7 @@ def count_noun(text: str, end: int) -> Optional[str]:
     """The noun a figure counts ("3,500 Korean investors" -> "investors"), lower-cased, or None.
 
     Looks over the next few words, past modifiers, up to the first function word;
-    a capitalised plural ("5,700 Filipinos") counts as people.
+    a capitalised plural ("4,200 Filipinos") counts as people.
     """
     words = [m.group(0) for m in WORD_RE.finditer(text[end:end + 80])]
     gap = text[end:end + 80]

@@ -262,7 +262,7 @@ def _part_of_year(m: re.Match, text: str) -> Iterator[Candidate]:
 
 
 def _first_months(m: re.Match, text: str) -> Iterator[Candidate]:
-    """"the first 11 months of 2017": the year, with the covered months as a range."""
+    """"the first nine months of 2021": the year, with the covered months as a range."""
     n, y = number_value(m["num"]), int(m["year"])
     if not n or not 1 <= n <= 12:
         return
