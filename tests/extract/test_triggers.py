@@ -1,0 +1,87 @@
+"""The event lexicon: verb + object pairs pick their CAMEO code, ambiguous verbs need their object."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.extract.cameo import coding
+from bilateral.extract.triggers import NOUN_LEMMAS, RULES, TRIGGER_LEMMAS, find_rule
+
+
+def code(lemma: str, *objects: str, noun: bool = False):
+    rule = find_rule(lemma, set(objects), noun=noun)
+    return rule.cameo if rule else None
+
+
+@pytest.mark.parametrize("lemma, objects, cameo", [
+    ("open", ("embassy",), "054"),
+    ("close", ("consulate",), "161"),
+    ("recall", ("ambassador",), "161"),
+    ("establish", ("relation", "diplomatic"), "054"),
+    ("upgrade", ("tie", "partnership"), "057"),
+    ("sign", ("treaty", "security"), "057"),
+    ("sign", ("grant",), "057"),
+    ("ratify", ("protocol",), "057"),
+    ("enter", ("force", "agreement"), "057"),
+    ("delay", ("signing",), "120"),
+    ("postpone", ("visit",), "120"),
+    ("suspend", ("negotiation",), "164"),
+    ("suspend", ("aid",), "162"),
+    ("begin", ("negotiation", "formal"), "046"),
+    ("hold", ("talk",), "046"),
+    ("hold", ("exercise", "joint"), "062"),
+    ("send", ("delegation", "business"), "040"),
+    ("send", ("volunteer",), "070"),
+    ("send", ("ventilator", "kit"), "070"),
+    ("send", ("missile",), "072"),
+    ("deploy", ("peacekeeper",), "074"),
+    ("commit", ("eur", "billion"), "070"),
+    ("pledge", ("loan",), "033"),
+    ("ask", ("forgiveness",), "055"),
+    ("ask", ("government",), "100"),
+    ("want", ("apology", "formal"), "100"),
+    ("remove", ("tariff",), "081"),
+    ("impose", ("tariff",), "163"),
+    ("ban", ("import",), "163"),
+    ("extradite", (), "063"),
+    ("sue", (), "115"),
+    ("mobilize", ("troop",), "154"),
+    ("withdraw", ("troop",), "0872"),
+    ("kill", (), "200"),
+])
+def test_verb_and_object_pick_the_code(lemma, objects, cameo):
+    assert code(lemma, *objects) == cameo
+
+
+@pytest.mark.parametrize("lemma, objects", [
+    ("open", ("factory",)),          # a factory is no mission: "open" alone carries nothing
+    ("close", ("border",)),
+    ("recall", ("event",)),
+    ("sign", ("letter",)),
+    ("enter", ("force", "troop")),   # "troops entered" is not a treaty coming into force
+    ("enter", ("agreement",)),       # an agreement entered into without "force" is no entry into force
+    ("remove", ("obstacle",)),
+    ("ban", ("party",)),
+    ("delay", ("payment",)),
+    ("want", ("peace",)),
+])
+def test_ambiguous_verbs_need_their_object(lemma, objects):
+    assert code(lemma, *objects) is None
+
+
+def test_specific_readings_come_before_general_ones():
+    assert code("suspend", "relation") == "161"
+    assert code("suspend", "talk") == "164"
+    assert code("withdraw", "ambassador") == "161"
+    assert code("withdraw", "troop") == "0872"
+
+
+def test_nouns_are_looked_up_apart_from_verbs():
+    assert code("visit", noun=True) == "042"
+    assert code("negotiation", noun=True) == "046"
+    assert code("negotiation") is None
+    assert "negotiation" in NOUN_LEMMAS and "negotiation" not in TRIGGER_LEMMAS
+
+
+def test_every_rule_codes_an_event_type():
+    for rule in RULES:
+        assert coding(rule.cameo).event_type is not None, rule

@@ -1,0 +1,77 @@
+"""`bilateral code`: sentences in, coded events out, with the real parser and lexicon."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilateral.coder import code_lines, code_sentences
+
+ROWS = [
+    {"id": "de-na", "text": "Germany opened an embassy in Namibia in March 1990.", "date": "2015-03-21"},
+    {"id": "au-id", "text": "Indonesia recalled its ambassador from Australia on Tuesday.", "date": "2006-03-24"},
+    {"id": "fr-sn", "text": "France and Senegal signed a defence treaty in Dakar.", "date": "2018-04-20"},
+    {"id": "in-bd", "text": "India did not impose tariffs on goods from Bangladesh.", "date": "2021-01-10"},
+    {"id": "kr-vn", "text": "South Korea will send 50 volunteers to Vietnam in September.", "date": "20190606"},
+    {"id": "br-ar", "text": "Brazil condemned Argentina for closing the border.", "date": "2020-05-02"},
+    {"id": "none", "text": "The weather in Lisbon was mild all week.", "date": "2020-05-02"},
+]
+
+
+@pytest.fixture(scope="module")
+def coded():
+    return {row["id"]: row for row in code_sentences(ROWS)}
+
+
+def only(row: dict) -> dict:
+    assert len(row["events"]) == 1, row
+    return row["events"][0]
+
+
+def test_types_actors_and_dates(coded):
+    e = only(coded["de-na"])
+    assert (e["event_type"], e["cameo"], e["source"], e["target"]) == ("SUPPORT", "054", ["DEU"], ["NAM"])
+    assert e["date"] == "1990-03" and e["modality"] == "asserted"
+    e = only(coded["au-id"])
+    assert (e["event_type"], e["source"], e["target"]) == ("SANCTION", ["IDN"], ["AUS"])
+    assert e["date"] == "2006-03-21"          # the Tuesday before the line's date
+    e = only(coded["br-ar"])
+    assert (e["event_type"], e["source"], e["target"]) == ("ACCUSE", ["BRA"], ["ARG"])
+
+
+def test_a_joint_act_keeps_both_parties(coded):
+    e = only(coded["fr-sn"])
+    assert e["event_type"] == "SUPPORT" and e["cameo"] == "057"
+    assert set(e["source"]) | set(e["target"]) == {"FRA", "SEN"}
+
+
+def test_negation_and_future(coded):
+    e = only(coded["in-bd"])
+    assert (e["source"], e["target"], e["modality"]) == (["IND"], ["BGD"], "negated")
+    e = only(coded["kr-vn"])
+    assert (e["event_type"], e["source"], e["target"], e["modality"]) == ("AID", ["KOR"], ["VNM"], "planned")
+    assert e["date"] == "2019-09"             # "in September" read against the compact date 20190606
+
+
+def test_no_event_when_nothing_happens_between_countries(coded):
+    assert coded["none"] == {"id": "none", "events": []}
+
+
+def test_bad_lines_yield_errors_and_coding_goes_on(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": 1, "text": "Australia praised Indonesia.", "date": "2019-01-01"}),
+             "{not json",
+             "",
+             json.dumps({"id": 2}),
+             json.dumps({"id": 3, "text": "Namibia thanked Germany.", "date": "someday"}),
+             json.dumps(["a", "list"]),
+             json.dumps({"id": 4, "text": "Vietnam welcomed South Korea's decision."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = list(code_lines(str(path)))
+    assert [r["id"] for r in rows] == [1, None, 2, 3, None, 4]
+    assert rows[0]["events"][0]["event_type"] == "SUPPORT"
+    assert rows[1]["error"].startswith("line 2: not JSON")
+    assert rows[2]["error"] == "line 4: no text"
+    assert "line 5" in rows[3]["error"] and "not a date" in rows[3]["error"]
+    assert rows[4]["error"] == "line 6: not a JSON object"
+    assert rows[5]["events"][0]["source"] == ["VNM"] and rows[5]["events"][0]["date"] is None
