@@ -110,6 +110,11 @@ class Corpus:
         from .export import export
         return export(self.store, out, fmt)
 
+    def ask(self, question: str):
+        """Answer a question from the record with citations (see `bilateral.ask`)."""
+        from .ask import ask
+        return ask(self, question)
+
     def conflict_items(self, conflict: Conflict) -> list:
         """The claims or events a conflict names, for quoting both passages."""
         if conflict.claim_ids:

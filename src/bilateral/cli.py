@@ -282,6 +282,32 @@ def code(infile: str = typer.Option(..., "--in", help="JSON Lines of {id, text, 
     _run(go)
 
 
+@app.command()
+def ask(question: str = typer.Argument(..., help="A question about the relations in the store."),
+        as_json: bool = typer.Option(False, "--json", help="The answer, citations and items as JSON.")):
+    """Answer a question from the record, citing the passages it rests on."""
+    def go():
+        with _corpus(read_only=True) as corpus:
+            answer = corpus.ask(question)
+        if as_json:
+            sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+            return
+        out.print(answer.text)
+        for i, c in enumerate(answer.citations, 1):
+            out.print(f"  [{i}] {c.source_path} — {c.title or ''} ({c.published or 'undated'}): “{c.sentence}”")
+    _run(go)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
+          allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Enable the upload form.")):
+    """Serve the HTTP API and the dashboard over the store (read-only unless --allow-ingest)."""
+    def go():
+        from .web.app import serve as run
+        run(state["db"], host=host, port=port, allow_ingest=allow_ingest, dictionary=state["dictionary"])
+    _run(go)
+
+
 def main() -> None:
     app()
 
