@@ -169,3 +169,19 @@ def test_a_continuing_sentence_carries_the_date_and_a_new_one_does_not(claims):
     assert (pledge.metric, pledge.subject, pledge.object, pledge.period_start) == ("aid", "AUS", "IDN", "2004-12")
     students = claims["australia_indonesia"]["Some 300"]
     assert (students.metric, students.subject, students.period_start) == ("students", "AUS", None)
+
+
+def test_a_part_of_a_figure_takes_its_unit_and_scope():
+    text = ("Around 1.3 million Australians visited Indonesia in 2018, more than 1 million of them to Bali alone.")
+    claims = _claims_of_text(text, "2019-03-04")
+    by_value = {c.value: c for c in claims}
+    assert by_value[1.3e6].metric == "tourists" and by_value[1.3e6].scope is None
+    part = by_value[1e6]
+    assert (part.metric, part.unit, part.qualifier) == ("tourists", "people", "more_than")
+    assert (part.subject, part.object) == ("AUS", "IDN")
+
+
+def _claims_of_text(text: str, published: str) -> list:
+    document = Document(doc_id=text_id(text), source_path="t.txt", text=text, published=published)
+    doc = load_nlp()(text)
+    return extract_claims(document, doc, find_actors(doc), find_timexes(text, published))

@@ -99,3 +99,21 @@ def test_ranks(text, rank):
 ])
 def test_not_figures(text):
     assert find_quantities(text) == []
+
+
+def test_nationality_nouns_count_people_but_modify_other_nouns():
+    got = {q.text: q.unit for q in find_quantities(
+        "Some 180,000 Koreans live in Vietnam and about 230,000 Vietnamese live in Korea, "
+        "while 200 Vietnamese companies trade there.")}
+    assert got == {"Some 180,000": "people", "about 230,000": "people", "200": "companies"}
+
+
+def test_an_article_before_a_currency_code_does_not_swallow_the_figure():
+    [q] = find_quantities("It comes on top of a EUR 40 million loan for the railway.")
+    assert (q.text, q.value, q.unit) == ("EUR 40 million", 40e6, "EUR")
+
+
+def test_years_in_ranges_are_not_troop_counts():
+    assert find_quantities("Between 1904 and 1908 German troops killed thousands.") == []
+    [q] = find_quantities("The garrison grew to 1500 troops.")
+    assert (q.value, q.unit) == (1500, "people")

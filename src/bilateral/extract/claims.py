@@ -10,6 +10,7 @@ the nearest time expression that no other figure stands in front of.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -83,11 +84,24 @@ def main_pair(actors: list[ActorMention]) -> tuple:
     return tuple(sorted(top, key=first.get))
 
 
+def _elided(text: str, q: Quantity, others: list) -> tuple:
+    """"1.3 million Australians visited, more than 1 million of them to Bali": the part takes the
+    whole's unit and, later, its metric.  Returns (quantity, the whole or None)."""
+    if q.unit is not None or not re.match(r"\s+of (?:them|whom|those|these)\b", text[q.end:q.end + 20]):
+        return q, None
+    whole = [o for o in others if o.end <= q.start and o.unit]
+    return (dataclasses.replace(q, unit=whole[-1].unit), whole[-1]) if whole else (q, None)
+
+
 def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous):
     text = document.text
     start, end = passage
     sentence = text[start:end]
-    metric, fine, cue = _metric(doc, text, q, passage, others)
+    q, whole = _elided(text, q, others)
+    if whole is not None:
+        metric, fine, cue = _metric(doc, text, whole, passage, [o for o in others if o is not whole])
+    else:
+        metric, fine, cue = _metric(doc, text, q, passage, others)
     if metric is None:
         return None
     if metric == "other" and q.rank is None and q.value is not None and q.value < 10 \
@@ -96,7 +110,7 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
     if metric == "trade" and _directed_pair(text, q, _inside(actors, passage, q))[0]:
         metric = "exports"  # "Germany to Namibia: EUR 90 million" under a trade heading
     subject, obj = _direction(doc, text, q, passage, actors, metric, cue, pair, previous)
-    scope = _scope(q, passage, actors, obj, metric)
+    scope = _scope(q, passage, actors, obj, metric, others)
     kind, p_start, p_end, as_of = _period(doc, text, q, passage, others, timexes, metric,
                                           document.published)
     if metric == "oda" and fine is None and kind not in ("cumulative",) and _single(sentence):
@@ -416,8 +430,11 @@ def _share(text: str, q: Quantity) -> bool:
     return any(re.search(rf"\b{re.escape(w)}(?:\s+the)?\s*$", before) for w in lex.SHARE_WORDS)
 
 
-def _scope(q: Quantity, passage, actors, obj, metric) -> Optional[str]:
-    """A place inside the object country that the figure is about ("visit Bali" -> "Bali")."""
+def _scope(q: Quantity, passage, actors, obj, metric, others=()) -> Optional[str]:
+    """A place inside the object country that the figure is about ("visit Bali" -> "Bali").
+
+    The place must be the figure's own: no other figure, and no mention of the whole country,
+    stands between them ("1.3 million visited Indonesia, 1 million of them to Bali")."""
     if metric in ("oda", "aid", "trade", "exports", "imports", "donor_rank", "peacekeeping_contribution"):
         return None
     start, end = passage
@@ -425,7 +442,12 @@ def _scope(q: Quantity, passage, actors, obj, metric) -> Optional[str]:
               and (a.code is None or a.code == obj)]
     if not places:
         return None
-    return min(places, key=lambda a: abs(a.start - q.start)).text
+    place = min(places, key=lambda a: abs(a.start - q.start))
+    lo, hi = sorted((q.end, place.start))
+    if any(lo <= o.start < hi for o in others) or any(
+            lo <= a.start < hi and a.code == obj and a.kind in ("country", "capital") for a in actors):
+        return None
+    return place.text
 
 
 # --- period ---------------------------------------------------------------------

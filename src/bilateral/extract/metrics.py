@@ -30,7 +30,7 @@ MONEY_TERMS = {
 PEOPLE_TERMS = {
     "tourists": ("tourists", "tourist", "visitors", "travellers", "travelers", "arrivals",
                  "holidaymakers", "visited", "visit", "visits", "visiting"),
-    "students": ("students", "student", "scholars", "scholarship", "graduates", "studied",
+    "students": ("students", "student", "scholars", "scholarship", "scholarships", "graduates", "studied",
                  "study", "studying", "higher education"),
     "trainees": ("trainees", "interns", "intern", "training", "trained"),
     "workers": ("migrant workers", "workers", "labourers", "laborers", "caregivers",

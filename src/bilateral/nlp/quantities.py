@@ -76,7 +76,8 @@ PERSON_NOUNS = {
     "teachers", "doctors", "nurses", "engineers", "officers", "police", "experts",
     "participants", "employees", "staff", "passengers", "pilgrims", "children", "women", "men",
     "farmers", "civilians", "victims", "graduates", "researchers", "officials", "diplomats",
-    "delegates", "fans", "guests", "arrivals", "caregivers", "seafarers",
+    "delegates", "fans", "guests", "arrivals", "caregivers", "seafarers", "seekers", "pupils",
+    "patients", "survivors", "voters", "scholarships",
 }
 COMPANY_NOUNS = {"companies", "firms", "enterprises", "businesses", "corporations", "factories"}
 PROJECT_NOUNS = {"projects", "programmes", "programs", "schemes", "initiatives"}
@@ -133,7 +134,7 @@ _NAMED = "|".join(re.escape(n) for n in sorted(NAMED_CURRENCIES, key=len, revers
 FIGURE_RE = re.compile(
     rf"(?:(?P<pre>(?-i:{_PREFIX}))\s?|\b(?P<iso_pre>(?-i:{_ISO}))\s?)?"
     rf"(?P<num>(?<![\w.,]){_NUM}|\b(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    rf"|\bhalf an?\b|\ban?\b)"
+    rf"|\bhalf an?\b|\ban?\b(?=\s?(?:{_SCALE})\b))"
     rf"(?:\s?(?P<scale>(?:{_SCALE}))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     rf"(?:\s(?P<iso_post>(?-i:{_ISO}))\b|\s(?P<named>{_NAMED})\b)?",
@@ -150,6 +151,10 @@ RANK_RE = re.compile(
     re.I,
 )
 EXCLUDED_BEFORE_RANK = re.compile(r"\b(?:one of|among)\s+(?:the\s+|[\w’'.-]+['’]s?\s+)?(?:\w+\s+)?$", re.I)
+# A capitalised nationality noun right after a figure counts people ("Australians", "Vietnamese", "Swiss").
+DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ers|ese|ish|ch|is)$|^(?:Swiss|Thai|French|Dutch|British)$")
+YEAR_BEFORE = re.compile(r"\b(?:in|since|until|during|before|after)\s+$|\b1\d{3}\s+(?:and|to)\s+$|\b1\d{3}\s*[-–]$", re.I)
+VERBS_AFTER = {"live", "work", "study", "visit", "reside", "stay", "remain", "travel", "come", "go", "hold", "own"}
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -179,6 +184,11 @@ def count_noun(text: str, end: int) -> Optional[str]:
     gap = text[end:end + 80]
     if gap[:1] not in (" ", "\u00a0") or re.match(r"\s*[,.;:()]", gap):
         return None
+    if words and DEMONYM_PLURAL.match(words[0].rstrip(".")):
+        # "180,000 Koreans live in ..." counts people; "200 Vietnamese companies" counts companies.
+        nxt = words[1].lower() if len(words) > 1 else ""
+        if words[0].endswith("s") or not nxt or nxt in STOP_WORDS or nxt.endswith("ed") or nxt in VERBS_AFTER:
+            return "people"
     last = None
     for w in words[:4]:
         low = w.lower().rstrip(".")
@@ -265,9 +275,10 @@ def _figure(text: str, m: re.Match, phones: list) -> Optional[Quantity]:
         noun = count_noun(text, end)
         if noun in DURATION_NOUNS:
             return None
-        if not scale and num.isdigit() and len(num) == 4 and 1000 <= value <= 2100 and not (
-                noun in PERSON_NOUNS or noun in COMPANY_NOUNS or noun in PROJECT_NOUNS):
-            return None  # a year
+        if not scale and num.isdigit() and len(num) == 4 and 1000 <= value <= 2100 and (
+                not (noun in PERSON_NOUNS or noun in COMPANY_NOUNS or noun in PROJECT_NOUNS)
+                or YEAR_BEFORE.search(text[max(0, start - 16):start])):
+            return None  # a year ("between 1904 and 1908 German troops ...")
         if is_word and noun is None and not scale:
             return None  # "one", "two" alone are words, not figures
         unit = unit_of_noun(noun)
