@@ -66,3 +66,33 @@ def test_every_mention_points_at_its_sentence():
         for m in e.mentions:
             assert text[m.char_start:m.char_end].strip() == m.sentence
     assert any(e.event_type == "CONSULT" and e.date == "2022-12" for e in events)
+
+
+def test_the_clause_date_beats_a_date_inside_a_noun_phrase():
+    text = ("Negotiations over the killings by German colonial troops between 1904 and 1908 began late last "
+            "year, and Namibia wants a formal apology.")
+    events = events_of(text, published="2015-03-21")
+    [talks] = find(events, {"CONSULT"}, ("DEU", "NAM"))
+    assert talks.date == "2014"
+    assert find(events, {"REQUEST"}, ("DEU", "NAM")), "a second act in the same sentence survives"
+
+
+def test_a_second_finite_verb_keeps_its_own_mood():
+    text = "Canberra did not suspend its aid programme and said it will send ventilators to Jakarta."
+    events = events_of(text, published="2020-07-06")
+    moods = {e.event_type: e.modality for e in events if {e.source.code, e.target.code} == {"AUS", "IDN"}}
+    assert moods.get("SANCTION") == "negated" and moods.get("AID") == "intended"
+
+
+def test_prevented_acts_and_mere_rights_are_not_asserted():
+    prevented = events_of("Years of war prevented Vietnam and Laos from resuming relations.")
+    assert all(e.modality == "negated" for e in prevented)
+    right = events_of("In 1956, Austria renounced the right to ask Germany for compensation.")
+    assert [e.event_type for e in right] == ["CONCEDE"]
+
+
+def test_a_place_named_as_part_of_a_territory_is_no_party():
+    to_romania = "In 1920 a treaty compelled Hungary to relinquish the provinces of Transylvania to Romania."
+    assert [(e.source.code, e.target.code) for e in events_of(to_romania)] == [("HUN", "ROU")]
+    no_party = "In 1920 a treaty compelled Hungary to relinquish the provinces of Transylvania and Banat."
+    assert events_of(no_party) == []

@@ -197,7 +197,7 @@ def _metric(doc, text, q: Quantity, passage, others) -> tuple:
             return direct, None, None
         if noun in ("citizens", "nationals") and _demonym_before(text, q.end):
             return "residents", None, None
-    cue = _pick(text, q, cues, others, money)
+    cue = _subject_cue(doc, q, cues, others, text) or _pick(text, q, cues, others, money)
     if cue is None:
         return "other", None, None
     if cue.fine == "aid_generic":
@@ -208,6 +208,25 @@ def _metric(doc, text, q: Quantity, passage, others) -> tuple:
         return "other", None, cue
     metric = lex.FINE_TO_METRIC[cue.fine]
     return metric, (cue.fine if cue.fine != metric else None), cue
+
+
+def _subject_cue(doc, q: Quantity, cues: list[_Cue], others, text) -> Optional[_Cue]:
+    """"Two-way trade ... stood at A$11.7 billion": a cue in the subject of the figure's own verb wins
+    over a nearer one in another clause, unless the figure carries its own cue."""
+    if _owned(text, q, cues):
+        return None
+    span = _tokens(doc, q.start, q.end)
+    if span is None:
+        return None
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return None
+    lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge)
+    inside = [c for c in cues if lo <= c.start < hi and not any(lo <= o.start < hi for o in others)]
+    return inside[-1] if inside else None
 
 
 def _pick(text, q: Quantity, cues: list[_Cue], others, money: bool) -> Optional[_Cue]:

@@ -22,6 +22,10 @@ CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csub
 # Verbs whose object is the subject of their complement ("compelled the French to relinquish").
 OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", "persuade", "invite", "help",
                   "encourage", "require", "call", "let", "enable", "pressure"}
+PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
+# Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
+POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
+               "possibility", "chance", "means", "willingness", "readiness"}
 HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought"}
 INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
@@ -164,6 +168,10 @@ def _subject(verb: Token) -> tuple:
             obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if obj:
                 return _subtree(obj[0], CLAUSES), False
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in PREVENT:
+            obj = [c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")]
+            if obj:   # "wars prevented A and B from resuming relations"
+                return _subtree(obj[0], CLAUSES), False
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and verb.head != verb:
             verb = verb.head
             if verb.pos_ not in ("VERB", "AUX"):
@@ -281,7 +289,7 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
     """(source, target) pairs from the trigger's arguments, then from the sentence and context."""
     subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
-    obj_actors = index.in_tokens(objs)
+    obj_actors = [m for m in index.in_tokens(objs) if not _named_part(m, sent)]
     if passive:
         sources = agent_actors[:1]
         rest = subj_actors + obj_actors
@@ -327,6 +335,19 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
     return [(source, target)] if source is not None and target is not None else []
 
 
+def _named_part(m: ActorMention, sent: Span) -> bool:
+    """A place named as part of a thing ("the provinces of Battambang") is that thing, not a party."""
+    if m.kind != "place" or m.start < 0:
+        return False
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+
+
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
 
 
@@ -368,9 +389,16 @@ def _chain(tok: Token) -> list:
     Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
     while tok.dep_ in CHAIN_DEPS and tok.head != tok and len(out) < 8:
+        if tok.dep_ == "conj" and _finite(tok):
+            break   # "did not suspend its aid and said it will send ...": the second verb has its own mood
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with its own tense or auxiliary heads its own clause."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _modality(tok: Token) -> Optional[str]:
@@ -384,9 +412,11 @@ def _modality(tok: Token) -> Optional[str]:
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
     if "if" in marks or "unless" in marks:
         return None
+    if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in chain[1:]):
+        return None
     if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
         return None
-    if negated:
+    if negated or lemmas & PREVENT:
         return "negated"
     if lemmas & INTEND:
         return "intended"
@@ -405,6 +435,8 @@ def _modality(tok: Token) -> Optional[str]:
 
 def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
     """(date, date_end, basis): the governing time expression, else a date carried from context."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+        tok = tok.head   # "Negotiations over the 1904 killings began last year": the verb's date
     chain = {t.i for t in _chain(tok)}
     ancestors = {t.i for t in tok.ancestors}
     best, best_score = None, None
@@ -433,16 +465,21 @@ def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i:
 
 
 def _ownership(node: Token, tok: Token, chain: set, ancestors: set) -> Optional[int]:
-    """How closely a time expression belongs to the trigger: 0 its own, 1 its clause chain's, 2 a
-    governing clause's, 3 the sentence's; None when another event's trigger claims it first."""
+    """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
+    directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
+    the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
+    trigger claims it first."""
+    through_noun = False
     for _ in range(14):
         if node.i in chain:
-            return 0 if node.i == tok.i else 1
+            return 1 if through_noun else 0
         if node.pos_ == "VERB" and node.lemma_.lower() in TRIGGER_LEMMAS:
             return 2 if node.i in ancestors else None
         if node.head == node:
             return 3
         node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.i not in chain:
+            through_noun = True
     return 3
 
 
@@ -541,10 +578,10 @@ def _clause_text(tok: Token, limit: int = 110) -> str:
 
 
 def _dedupe(found: list) -> list:
-    """One event per sentence, actor pair and date: the trigger nearest the sentence root wins."""
+    """One event per sentence, actor pair, date and type: the trigger nearest the sentence root wins."""
     best: dict = {}
     for f in found:
-        key = (f.sent_start, f.pair, f.event.date)
+        key = (f.sent_start, f.pair, f.event.date, f.event.event_type)
         if key not in best or f.depth < best[key].depth:
             best[key] = f
     return [f.event for f in sorted(best.values(), key=lambda f: (f.sent_start, f.event.event_id))]
