@@ -96,3 +96,9 @@ def test_a_place_named_as_part_of_a_territory_is_no_party():
     assert [(e.source.code, e.target.code) for e in events_of(to_romania)] == [("HUN", "ROU")]
     no_party = "In 1920 a treaty compelled Hungary to relinquish the provinces of Transylvania and Banat."
     assert events_of(no_party) == []
+
+
+def test_means_of_a_modal_and_bare_ambitions_are_not_events():
+    text = ("By investing in Namibia's ports, Germany can unlock growth. "
+            "As Namibia seeks to diversify its economy, Germany contributes to regional stability.")
+    assert events_of(text) == []

@@ -160,3 +160,9 @@ def test_te3_value_f1_floor():
     assert res["gold"] == 138
     assert res["value"]["f1"] >= 0.86
     assert res["strict"]["f1"] >= 0.90
+
+
+def test_a_year_before_and_a_count_stays_a_year():
+    found = [(t.text, t.type, t.value) for t in find_timexes(
+        "Senegal and France signed the accord in 1974 and forty years later renewed it.", "2015-01-01")]
+    assert found[0] == ("1974", "DATE", "1974")

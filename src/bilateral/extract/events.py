@@ -26,7 +26,7 @@ PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "pro
 # Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
 POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
                "possibility", "chance", "means", "willingness", "readiness"}
-HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought"}
+HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
 INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
 REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
@@ -197,7 +197,7 @@ def _objects(verb: Token) -> tuple:
         sub = _subtree(child, CLAUSES)
         tokens.extend(sub)
         for t in sub:
-            if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 lemmas.update((t.lemma_.lower(), t.lower_))
     for child in verb.children:
         if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and not any(
@@ -396,6 +396,16 @@ def _chain(tok: Token) -> list:
     return out
 
 
+def _means_of_hypothetical(top: Token) -> bool:
+    """"By investing in reforms, we can unlock ...": a means or purpose clause of a modal verb reports nothing."""
+    if top.dep_ not in ("advcl", "pcomp", "pobj", "prep") or top.tag_ not in ("VBG", "VB"):
+        return False
+    head = top.head
+    while head.dep_ in ("prep", "pcomp", "pobj") and head.head != head:
+        head = head.head
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
+
+
 def _finite(verb: Token) -> bool:
     """A verb with its own tense or auxiliary heads its own clause."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -415,6 +425,8 @@ def _modality(tok: Token) -> Optional[str]:
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in chain[1:]):
         return None
     if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
+        return None
+    if _means_of_hypothetical(chain[-1]):
         return None
     if negated or lemmas & PREVENT:
         return "negated"

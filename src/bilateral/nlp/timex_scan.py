@@ -594,6 +594,8 @@ def _shared_unit(m: re.Match, text: str) -> Iterator[Candidate]:
     n = number_value(m["num"])
     if n is None or m["num"].lower() in ("a", "an"):
         return
+    if re.fullmatch(r"1\d{3}|20\d{2}", m["num"]):
+        return  # "in 1953 and sixty years later": a year, not the first of two counts
     letter, mult, clock = unit_info(m["u"])
     v = cal.duration_value(n, letter, mult, clock)
     yield Candidate(m.start(), m.end(), "duration", lambda c, s, e: {"type": "DURATION", "value": v}, 4)
