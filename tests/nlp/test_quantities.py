@@ -117,3 +117,9 @@ def test_years_in_ranges_are_not_troop_counts():
     assert find_quantities("Between 1904 and 1908 German troops killed thousands.") == []
     [q] = find_quantities("The garrison grew to 1500 troops.")
     assert (q.value, q.unit) == (1500, "people")
+
+
+def test_a_year_before_a_name_is_no_count():
+    assert find_quantities("It played a role in the 1991 Paris Peace Agreements.") == []
+    assert [q.unit for q in find_quantities("About 4,000 Israelis and 300 Pakistanis live in Dubai.")] == [
+        "people", "people"]

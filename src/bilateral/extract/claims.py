@@ -485,13 +485,14 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
             return "cumulative", None, None, published
         if not stock and _perfect(doc, q):
             return "cumulative", None, _year_of(published), published
-        return "point", None, None, published
+        return ("point" if stock else "flow"), None, None, published
     if t.type == "SET" or _near_annual(text, q, end):
         return "annual", None, None, published
     date = t.date
     signal = (t.signal or "").lower()
     if t.value == "PRESENT_REF" or date is None and not t.range_start:
-        return "point", None, None, published
+        # a stock "now", or money over an unstated period ("in recent years"): a flow, not a stock
+        return ("point" if stock else "flow"), None, None, published
     if t.range_start and t.range_end and signal != "since":
         return ("point" if stock else "cumulative" if t.type == "DURATION" or signal in ("from", "between")
                 or t.range_start[:4] != t.range_end[:4] else "flow"), t.range_start, t.range_end, \

@@ -152,7 +152,8 @@ RANK_RE = re.compile(
 )
 EXCLUDED_BEFORE_RANK = re.compile(r"\b(?:one of|among)\s+(?:the\s+|[\w’'.-]+['’]s?\s+)?(?:\w+\s+)?$", re.I)
 # A capitalised nationality noun right after a figure counts people ("Australians", "Vietnamese", "Swiss").
-DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ers|ese|ish|ch|is)$|^(?:Swiss|Thai|French|Dutch|British)$")
+DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ers|ese|ish|ch)$|^[A-Z][a-z]{3,}[^aeiou]is$"
+                            r"|^(?:Swiss|Thai|French|Dutch|British)$")
 YEAR_BEFORE = re.compile(r"\b(?:in|since|until|during|before|after)\s+$|\b1\d{3}\s+(?:and|to)\s+$|\b1\d{3}\s*[-–]$", re.I)
 VERBS_AFTER = {"live", "work", "study", "visit", "reside", "stay", "remain", "travel", "come", "go", "hold", "own"}
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
@@ -277,7 +278,8 @@ def _figure(text: str, m: re.Match, phones: list) -> Optional[Quantity]:
             return None
         if not scale and num.isdigit() and len(num) == 4 and 1000 <= value <= 2100 and (
                 not (noun in PERSON_NOUNS or noun in COMPANY_NOUNS or noun in PROJECT_NOUNS)
-                or YEAR_BEFORE.search(text[max(0, start - 16):start])):
+                or YEAR_BEFORE.search(text[max(0, start - 16):start])
+                or not re.match(r"\s+[a-z]", text[end:end + 3])):   # "the 1991 Paris Agreements"
             return None  # a year ("between 1904 and 1908 German troops ...")
         if is_word and noun is None and not scale:
             return None  # "one", "two" alone are words, not figures
