@@ -102,3 +102,8 @@ def test_means_of_a_modal_and_bare_ambitions_are_not_events():
     text = ("By investing in Namibia's ports, Germany can unlock growth. "
             "As Namibia seeks to diversify its economy, Germany contributes to regional stability.")
     assert events_of(text) == []
+
+
+def test_the_place_named_outranks_a_nationality_word_before_it():
+    events = events_of("In 1912 Spanish troops entered the French protectorate of Morocco.")
+    assert [(e.source.code, e.target.code, e.date) for e in events] == [("ESP", "MAR", "1912")]

@@ -289,7 +289,7 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
     """(source, target) pairs from the trigger's arguments, then from the sentence and context."""
     subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
-    obj_actors = [m for m in index.in_tokens(objs) if not _named_part(m, sent)]
+    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, sent))
     if passive:
         sources = agent_actors[:1]
         rest = subj_actors + obj_actors
@@ -333,6 +333,15 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
     if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
         return [_pair_actors(main_pair)]
     return [(source, target)] if source is not None and target is not None else []
+
+
+def _prefer_named(actors) -> list:
+    """In "the French protectorate of Tunisia" the place named outranks the nationality word before it."""
+    actors = list(actors)
+    if len(actors) > 1 and actors[0].kind == "demonym" and any(
+            m.kind in ("country", "capital") for m in actors[1:]):
+        return [m for m in actors if m.kind != "demonym"] + [m for m in actors if m.kind == "demonym"]
+    return actors
 
 
 def _named_part(m: ActorMention, sent: Span) -> bool:
