@@ -49,7 +49,9 @@ def test_negation_and_future(coded):
     e = only(coded["in-bd"])
     assert (e["source"], e["target"], e["modality"]) == (["IND"], ["BGD"], "negated")
     e = only(coded["kr-vn"])
-    assert (e["event_type"], e["source"], e["target"], e["modality"]) == ("AID", ["KOR"], ["VNM"], "planned")
+    # PLOVER codes an announced act as AGREE, intent to give aid (033); the act itself stays in "act"
+    assert (e["event_type"], e["cameo"], e["act"]) == ("AGREE", "033", "AID")
+    assert (e["source"], e["target"], e["modality"]) == (["KOR"], ["VNM"], "planned")
     assert e["date"] == "2019-09"             # "in September" read against the compact date 20190606
 
 

@@ -118,9 +118,18 @@ def coded_events(events: list, doc: Doc) -> list:
     return [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], _depth(doc, kv[0][0], kv[0][1])))]
 
 
+# PLOVER codes a promise or plan to cooperate as AGREE (CAMEO 03x: "express intent to ..."),
+# with the promised act's CAMEO root deciding the 03x code.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
 def _row(event: Event) -> dict:
-    return {"event_type": event.event_type, "mode": event.mode, "cameo": event.cameo, "source": [],
-            "target": [], "modality": event.modality, "date": event.date, "trigger": event.trigger}
+    event_type, cameo = event.event_type, event.cameo
+    if event.modality in ("planned", "intended") and (cameo or "")[:2] in INTENT_CODES:
+        event_type, cameo = "AGREE", INTENT_CODES[cameo[:2]]
+    return {"event_type": event_type, "mode": event.mode, "cameo": cameo, "source": [],
+            "target": [], "modality": event.modality, "date": event.date, "trigger": event.trigger,
+            "act": event.event_type}
 
 
 def _depth(doc: Doc, sent_start: int, lemma: Optional[str]) -> int:
