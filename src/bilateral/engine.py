@@ -2,11 +2,14 @@
 
 Reading and cleaning happen in the driver (cheap, and they decide what is new);
 parsing and extraction, the costly part, run wherever the engine puts them; the
-driver stores each batch in one transaction and reconciles what it touched.
+driver stores each batch in one transaction, in input order whatever the engine,
+and reconciles what the whole ingest touched at the end.
 """
 from __future__ import annotations
 
+import functools
 import itertools
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
@@ -16,7 +19,10 @@ from .model import Analysis, Document, RawDocument
 from .read import clean, read_sources
 from .store import Store
 
+# Documents per unit of work (one task, one store transaction); spaCy parses them PIPE_BATCH at a time.
 BATCH_SIZE = 64
+# Batches queued per worker: enough to keep every worker busy, few enough to bound the driver's memory.
+IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass
@@ -37,15 +43,27 @@ class IngestReport:
                 "errors": [{"path": e.path, "code": e.code, "reason": e.reason} for e in self.errors]}
 
 
-def analyze_batch(documents: list, dictionary: Optional[str] = None, batch_size: int = BATCH_SIZE) -> list:
+@functools.lru_cache(maxsize=4)
+def _gazetteer(dictionary: Optional[str]):
+    """The gazetteer for a dictionary, built once per process (its phrase matcher is costly to build)."""
+    from .nlp.gazetteer import Gazetteer
+    return Gazetteer.load(dictionary)
+
+
+def warm(dictionary: Optional[str] = None) -> None:
+    """Load the model, the gazetteer and its phrase matcher now, once per process, before any batch."""
+    from .nlp.pipeline import load_nlp
+    _gazetteer(dictionary).matcher(load_nlp())
+
+
+def analyze_batch(documents: list, dictionary: Optional[str] = None, batch_size: Optional[int] = None) -> list:
     """The unit of work every engine runs: parse a batch of cleaned documents and extract from each."""
     from .extract import analyze
-    from .nlp.gazetteer import Gazetteer
-    from .nlp.pipeline import load_nlp
+    from .nlp.pipeline import PIPE_BATCH, load_nlp
 
     nlp = load_nlp()
-    gazetteer = Gazetteer.load(dictionary)
-    docs = nlp.pipe((d.text for d in documents), batch_size=batch_size)
+    gazetteer = _gazetteer(dictionary)
+    docs = nlp.pipe((d.text for d in documents), batch_size=batch_size or PIPE_BATCH)
     return [analyze(d, sp, gazetteer) for d, sp in zip(documents, docs)]
 
 
@@ -97,7 +115,7 @@ def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str =
             seen.add(d.doc_id)
             yield d
 
-    batches = _batches(fresh(cleaned(read_sources(paths), report)), batch_size)
+    batches = _batches(fresh(cleaned(read_sources(paths), report)), max(1, batch_size))
     for analyses in _run(batches, processes, engine, address, dictionary):
         stored = store.write_batch(analyses)
         for a in stored:
@@ -126,11 +144,20 @@ def _run(batches: Iterator[list], processes: int, engine: str, address: Optional
         for batch in batches:
             yield analyze_batch(batch, dictionary)
         return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    yield from _run_pool(batches, processes, dictionary)
+
+
+def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str]) -> Iterator[list]:
+    """Batches on a pool of worker processes, each loading the model once; results in input order.
+
+    Workers are spawned, not forked: the driver holds a DuckDB connection and its threads."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=warm,
+                             initargs=(dictionary,)) as pool:
         pending: list = []
         for batch in batches:
             pending.append(pool.submit(analyze_batch, batch, dictionary))
-            if len(pending) >= processes * 2:
+            if len(pending) >= processes * IN_FLIGHT_PER_WORKER:
                 yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+        while pending:
+            yield pending.pop(0).result()

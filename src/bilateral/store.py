@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import duckdb
+import pyarrow as pa
 
 from .model import Analysis, Claim, Conflict, Document, Event
 
@@ -42,8 +43,25 @@ CREATE TABLE IF NOT EXISTS conflicts (
 """
 
 
+
+_S, _I = pa.string(), pa.int64()
+# Column names and Arrow types of each table, in schema order, for batch inserts.
+DOCUMENT_COLUMNS = (("doc_id", _S), ("seq", _I), ("source_path", _S), ("title", _S), ("outlet", _S),
+                    ("author", _S), ("url", _S), ("published", _S), ("published_basis", _S),
+                    ("n_chars_raw", _I), ("n_chars_clean", _I), ("n_tokens", _I), ("text", _S), ("offsets", _S))
+MENTION_COLUMNS = (("mention_id", _S), ("doc_id", _S), ("seq", _I), ("pair", _S), ("source_code", _S),
+                   ("target_code", _S), ("event_type", _S), ("cameo", _S), ("trigger", _S), ("date", _S),
+                   ("char_start", _I), ("body", _S))
+CLAIM_COLUMNS = (("claim_id", _S), ("doc_id", _S), ("seq", _I), ("metric", _S), ("pair", _S), ("subject", _S),
+                 ("object", _S), ("as_of", _S), ("body", _S))
+EVENT_COLUMNS = (("event_id", _S), ("pair", _S), ("date", _S), ("event_type", _S), ("quad", _S),
+                 ("modality", _S), ("body", _S))
+SOURCE_COLUMNS = (("source_path", _S), ("doc_id", _S))
+MEMBER_COLUMNS = (("event_id", _S), ("mention_id", _S))
+CONFLICT_COLUMNS = (("conflict_id", _S), ("kind", _S), ("grp", _S), ("body", _S))
+
 def pair_key(a: Optional[str], b: Optional[str]) -> str:
-    """An unordered pair of codes as one string ("JPN|KHM"), the unit reconciliation works on."""
+    """An unordered pair of codes as one string ("DEU|NAM"), the unit reconciliation works on."""
     return "|".join(sorted(x or "" for x in (a, b)))
 
 
@@ -72,54 +90,77 @@ class Store:
         self.con.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", [source_path, doc_id])
 
     def write_batch(self, analyses: Iterable[Analysis]) -> list:
-        """Store new documents with their mentions and claims in one transaction; returns the new ones."""
-        new = []
+        """Store new documents with their mentions and claims in one transaction; returns the new ones.
+
+        Rows go in as one Arrow table per table and batch: executemany runs one statement per row."""
+        analyses = list(analyses)
         with self._lock:
             self.con.execute("BEGIN TRANSACTION")
             try:
+                ids = [a.document.doc_id for a in analyses]
+                known = self.known_documents(ids)
+                self._append("sources", SOURCE_COLUMNS, [(a.document.source_path, a.document.doc_id)
+                                                         for a in analyses], "INSERT OR IGNORE INTO")
+                new, seen = [], set()
                 for a in analyses:
-                    d = a.document
-                    self.con.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", [d.source_path, d.doc_id])
-                    if self.has_document(d.doc_id):
-                        continue
-                    seq = self.con.execute("SELECT nextval('doc_seq')").fetchone()[0]
-                    self.con.execute(
-                        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        [d.doc_id, seq, d.source_path, d.title, d.outlet, d.author, d.url, d.published,
-                         d.published_basis, d.n_chars_raw, d.n_chars_clean, a.n_tokens, d.text,
-                         json.dumps(d.offsets)])
-                    rows = [[e.event_id, d.doc_id, seq, pair_key(e.source.code, e.target.code), e.source.code,
-                             e.target.code, e.event_type, e.cameo, e.trigger, e.date,
-                             e.mentions[0].char_start, json.dumps(e.to_dict())] for e in a.events]
-                    if rows:
-                        self.con.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                             rows)
-                    rows = [[c.claim_id, d.doc_id, seq, c.metric, pair_key(c.subject, c.object), c.subject,
-                             c.object, c.as_of, json.dumps(c.to_dict())] for c in a.claims]
-                    if rows:
-                        self.con.executemany("INSERT OR IGNORE INTO claims VALUES (?,?,?,?,?,?,?,?,?)", rows)
-                    new.append(a)
+                    if a.document.doc_id not in known and a.document.doc_id not in seen:
+                        seen.add(a.document.doc_id)
+                        new.append(a)
+                if new:
+                    self._insert_new(new)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
         return new
 
+    def _insert_new(self, new: list) -> None:
+        seqs = [r[0] for r in self.con.execute("SELECT nextval('doc_seq') FROM range(?)", [len(new)]).fetchall()]
+        docs, mentions, claims = [], [], []
+        for a, seq in zip(new, seqs):
+            d = a.document
+            docs.append((d.doc_id, seq, d.source_path, d.title, d.outlet, d.author, d.url, d.published,
+                         d.published_basis, d.n_chars_raw, d.n_chars_clean, a.n_tokens, d.text,
+                         json.dumps(d.offsets)))
+            mentions.extend((e.event_id, d.doc_id, seq, pair_key(e.source.code, e.target.code), e.source.code,
+                             e.target.code, e.event_type, e.cameo, e.trigger, e.date, e.mentions[0].char_start,
+                             json.dumps(e.to_dict())) for e in a.events)
+            claims.extend((c.claim_id, d.doc_id, seq, c.metric, pair_key(c.subject, c.object), c.subject,
+                           c.object, c.as_of, json.dumps(c.to_dict())) for c in a.claims)
+        self._append("documents", DOCUMENT_COLUMNS, docs, "INSERT INTO")
+        self._append("mentions", MENTION_COLUMNS, mentions, "INSERT OR IGNORE INTO")
+        self._append("claims", CLAIM_COLUMNS, claims, "INSERT OR IGNORE INTO")
+
+    def _append(self, table: str, columns: tuple, rows: list, verb: str) -> None:
+        """Insert rows (tuples in the table's column order) as one Arrow table."""
+        if not rows:
+            return
+        arrow = pa.table({name: pa.array([r[i] for r in rows], type=typ)
+                          for i, (name, typ) in enumerate(columns)})
+        self.con.register("_rows", arrow)
+        try:
+            self.con.execute(f"{verb} {table} SELECT * FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    def known_documents(self, doc_ids: list) -> set:
+        """Which of these documents are already stored, in one query."""
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                                [list(doc_ids)]).fetchall()
+        return {r[0] for r in rows}
+
     def replace_events(self, pairs: list, events: list, members: list) -> None:
         """Rewrite the merged events of the given pairs."""
         with self._lock:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                for p in pairs:
-                    self.con.execute("DELETE FROM event_members WHERE event_id IN "
-                                     "(SELECT event_id FROM events WHERE pair = ?)", [p])
-                    self.con.execute("DELETE FROM events WHERE pair = ?", [p])
-                if events:
-                    self.con.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?)", [
-                        [e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
-                         e.modality, json.dumps(e.to_dict())] for e in events])
-                if members:
-                    self.con.executemany("INSERT INTO event_members VALUES (?, ?)", members)
+                self.con.execute("DELETE FROM event_members WHERE event_id IN "
+                                 "(SELECT event_id FROM events WHERE pair IN (SELECT unnest(?)))", [pairs])
+                self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?))", [pairs])
+                self._append("events", EVENT_COLUMNS, [
+                    (e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
+                     e.modality, json.dumps(e.to_dict())) for e in events], "INSERT INTO")
+                self._append("event_members", MEMBER_COLUMNS, [tuple(m) for m in members], "INSERT INTO")
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -130,11 +171,11 @@ class Store:
         with self._lock:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                for g in groups:
-                    self.con.execute("DELETE FROM conflicts WHERE grp = ?", [g])
+                self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?))", [groups])
                 if conflicts:
-                    self.con.executemany("INSERT OR REPLACE INTO conflicts VALUES (?,?,?,?)", [
-                        [c.conflict_id, c.kind, grp, json.dumps(c.to_dict())] for grp, c in conflicts])
+                    latest = {c.conflict_id: (c.conflict_id, c.kind, grp, json.dumps(c.to_dict()))
+                              for grp, c in conflicts}   # the last of a repeated id wins, as with OR REPLACE
+                    self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT OR REPLACE INTO")
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -228,3 +269,95 @@ class Store:
             " UNION ALL SELECT pair, 0, count(*) FROM claims GROUP BY pair) GROUP BY pair "
             "ORDER BY sum(n_events) + sum(n_claims) DESC, pair").fetchall()
         return [(r[0], int(r[1]), int(r[2])) for r in rows]
+
+    # --- reading for the web views: one item, one document, one page ----------------
+
+    @classmethod
+    def attach(cls, con, path: str | Path = "") -> "Store":
+        """A store over an open connection (e.g. a cursor of a read-only database); writes no schema."""
+        store = cls.__new__(cls)
+        store.path = str(path)
+        store.con = con
+        store._lock = threading.Lock()
+        return store
+
+    def n_documents(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document_stats_page(self, limit: int, offset: int = 0) -> list:
+        """`document_stats` rows plus the url, one page of them in ingestion order."""
+        return self.con.execute(
+            "SELECT d.doc_id, d.title, d.outlet, d.published, d.published_basis, d.n_chars_raw, d.n_chars_clean, "
+            "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id), "
+            "(SELECT count(*) FROM claims c WHERE c.doc_id = d.doc_id), d.source_path, d.url "
+            "FROM documents d ORDER BY d.seq LIMIT ? OFFSET ?", [limit, offset]).fetchall()
+
+    def document_meta(self, doc_ids: list) -> dict:
+        """doc_id -> (title, source_path, url, published, outlet) for citing documents without their text."""
+        rows = self.con.execute("SELECT doc_id, title, source_path, url, published, outlet FROM documents "
+                                "WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).fetchall()
+        return {r[0]: r[1:] for r in rows}
+
+    def event(self, event_id: str) -> Optional[Event]:
+        row = self.con.execute("SELECT body FROM events WHERE event_id = ?", [event_id]).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def events_by_ids(self, event_ids: list) -> list:
+        rows = self.con.execute("SELECT body FROM events WHERE event_id IN (SELECT unnest(?)) "
+                                "ORDER BY date NULLS LAST, event_id", [list(event_ids)]).fetchall()
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def events_in_document(self, doc_id: str) -> list:
+        """The merged events with at least one mention in a document."""
+        rows = self.con.execute(
+            "SELECT body FROM events WHERE event_id IN (SELECT em.event_id FROM event_members em "
+            "JOIN mentions m ON m.mention_id = em.mention_id WHERE m.doc_id = ?) "
+            "ORDER BY date NULLS LAST, event_id", [doc_id]).fetchall()
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def claim(self, claim_id: str) -> Optional[Claim]:
+        row = self.con.execute("SELECT body FROM claims WHERE claim_id = ?", [claim_id]).fetchone()
+        return Claim.from_dict(json.loads(row[0])) if row else None
+
+    def claims_by_ids(self, claim_ids: list) -> list:
+        rows = self.con.execute("SELECT body FROM claims WHERE claim_id IN (SELECT unnest(?)) "
+                                "ORDER BY seq, claim_id", [list(claim_ids)]).fetchall()
+        return [Claim.from_dict(json.loads(r[0])) for r in rows]
+
+    def claims_in_document(self, doc_id: str) -> list:
+        rows = self.con.execute("SELECT body FROM claims WHERE doc_id = ? ORDER BY claim_id", [doc_id]).fetchall()
+        return [Claim.from_dict(json.loads(r[0])) for r in rows]
+
+    def conflicts_page(self, kind: Optional[str], limit: int, offset: int = 0) -> tuple:
+        """(total, one page of conflicts), optionally of one kind, in the order of `conflicts`."""
+        where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        total = self.con.execute(f"SELECT count(*) FROM conflicts {where}", params).fetchone()[0]
+        rows = self.con.execute(f"SELECT body FROM conflicts {where} ORDER BY kind, conflict_id LIMIT ? OFFSET ?",
+                                params + [limit, offset]).fetchall()
+        return total, [Conflict.from_dict(json.loads(r[0])) for r in rows]
+
+    def search_documents(self, query: str, limit: int, offset: int = 0) -> tuple:
+        """(total, rows) of documents whose title or text contains `query` (case-insensitive, literal).
+
+        Each row: doc_id, title, outlet, published, url, position of the first hit in the text (-1 if
+        only the title matches), text length, number of hits in the text."""
+        cond = "(strpos(lower(text), lower(?)) > 0 OR strpos(lower(coalesce(title, '')), lower(?)) > 0)"
+        total = self.con.execute(f"SELECT count(*) FROM documents WHERE {cond}", [query, query]).fetchone()[0]
+        rows = self.con.execute(
+            "SELECT doc_id, title, outlet, published, url, strpos(lower(text), lower(?)) - 1, length(text), "
+            "(length(text) - length(replace(lower(text), lower(?), ''))) // greatest(length(?), 1) "
+            f"FROM documents WHERE {cond} ORDER BY seq LIMIT ? OFFSET ?",
+            [query, query, query, query, query, limit, offset]).fetchall()
+        return total, rows
+
+    def document_text_slice(self, doc_id: str, start: int, length: int) -> Optional[str]:
+        """A piece of a document's text (1-based SQL substring hidden: `start` is a 0-based offset)."""
+        row = self.con.execute("SELECT substr(text, ?, ?) FROM documents WHERE doc_id = ?",
+                               [start + 1, length, doc_id]).fetchone()
+        return row[0] if row else None
+
+    def conflicts_of_pair(self, pair: str) -> list:
+        """The conflicts among one pair's events or claims (their group names end in the pair key)."""
+        rows = self.con.execute("SELECT body FROM conflicts WHERE ends_with(grp, ':' || ?) "
+                                "ORDER BY kind, conflict_id", [pair]).fetchall()
+        return [Conflict.from_dict(json.loads(r[0])) for r in rows]

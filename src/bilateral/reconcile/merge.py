@@ -42,9 +42,10 @@ def same_event(a: Event, b: Event) -> bool:
 def merge_events(mentions: list) -> tuple:
     """Cluster single-mention events; returns (merged events, [(event_id, mention_id)])."""
     clusters: list = []
-    blocks: dict = {}   # only mentions with the same type, mood and year can be one event
+    blocks: dict = {}   # only mentions of the same actors, type, mood and year can be one event
     for m in mentions:
-        key = (m.event_type, _mood(m), m.date[:4] if m.date else (None, m.trigger))
+        key = (frozenset((m.source.code, m.target.code)), m.event_type, _mood(m),
+               m.date[:4] if m.date else (None, m.trigger))
         for cluster in blocks.get(key, ()):
             if all(same_event(m, other) for other in cluster):
                 cluster.append(m)

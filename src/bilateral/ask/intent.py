@@ -1,0 +1,288 @@
+"""Question understanding: which countries, figure, event, period and kind of answer a question asks for.
+
+Names resolve through the ingest gazetteer, figures through the metric lexicon, events through
+the event lexicon and periods through the time module, so a question is read the way the
+documents were.  What is left over (the words none of these explain) is what a cited passage
+must also contain for the answer to hold.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from bilateral.extract import metrics as lex
+from bilateral.extract.triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, find_rule
+from bilateral.nlp.gazetteer import Gazetteer
+from bilateral.nlp.pipeline import load_nlp
+from bilateral.nlp.timex import find_timexes
+
+from .retrieve import STOP, stem
+
+ACTOR_KINDS = ("country", "capital", "demonym", "igo", "person")
+# Figure words the metric lexicon leaves out, for questions about counts of firms and people.
+EXTRA_TERMS = {
+    "companies": ("companies", "company", "firms", "firm", "businesses", "enterprises"),
+    "residents": ("nationals", "citizens", "expatriates", "people living", "living"),
+    "investors": ("investors",),
+}
+RANK_WORDS = frozenset("rank ranked ranks ranking largest biggest top leading main greatest first second third "
+                       "fourth fifth number".split())
+CHANGE_WORDS = frozenset("change changed changes grown grow grew increase increased decrease decreased risen rise "
+                         "rose fallen fall fell evolve evolved trend develop developed compare compared".split())
+AGREE_WORDS = ("agree", "disagree", "differ", "add up", "consistent", "contradict", "conflict", "match",
+               "discrepanc", "tally")
+SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents", "articles", "accounts", "numbers")
+WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause)|\bfor what reason\b|"
+                      r"\bwhat (?:caused|led to|prompted)\b", re.I)
+WHEN_CUES = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
+FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
+                         r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b", re.I)
+LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name)\b|\ball (?:the )?\w+", re.I)
+# Nouns that name the act a verb rule codes ("the establishment of relations").
+NOMINAL = {"establishment": "establish", "signing": "sign", "severance": "sever", "severing": "sever",
+           "withdrawal": "withdraw", "recognition": "recognize", "ratification": "ratify", "opening": "open",
+           "closure": "close", "closing": "close", "meeting": "meet", "restoration": "restore",
+           "normalization": "normalize", "normalisation": "normalise", "expulsion": "expel",
+           "suspension": "suspend"}
+GENERIC = frozenset(stem(w) for w in """number figure figures amount total value worth people persons nationals
+citizens country countries government governments make made give given get got take taken receive received
+source sources document documents report reports say said according record records two both foreign far
+year years date time part happen happened kind sort mean much many up among around""".split())
+
+
+@dataclass
+class Period:
+    """A time the question names: a partial ISO date (or a prefix such as "199"), its signal, and a range."""
+
+    value: str
+    signal: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+
+
+@dataclass
+class EventReading:
+    """An event the question names: the CAMEO code, the trigger lemma and the objects that fitted the rule."""
+
+    cameo: str
+    lemma: str
+    objects: frozenset
+
+
+@dataclass
+class Intent:
+    """Everything `answer` needs from a question."""
+
+    question: str
+    kind: str
+    codes: list = field(default_factory=list)        # country codes in the order named
+    places: list = field(default_factory=list)       # place names (a scope) the question names
+    metrics: list = field(default_factory=list)      # export metrics, best first
+    rank_metric: Optional[str] = None
+    events: list = field(default_factory=list)       # list[EventReading]
+    periods: list = field(default_factory=list)      # list[Period]
+    terms: list = field(default_factory=list)        # stems none of the above explain
+    query: list = field(default_factory=list)        # every content stem, for retrieval
+    first: bool = False
+    latest: bool = False
+    list_all: bool = False
+    money: bool = False
+    count: bool = False
+    share: bool = False
+    planned: bool = False
+    counted: Optional[str] = None                    # stem of the noun "how many" counts, when no metric names it
+
+
+def _actor_spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
+    """(token start, token end, code, kind) for names of countries, capitals, demonyms, bodies, people, places."""
+    text = doc.text
+    cased = any(ch.isupper() for ch in text[1:])
+    out, i = [], 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(6, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            surface = span.text.lower()
+            if surface in STOP or not any(ch.isalpha() for ch in surface):
+                continue
+            if cased and not span.text[0].isupper():
+                continue
+            found = gaz.readings(surface)
+            if not found:
+                continue
+            best = found[0]
+            if best.kind == "person":
+                best = gaz.lookup(surface) or best
+            if best.code and (best.kind in ACTOR_KINDS or best.kind == "place"):
+                hit = (i, i + n, best.code, best.kind)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _phrases(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, fine metric) of every metric-lexicon phrase in a lower-cased question, longest first."""
+    table = {}
+    for fine, words in list(lex.MONEY_TERMS.items()) + list(lex.PEOPLE_TERMS.items()) + list(EXTRA_TERMS.items()):
+        for w in words:
+            table.setdefault(w, fine)
+    found, taken = [], []
+    for phrase in sorted(table, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
+            if any(m.start() < e and m.end() > s for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), table[phrase]))
+    return sorted(found)
+
+
+def _metrics(fines: list[str]) -> list[str]:
+    out = []
+    for fine in fines:
+        names = ["oda", "aid"] if fine == "aid_generic" else [lex.FINE_TO_METRIC.get(fine, fine)]
+        for n in names:
+            if n not in out and n != "other":
+                out.append(n)
+    return out
+
+
+def _periods(question: str) -> tuple[list[Period], list[tuple[int, int]]]:
+    found = []
+    spans = []
+    for t in find_timexes(question):
+        value = t.date or (t.value if t.value and t.value[:3].isdigit() else None)
+        if not value:
+            continue
+        found.append(Period(value, t.signal, t.range_start, t.range_end))
+        spans.append((t.start, t.end))
+    for m in re.finditer(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)", question):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        before = question[max(0, m.start() - 20):m.start()].lower()
+        sig = re.search(r"\b(by|since|as of|until|before|after|in|during)\b[\s\w-]*$", before)
+        found.append(Period(m.group(1), sig.group(1) if sig else None,
+                            m.group(1) if sig and sig.group(1) == "since" else None))
+        spans.append((m.start(), m.end()))
+    return found, spans
+
+
+def _events(doc) -> list[EventReading]:
+    words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+    out = []
+    for t in doc:
+        lemma = NOMINAL.get(t.lower_, t.lemma_.lower())
+        rule = None
+        if t.pos_ == "NOUN" and t.lower_ not in NOMINAL and lemma in NOUN_LEMMAS:
+            rule = find_rule(lemma, words, noun=True)
+        if rule is None and lemma in TRIGGER_LEMMAS:
+            rule = find_rule(lemma, words - {lemma}, noun=False)
+        if rule is not None and all(r.cameo != rule.cameo for r in out):
+            objs = frozenset(words & rule.objects) if rule.objects else frozenset()
+            out.append(EventReading(rule.cameo, lemma, objs))
+    return out
+
+
+PEOPLE_NOUNS = frozenset(stem(w) for w in "people persons nationals citizens individuals men women".split())
+
+
+def _counted(doc, phrases: list) -> Optional[str]:
+    """The noun a "how many" question counts ("civilians"), when it is neither a metric word nor plain people."""
+    for i, t in enumerate(doc[:-2]):
+        if t.lower_ == "how" and doc[i + 1].lower_ == "many":
+            u = doc[i + 1].head
+            if u.pos_ not in ("NOUN", "PROPN") or u.text[0].isupper():
+                return None
+            if any(s <= u.idx < e for s, e, _ in phrases) or stem(u.text) in PEOPLE_NOUNS:
+                return None
+            return stem(u.text)
+    return None
+
+
+def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
+    if any(w in low for w in AGREE_WORDS) and (any(re.search(rf"\b{w}\b", low) for w in SOURCE_WORDS)
+                                              or "add up" in low or "contradict" in low or "discrepanc" in low):
+        return "conflict"
+    if WHY_CUES.search(q):
+        return "why"
+    words = set(re.findall(r"[a-z]+", low))
+    if rank_metric and (words & RANK_WORDS or re.search(r"\b\w+-(?:largest|biggest)\b", low)):
+        return "rank"
+    if words & CHANGE_WORDS and metrics:
+        return "compare"
+    if WHEN_CUES.search(q):
+        return "date"
+    if FIGURE_CUES.search(q) and (metrics or re.search(r"\bhow (?:much|many)\b", low)):
+        return "figure"
+    if LIST_CUES.search(q):
+        return "list"
+    return "passage"
+
+
+def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Intent:
+    """Read a question into an Intent: kind, countries, metrics, events, periods and leftover terms."""
+    gaz = gazetteer or Gazetteer.load()
+    doc = load_nlp()(question)
+    low = question.lower()
+    explained: set[int] = set()   # character offsets the structured readings account for
+
+    codes, places = [], []
+    for s, e, code, kind in _actor_spans(doc, gaz):
+        span = doc[s:e]
+        explained.update(range(span.start_char, span.end_char))
+        if kind == "place":
+            places.append(span.text)
+        if code not in codes and (kind != "place" or not codes):
+            codes.append(code)
+    for s, e, code, kind in _actor_spans(doc, gaz):
+        if kind == "place" and code not in codes and len(codes) < 2:
+            codes.append(code)
+
+    phrases = _phrases(low)
+    metrics = _metrics([f for _, _, f in phrases])
+    for s, e, _ in phrases:
+        explained.update(range(s, e))
+    rank_metric = None
+    for role, metric in sorted(lex.RANK_ROLES.items(), key=lambda kv: -len(kv[0])):
+        m = re.search(rf"\b{re.escape(role)}s?\b", low)
+        if m and metric != "other" and role not in ("source", "market", "partner"):
+            rank_metric = metric
+            explained.update(range(m.start(), m.end()))
+            break
+    periods, spans = _periods(question)
+    for s, e in spans:
+        explained.update(range(s, e))
+    events = _events(doc)
+    kind = _kind(question, low, metrics, rank_metric, events)
+
+    cue_words = RANK_WORDS | CHANGE_WORDS | {"agree", "disagree", "differ", "add", "consistent", "sources"}
+    leftover, query = [], []
+    for t in doc:
+        if t.is_punct or t.is_space or t.lower_ in STOP:
+            continue
+        st = stem(t.text)
+        if not st or st in STOP:
+            continue
+        query.append(st)
+        if t.idx in explained or t.lower_ in cue_words or st in GENERIC or any(ch.isdigit() for ch in t.text):
+            continue
+        if st not in leftover:
+            leftover.append(st)
+    counted = _counted(doc, phrases)
+    return Intent(
+        counted=counted,
+        question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
+        events=events, periods=periods, terms=leftover, query=query,
+        first=bool(re.search(r"\b(first|initially|originally|begin|began|start)\b", low)),
+        latest=bool(re.search(r"\b(latest|most recent|now|currently|today|current)\b", low)),
+        list_all=bool(re.search(r"\b(all|list|every|each)\b", low)) or any(
+            t.tag_ in ("NNS", "NNPS") and NOMINAL.get(t.lower_, t.lemma_.lower()) in NOUN_LEMMAS for t in doc),
+        money=bool(re.search(r"\bhow much\b|\bworth\b|\bvalue\b|\bamount\b", low)),
+        count=bool(re.search(r"\bhow many\b|\bnumber of\b", low)),
+        share=bool(re.search(r"\b(share|percent|percentage|proportion)\b", low)),
+        planned=bool(re.search(r"\b(will|plan|plans|planned|going to|expected|intend)\b", low)),
+    )

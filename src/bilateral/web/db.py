@@ -1,0 +1,76 @@
+"""Store access while serving: one database opened once, a fresh cursor per unit of work, a time limit on each.
+
+DuckDB connections must not be shared across threads, so every request works on its
+own cursor in a bounded worker pool; a request that runs past the limit has its
+cursor interrupted and is answered 503.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import threading
+from pathlib import Path
+from typing import Callable, Optional, TypeVar
+
+import duckdb
+
+from ..api import Corpus
+from ..errors import BilateralError
+from ..store import Store
+
+T = TypeVar("T")
+
+
+class QueryTimeout(Exception):
+    """A unit of work ran past the time limit and was interrupted."""
+
+
+class Database:
+    """The store file, opened read-only (or read-write when uploads are allowed), shared by all requests."""
+
+    def __init__(self, path: str | Path, read_only: bool = True, timeout: float = 10.0, workers: int = 8,
+                 dictionary: Optional[str] = None):
+        self.path = str(path)
+        if not Path(self.path).exists():
+            raise BilateralError("no store here: run `bilateral ingest PATH` first", self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise BilateralError(f"cannot open the store: {exc}", self.path) from exc
+        self.read_only = read_only
+        self.timeout = timeout
+        self.dictionary = dictionary
+        self.write_lock = threading.Lock()
+        self._pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bilateral-query")
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.con.close()
+
+    def corpus(self, cursor) -> Corpus:
+        """A Corpus over one cursor, so the API's own methods (timeline, ask) run on it."""
+        corpus = Corpus.__new__(Corpus)
+        corpus.store = Store.attach(cursor, self.path)
+        corpus.dictionary = self.dictionary
+        return corpus
+
+    def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
+        """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit."""
+        limit = self.timeout if timeout is None else timeout
+        cursor = self.con.cursor()
+
+        def job():
+            try:
+                return work(self.corpus(cursor))
+            finally:
+                cursor.close()
+
+        future = self._pool.submit(job)
+        try:
+            return future.result(timeout=limit)
+        except cf.TimeoutError:
+            future.cancel()
+            try:
+                cursor.interrupt()
+            except duckdb.Error:
+                pass
+            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None

@@ -1,0 +1,20 @@
+"""`bilateral ask` on the command line: the readable answer with citations, and --json."""
+import json
+
+from typer.testing import CliRunner
+
+from bilateral.cli import app
+
+
+def test_cli_ask_json_and_text(ask_corpus):
+    runner = CliRunner()
+    db = ask_corpus.store.path
+    out = runner.invoke(app, ["--db", db, "ask", "When did Norway open an embassy in Maputo?", "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert set(d) == {"answer", "citations", "items"} and "1983" in d["answer"]
+    assert d["citations"][0]["source_path"].endswith("norway_mozambique_aid.txt")
+    assert set(d["citations"][0]) == {"doc_id", "source_path", "title", "published", "sentence", "char_start",
+                                      "char_end"}
+    out = runner.invoke(app, ["--db", db, "ask", "When did Norway open an embassy in Maputo?"])
+    assert out.exit_code == 0 and "1983" in out.output and "norway_mozambique_aid.txt" in out.output

@@ -1,0 +1,34 @@
+"""Reading questions: names through the gazetteer, figures, events and periods through the ingest lexicons."""
+from bilateral.ask.intent import parse_question
+from bilateral.ask.retrieve import stem
+
+
+def test_capitals_and_demonyms_resolve_to_countries():
+    it = parse_question("How much aid has Ankara given to Mogadishu since 2011?")
+    assert it.codes == ["TUR", "SOM"]
+    assert it.kind == "figure" and "aid" in it.metrics
+    assert it.periods[0].value == "2011" and it.periods[0].signal == "since"
+
+
+def test_event_words_become_cameo_codes():
+    assert parse_question("When did Norway and Mozambique establish diplomatic relations?").events[0].cameo == "054"
+    assert parse_question("When were ties between Oslo and Maputo severed?").events[0].cameo == "161"
+    it = parse_question("When did the Turkish prime minister visit Somalia?")
+    assert it.kind == "date" and it.events[0].cameo == "042" and set(it.codes) == {"TUR", "SOM"}
+
+
+def test_kinds():
+    assert parse_question("Why did Oslo suspend budget support to Maputo?").kind == "why"
+    assert parse_question("Do the sources agree on Norway's aid to Mozambique?").kind == "conflict"
+    assert parse_question("Who is the largest donor to Mozambique?").kind == "rank"
+    assert parse_question("Who is the largest donor to Mozambique?").rank_metric == "donor_rank"
+    assert parse_question("How has the number of Norwegian companies in Mozambique changed?").kind == "compare"
+    assert parse_question("Which countries does the record cover?").kind == "list"
+
+
+def test_leftover_words_and_counted_nouns():
+    it = parse_question("How many Turkish soldiers were wounded in Somalia during the famine?")
+    assert "wound" in it.terms and stem("famine") in it.terms
+    it = parse_question("How many Somali civilians fled to Turkey?")
+    assert it.counted == "civilian"
+    assert parse_question("How many Norwegian companies operate in Mozambique?").counted is None
