@@ -299,12 +299,11 @@ def ask(question: str = typer.Argument(..., help="A question about the relations
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port"),
-          allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Enable the upload form.")):
-    """Serve the HTTP API and the dashboard over the store (read-only unless --allow-ingest)."""
+def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")):
+    """Serve the HTTP API and the dashboard over the store, read-only."""
     def go():
         from .web.app import serve as run
-        run(state["db"], host=host, port=port, allow_ingest=allow_ingest, dictionary=state["dictionary"])
+        run(state["db"], host=host, port=port, dictionary=state["dictionary"])
     _run(go)
 
 

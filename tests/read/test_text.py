@@ -179,3 +179,9 @@ def test_markdown_links_side_by_side_keep_their_space():
     doc = clean(_text("Both are members of [G20](https://example.org/a) [APEC](https://example.org/b) and *the* "
                       "**East Asia** Summit.\n"))
     assert doc.text == "Both are members of G20 APEC and the East Asia Summit."
+
+
+def test_underscores_inside_identifiers_are_text_not_emphasis():
+    from bilateral.read.text import clean_text
+    text = clean_text("Officials found window.__flag__ set and a __bold__ word in the note.\n").text
+    assert "window.__flag__" in text and "a bold word" in text

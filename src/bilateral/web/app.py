@@ -24,10 +24,9 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def create_app(db_path: str | Path, allow_ingest: bool = False, dictionary: Optional[str] = None,
+def create_app(db_path: str | Path, dictionary: Optional[str] = None,
                query_timeout: float = 10.0, max_body: int = 1_000_000) -> FastAPI:
-    """The app over one store, opened read-only. `allow_ingest` is accepted for the CLI's sake; the upload
-    form it would enable is not built yet, so the store stays read-only either way.
+    """The app over one store, opened read-only: documents are ingested with the CLI or the API.
 
     The store stays open for the app's life (`app.state.db.close()` ends it): the ASGI lifespan does not
     close it, since test clients run a lifespan per use."""
@@ -38,7 +37,6 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, dictionary: Opti
                               "about relations between countries. Every item points to the characters it "
                               "came from. Lists take limit/offset and format=json|jsonl|csv.")
     app.state.db = db
-    app.state.allow_ingest = allow_ingest
     app.state.max_body = max_body
     app.state.names = dict(Gazetteer.load(dictionary).names)
     app.add_middleware(SecurityMiddleware, max_body=max_body)
@@ -77,11 +75,11 @@ def create_app(db_path: str | Path, allow_ingest: bool = False, dictionary: Opti
     return app
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
           dictionary: Optional[str] = None) -> None:
     """Run the app with uvicorn until interrupted."""
     import uvicorn
-    app = create_app(db_path, allow_ingest=allow_ingest, dictionary=dictionary)
+    app = create_app(db_path, dictionary=dictionary)
     try:
         uvicorn.run(app, host=host, port=port, log_level="info", limit_concurrency=64, timeout_keep_alive=5,
                     h11_max_incomplete_event_size=16 * 1024)

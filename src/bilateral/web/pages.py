@@ -26,7 +26,6 @@ router = APIRouter(include_in_schema=False)
 
 def render(request: Request, name: str, code: int = 200, **context):
     context.setdefault("title", "bilateral")
-    context["allow_ingest"] = request.app.state.allow_ingest
     return templates.TemplateResponse(request, name, context, status_code=code)
 
 
