@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
@@ -68,9 +69,19 @@ class Database:
         try:
             return future.result(timeout=limit)
         except cf.TimeoutError:
-            future.cancel()
+            self._stop(future, cursor)
+            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
+
+    @staticmethod
+    def _stop(future: cf.Future, cursor, grace: float = 5.0) -> None:
+        """Interrupt until the work has unwound: a query still running keeps the connection busy,
+        and an interrupt sent before the query started would be lost."""
+        if future.cancel():
+            return
+        deadline = time.monotonic() + grace
+        while not future.done() and time.monotonic() < deadline:
             try:
                 cursor.interrupt()
             except duckdb.Error:
                 pass
-            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
+            cf.wait([future], timeout=0.05)
