@@ -34,7 +34,8 @@ def one_process(tmp_path_factory) -> dict:
 
 
 def test_one_process_export_is_complete(one_process):
-    assert sorted(one_process) == ["claims.jsonl", "conflicts.jsonl", "documents.jsonl", "events.jsonl"]
+    assert sorted(one_process) == ["claims.jsonl", "conflicts.jsonl", "documents.jsonl", "events.jsonl",
+                                   "relations.jsonl"]
     assert all(one_process[n] for n in ("claims.jsonl", "documents.jsonl", "events.jsonl"))
 
 

@@ -172,8 +172,14 @@ def claims(metric: Optional[str] = typer.Option(None, "--metric"),
                 rows = [dict(c.to_dict(), conflict=flagged.get(c.claim_id)) for c in items]
                 emit(rows, [], as_json, as_csv)
                 return
-            for group in ledger(items, flagged):
-                out.print(f"[bold]{group['title']}[/bold]  range {group['range']}  latest {group['latest']}")
+            relations = corpus.store.relations([c.claim_id for c in items])
+            for group in ledger(items, flagged, relations):
+                decided = ", ".join(f"{k} {n}" for k, n in group["decisions"].items())
+                out.print(f"[bold]{group['title']}[/bold]  range {group['range']}  latest {group['latest']}"
+                          + (f"  ({decided})" if decided else ""))
+                for r in group["relations"]:
+                    if r["kind"] in ("agree", "update"):
+                        out.print(f"    {r['kind']}: {r['explanation']}")
                 emit(group["rows"], ["as_of", "figure", "qualifier", "period", "kind", "scope", "conflict",
                                      "text"], False, False)
     _run(go)

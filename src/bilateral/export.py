@@ -11,12 +11,14 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 
 def records(store: Store) -> dict:
-    """The four tables of the export format as lists of plain dicts."""
+    """The four tables of the export format, and the claim relations beside them, as lists of plain dicts."""
     documents = [d.export() for d in store.documents()]
     events = [_event(e.to_dict()) for e in store.events()]
     claims = [c.to_dict() for c in store.claims()]
     conflicts = [k.to_dict() for k in store.conflicts()]
-    return {"documents": documents, "events": events, "claims": claims, "conflicts": conflicts}
+    relations = [r.to_dict() for r in store.relations()]
+    return {"documents": documents, "events": events, "claims": claims, "conflicts": conflicts,
+            "relations": relations}
 
 
 def _event(d: dict) -> dict:
@@ -25,7 +27,7 @@ def _event(d: dict) -> dict:
 
 
 def export(store: Store, out: str | Path, fmt: str = "jsonl") -> list:
-    """Write documents, events, claims and conflicts into `out`; returns the paths written."""
+    """Write documents, events, claims, conflicts (and relations) into `out`; returns the paths written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     out = Path(out)

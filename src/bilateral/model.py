@@ -262,6 +262,23 @@ class Conflict(Record):
     event_ids: list = field(default_factory=list)
 
 
+RELATION_KINDS = ("agree", "update", "value", "outlier", "rank")
+
+
+@dataclass
+class Relation(Record):
+    """What reconciliation decided about two comparable claims, with a sentence a person can check.
+
+    `agree`: their intervals overlap; `update`: a later, larger cumulative total; the other kinds
+    are conflicts (and stand in the conflicts table too)."""
+
+    grp: str
+    claim_a: str
+    claim_b: str
+    kind: str
+    explanation: str
+
+
 @dataclass
 class Analysis(Record):
     """Everything the per-document stages produce for one document: the unit a worker returns."""

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 import duckdb
 import pyarrow as pa
 
-from .model import Analysis, Claim, Conflict, Document, Event
+from .model import Analysis, Claim, Conflict, Document, Event, Relation
 
 SCHEMA_VERSION = 1
 
@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS claims (
     subject VARCHAR, object VARCHAR, as_of VARCHAR, body VARCHAR);
 CREATE TABLE IF NOT EXISTS conflicts (
     conflict_id VARCHAR PRIMARY KEY, kind VARCHAR, grp VARCHAR, body VARCHAR);
+CREATE TABLE IF NOT EXISTS relations (
+    grp VARCHAR, claim_a VARCHAR, claim_b VARCHAR, kind VARCHAR, explanation VARCHAR);
 """
 
 
@@ -180,6 +182,30 @@ class Store:
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
+
+    def replace_relations(self, groups: list, relations: list) -> None:
+        """Rewrite the claim relations (agree, update, conflict kinds) of the given groups."""
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute("DELETE FROM relations WHERE grp IN (SELECT unnest(?))", [groups])
+                if relations:
+                    self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)", [
+                        [r.grp, r.claim_a, r.claim_b, r.kind, r.explanation] for r in relations])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def relations(self, claim_ids: Optional[list] = None) -> list:
+        """Claim relations, all or those touching the given claims."""
+        sql = "SELECT grp, claim_a, claim_b, kind, explanation FROM relations"
+        params: list = []
+        if claim_ids is not None:
+            sql += " WHERE claim_a IN (SELECT unnest(?)) OR claim_b IN (SELECT unnest(?))"
+            params = [claim_ids, claim_ids]
+        rows = self.con.execute(sql + " ORDER BY grp, kind, claim_a, claim_b", params).fetchall()
+        return [Relation(*r) for r in rows]
 
     # --- reading -----------------------------------------------------------------
 

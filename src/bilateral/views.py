@@ -33,8 +33,12 @@ def fmt_period(c) -> str:
     return c.period_start or c.period_end or ""
 
 
-def ledger(claims: list, flagged: dict) -> list:
-    """Claims grouped by metric, direction and scope, oldest as-of first, with range and latest figure."""
+def ledger(claims: list, flagged: dict, relations: list = ()) -> list:
+    """Claims grouped by metric, direction and scope, oldest as-of first, with range, latest figure and
+    what reconciliation decided inside the group (agreements, updates, conflicts)."""
+    decided: dict = {}
+    for r in relations:
+        decided.setdefault(r.claim_a, []).append(r)
     groups: dict = {}
     for c in claims:
         key = (c.metric, c.subject, c.object, c.scope)
@@ -55,6 +59,11 @@ def ledger(claims: list, flagged: dict) -> list:
         rows = [{"as_of": c.as_of, "figure": fmt_claim(c), "qualifier": c.qualifier, "period": fmt_period(c),
                  "kind": c.period_kind, "scope": c.scope, "conflict": flagged.get(c.claim_id), "text": c.text,
                  "claim_id": c.claim_id, "doc_id": c.doc_id} for c in items]
+        ids = {c.claim_id for c in items}
+        inside = [r for cid in sorted(ids) for r in decided.get(cid, []) if r.claim_b in ids]
+        counts = {k: sum(r.kind == k for r in inside) for k in ("agree", "update", "value", "outlier", "rank")}
         out.append({"title": title, "metric": metric, "subject": subject, "object": obj, "scope": scope,
-                    "range": rng, "latest": f"{fmt_claim(latest)} as of {latest.as_of or '?'}", "rows": rows})
+                    "range": rng, "latest": f"{fmt_claim(latest)} as of {latest.as_of or '?'}", "rows": rows,
+                    "decisions": {k: v for k, v in counts.items() if v},
+                    "relations": [r.to_dict() for r in inside]})
     return out

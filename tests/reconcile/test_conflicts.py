@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bilateral.model import Claim
-from bilateral.reconcile.conflicts import claim_conflicts
+from bilateral.reconcile.conflicts import claim_conflicts, claim_relations
 
 
 def claim(cid, **kw) -> Claim:
@@ -41,7 +41,10 @@ def test_a_newer_larger_cumulative_total_is_an_update():
     assert kinds(old, new) == []
     shrunk = claim("shrunk", metric="oda", value=0.5e9, period_kind="cumulative", period_start="1992",
                    as_of="2019")
-    assert kinds(old, new, shrunk) == ["value", "value"]
+    # totals are compared along their as-of order: the update, then the shrink against the latest
+    assert kinds(old, new, shrunk) == ["value"]
+    decided = {(r.claim_a, r.claim_b): r.kind for r in claim_relations([old, new, shrunk])}
+    assert decided == {("new", "old"): "update", ("new", "shrunk"): "value"}
 
 
 def test_a_monthly_figure_in_millions_beside_annual_billions_is_an_outlier():
@@ -72,3 +75,20 @@ def test_ranks_conflict_over_overlapping_times_only():
     later = claim("later", metric="donor_rank", unit=None, rank=2, as_of="2030")
     assert kinds(first, second) == ["rank"]
     assert kinds(first, later) == []
+
+
+def test_agreement_is_recorded_with_its_reason():
+    a = claim("a", metric="tourists", unit="people", value=200000, qualifier="more_than", low=200000,
+              period_start="2017", period_end="2017")
+    b = claim("b", metric="tourists", unit="people", value=210000, qualifier="approximate", low=189000,
+              high=231000, period_start="2017", period_end="2017")
+    [r] = claim_relations([a, b], grp="g")
+    assert (r.kind, r.grp) == ("agree", "g") and "overlap" in r.explanation
+
+
+def test_the_outlier_names_a_peer_from_its_own_document_first():
+    year = claim("year", doc_id="d1", value=17.8e9, period_start="2018", period_end="2018")
+    other = claim("other", doc_id="d2", value=11.7e9, period_start="2018", period_end="2018")
+    month = claim("month", doc_id="d1", value=1.5e6, period_start="2019-01", period_end="2019-01")
+    outliers = [k for k in claim_conflicts([year, other, month]) if k.kind == "outlier"]
+    assert [sorted(k.claim_ids) for k in outliers] == [["month", "year"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..store import Store, pair_key
-from .conflicts import claim_conflicts
+from .conflicts import claim_relations, conflicts_of
 from .events import event_conflicts
 from .merge import merge_events
 
@@ -58,8 +58,12 @@ def _reconcile_claims(store: Store, groups: list) -> None:
         key = (c.metric, pair_key(c.subject, c.object))
         if key in wanted:
             members.setdefault(key, []).append(c)
-    conflicts = []
+    conflicts, relations = [], []
     for metric, pair in groups:
-        for k in claim_conflicts(members.get((metric, pair), [])):
-            conflicts.append((f"claims:{metric}:{pair}", k))
-    store.replace_conflicts([f"claims:{m}:{p}" for m, p in groups], conflicts)
+        grp = f"claims:{metric}:{pair}"
+        found = claim_relations(members.get((metric, pair), []), grp)
+        relations.extend(found)
+        conflicts.extend((grp, k) for k in conflicts_of(found))
+    names = [f"claims:{m}:{p}" for m, p in groups]
+    store.replace_conflicts(names, conflicts)
+    store.replace_relations(names, relations)

@@ -1,20 +1,25 @@
-"""Where figures disagree: claim groups and the kinds of conflict between them.
+"""How figures relate: claim groups, and within them agreement, updates and conflicts.
 
 Claims are compared only within a group: the same metric, direction (either
-way for trade), scope and kind of unit.  Within it, two figures conflict when
-they speak of the same period and their intervals cannot both hold; a figure
-two orders of magnitude from a comparable peer is an outlier (the likely typo);
-ranks conflict when they differ for overlapping times.  Never a conflict: an
-older cumulative total against a newer, larger one; bounds that can both be
-true; different metrics, scopes or periods.
+way for trade), scope and kind of unit.  Within a group, figures for the same
+period agree when their intervals overlap and conflict (`value`) when they
+cannot both hold; a later cumulative total since the same start is an `update`
+when it grew; a flow two orders of magnitude from its comparable peers is an
+`outlier` (the likely typo); ranks conflict when they differ for overlapping
+times.  Never a conflict: bounds that can both be true, an older total against
+a newer larger one, different metrics, scopes or periods.  Comparisons run
+inside buckets of comparable claims (same period, same start), so the work
+grows with the size of the buckets, not with the square of a group.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+import statistics
 from typing import Iterable, Optional
 
-from ..model import Claim, Conflict, stable_id
+from ..model import Claim, Conflict, Relation, stable_id
 
 SYMMETRIC_METRICS = {"trade"}
 # Exact figures from different sources still differ by rounding.
@@ -104,91 +109,176 @@ def _describe(c: Claim) -> str:
     return f"“{c.text}”{when}"
 
 
-def _conflict(kind: str, claims: list, explanation: str) -> Conflict:
-    ids = sorted(c.claim_id for c in claims)
-    return Conflict(conflict_id=stable_id("k", kind, *ids), kind=kind, explanation=explanation, claim_ids=ids)
+def _label(c: Claim) -> str:
+    return f"{c.metric} {c.subject or '?'}→{c.object or '?'}" + (f" ({c.scope})" if c.scope else "")
 
 
-def compare(a: Claim, b: Claim) -> Optional[Conflict]:
-    """The conflict between two claims of one group, or None when both can hold."""
+def relate(a: Claim, b: Claim) -> Optional[tuple]:
+    """(kind, explanation) for two claims of one group that speak of comparable times, else None."""
     if _unit_family(a) == "rank":
-        return _rank_conflict(a, b)
+        return _rank_relation(a, b)
     va, vb = _amount(a), _amount(b)
     if va is None or vb is None or va <= 0 or vb <= 0:
         return None
-    label = f"{a.metric} {a.subject or '?'}→{a.object or '?'}" + (f" ({a.scope})" if a.scope else "")
-    outlier = _outlier(a, b, va, vb, label)
-    if outlier is not None:
-        return outlier
+    label = _label(a)
     if a.period_kind == "cumulative" and b.period_kind == "cumulative" and a.period_start == b.period_start:
-        if not a.as_of or not b.as_of or a.as_of[:4] == b.as_of[:4]:
-            return _value_conflict(a, b, label) if a.as_of and b.as_of else None
+        if not a.as_of or not b.as_of:
+            return None
+        if a.as_of[:4] == b.as_of[:4]:
+            return _same_period(a, b, label)
         older, newer = (a, b) if a.as_of < b.as_of else (b, a)
         lo_old, _ = _interval(older)
         _, hi_new = _interval(newer)
         if lo_old is not None and hi_new is not None and hi_new < lo_old:
-            return _conflict("value", [a, b], f"The cumulative {label} since {a.period_start} cannot shrink: "
-                             f"{_describe(older)} is larger than the later {_describe(newer)}.")
-        return None   # a newer, larger total is an update
+            return "value", (f"The cumulative {label} since {a.period_start} cannot shrink: {_describe(older)} "
+                             f"is larger than the later {_describe(newer)}.")
+        if _amount(newer) > _amount(older) and not _overlap(_interval(older), _interval(newer)):
+            return "update", (f"{_describe(newer)} updates the earlier {_describe(older)}: a cumulative "
+                              f"{label} since {a.period_start} that grew.")
+        return "agree", f"{_describe(older)} and the later {_describe(newer)} can both hold for {label}."
     if a.period_kind != b.period_kind or _period(a) != _period(b):
         return None
     if a.period_start is None and a.period_end is None and (a.as_of or "")[:7] != (b.as_of or "")[:7]:
         return None
-    return _value_conflict(a, b, label)
+    if max(va, vb) / min(va, vb) >= OUTLIER_RATIO:
+        return None   # left to the outlier check, which weighs all comparable peers
+    return _same_period(a, b, label)
 
 
-def _value_conflict(a: Claim, b: Claim, label: str) -> Optional[Conflict]:
+def _same_period(a: Claim, b: Claim, label: str) -> tuple:
     if _overlap(_interval(a), _interval(b)):
-        return None
-    return _conflict("value", [a, b], f"{_describe(a)} and {_describe(b)} give {label} for the same period; "
+        return "agree", f"{_describe(a)} and {_describe(b)} agree on {label}: their ranges overlap."
+    return "value", (f"{_describe(a)} and {_describe(b)} give {label} for the same period; "
                      "the two figures cannot both hold.")
 
 
-def _outlier(a: Claim, b: Claim, va: float, vb: float, label: str) -> Optional[Conflict]:
-    """Two comparable flows two orders of magnitude apart: one is likely a typo."""
-    ratio = max(va, vb) / min(va, vb)
-    if ratio < OUTLIER_RATIO:
-        return None
-    if a.period_kind not in ("flow", "annual") or b.period_kind not in ("flow", "annual"):
-        return None
-    ma, mb = _months(a), _months(b)
-    if (a.period_kind == "flow" and (ma is None or ma > 12)) or (b.period_kind == "flow" and (mb is None or mb > 12)):
-        return None
-    sa, sb = _span(a), _span(b)
-    if sa is None or sb is None or abs(int(sa[0]) - int(sb[0])) > 3:
-        return None
-    small, large = (a, b) if va < vb else (b, a)
-    return _conflict("outlier", [small, large],
-                     f"{_describe(small)} is about 1/{round(ratio):,} of {_describe(large)} for {label}; "
-                     "a figure that far from a comparable one is likely a typo (a scale word such as "
-                     "million for billion).")
-
-
-def _rank_conflict(a: Claim, b: Claim) -> Optional[Conflict]:
-    if a.rank is None or b.rank is None or a.rank == b.rank:
+def _rank_relation(a: Claim, b: Claim) -> Optional[tuple]:
+    if a.rank is None or b.rank is None:
         return None
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None or sa[1] < sb[0] or sb[1] < sa[0]:
         return None
     if a.rank_group and b.rank_group and a.rank_group != b.rank_group:
         return None
-    return _conflict("rank", [a, b], f"{_describe(a)} (rank {a.rank}) and {_describe(b)} (rank {b.rank}) rank "
-                     f"{a.subject} differently as {a.metric.replace('_rank', '')} of {a.object} over "
-                     "overlapping times.")
+    role = a.metric.replace("_rank", "")
+    if a.rank == b.rank:
+        return "agree", f"{_describe(a)} and {_describe(b)} both rank {a.subject} {a.rank} as {role} of {a.object}."
+    return "rank", (f"{_describe(a)} (rank {a.rank}) and {_describe(b)} (rank {b.rank}) rank {a.subject} "
+                    f"differently as {role} of {a.object} over overlapping times.")
+
+
+def _flow_year(c: Claim) -> Optional[int]:
+    """The year of a comparable flow (at most a year long, or annual), else None."""
+    if c.period_kind == "annual":
+        span = _span(c)
+        return int(span[0]) if span else None
+    if c.period_kind != "flow":
+        return None
+    months = _months(c)
+    if months is None or months > 12:
+        return None
+    return int(c.period_start[:4])
+
+
+def _outliers(members: list) -> list:
+    """(small or large claim, its peer, explanation) for flows two orders of magnitude from their peers'
+    median within three years; the peer named is one from the same document if any, else the nearest."""
+    flows = sorted(((y, c) for c in members if (y := _flow_year(c)) is not None and _amount(c)),
+                   key=lambda yc: (yc[0], yc[1].claim_id))
+    years = [y for y, _ in flows]
+    out = []
+    for y, c in flows:
+        lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
+        peers = [p for _, p in flows[lo:hi] if p is not c]
+        if not peers:
+            continue
+        mid = statistics.median(_amount(p) for p in peers)
+        v = _amount(c)
+        ratio = max(v, mid) / min(v, mid)
+        if ratio < OUTLIER_RATIO:
+            continue
+        far = [p for p in peers if max(v, _amount(p)) / min(v, _amount(p)) >= OUTLIER_RATIO]
+        peer = min(far, key=lambda p: (p.doc_id != c.doc_id, abs(_flow_year(p) - y), p.claim_id))
+        small, large = (c, peer) if v < _amount(peer) else (peer, c)
+        r = max(_amount(small), _amount(large)) / min(_amount(small), _amount(large))
+        out.append((c, peer, f"{_describe(small)} is about 1/{round(r):,} of {_describe(large)} for "
+                              f"{_label(c)}; a figure that far from comparable ones is likely a typo (a scale "
+                              "word such as million for billion)."))
+    return out
+
+
+def _buckets(members: list) -> Iterable[list]:
+    """Lists of claims worth comparing pairwise: same period (or same as-of for stocks); ranks by span."""
+    same: dict = {}
+    for c in members:
+        if c.period_kind == "cumulative" or _unit_family(c) == "rank":
+            continue
+        key = (c.period_kind, c.period_start, c.period_end,
+               (c.as_of or "")[:7] if c.period_start is None and c.period_end is None else None)
+        same.setdefault(key, []).append(c)
+    yield from same.values()
+
+
+def _cumulative_chains(members: list) -> Iterable[tuple]:
+    """Consecutive pairs, by as-of date, of cumulative totals since the same start."""
+    starts: dict = {}
+    for c in members:
+        if c.period_kind == "cumulative" and c.as_of and _unit_family(c) != "rank":
+            starts.setdefault(c.period_start, []).append(c)
+    for chain in starts.values():
+        chain.sort(key=lambda c: (c.as_of, c.claim_id))
+        yield from zip(chain, chain[1:])
+
+
+def _rank_pairs(members: list) -> Iterable[tuple]:
+    """Pairs of rank claims whose times overlap, by a sweep over their spans."""
+    ranks = sorted(((s, c) for c in members if _unit_family(c) == "rank" and (s := _span(c))),
+                   key=lambda sc: (sc[0], sc[1].claim_id))
+    active: list = []
+    for span, c in ranks:
+        active = [(sp, a) for sp, a in active if sp[1] >= span[0]]
+        for _, a in active:
+            yield a, c
+        active.append((span, c))
+
+
+def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
+    """Every decision about comparable claims: agree, update, and the conflict kinds."""
+    groups: dict = {}
+    for c in claims:
+        if c.metric != "other":
+            groups.setdefault(group_key(c), []).append(c)
+    out, seen = [], set()
+
+    def add(kind, a, b, explanation):
+        ids = tuple(sorted((a.claim_id, b.claim_id)))
+        if (kind, ids) not in seen:
+            seen.add((kind, ids))
+            out.append(Relation(grp=grp, claim_a=ids[0], claim_b=ids[1], kind=kind, explanation=explanation))
+
+    for members in groups.values():
+        pairs = itertools.chain(
+            (pair for bucket in _buckets(members) for pair in itertools.combinations(bucket, 2)),
+            _cumulative_chains(members), _rank_pairs(members))
+        for a, b in pairs:
+            found = relate(a, b)
+            if found:
+                add(found[0], a, b, found[1])
+        for c, peer, explanation in _outliers(members):
+            add("outlier", c, peer, explanation)
+    return out
+
+
+CONFLICT_KINDS = ("value", "outlier", "rank")
+
+
+def conflicts_of(relations: Iterable[Relation]) -> list:
+    """The relations that are conflicts, as Conflict records."""
+    return [Conflict(conflict_id=stable_id("k", r.kind, r.claim_a, r.claim_b), kind=r.kind,
+                     explanation=r.explanation, claim_ids=[r.claim_a, r.claim_b])
+            for r in relations if r.kind in CONFLICT_KINDS]
 
 
 def claim_conflicts(claims: Iterable[Claim]) -> list:
     """Every conflict among claims, compared within their groups."""
-    groups: dict = {}
-    for c in claims:
-        if c.metric == "other":
-            continue
-        groups.setdefault(group_key(c), []).append(c)
-    out, seen = [], set()
-    for members in groups.values():
-        for a, b in itertools.combinations(members, 2):
-            k = compare(a, b)
-            if k is not None and k.conflict_id not in seen:
-                seen.add(k.conflict_id)
-                out.append(k)
-    return out
+    return conflicts_of(claim_relations(claims))
