@@ -87,7 +87,7 @@ def ledger_groups(store: Store, claims: list) -> list:
     """The CLI ledger (views.ledger) with each row's source title and passage link added."""
     flagged = flagged_claims(store)
     meta = store.document_meta({c.doc_id for c in claims})
-    groups = ledger(claims, flagged)
+    groups = ledger(claims, flagged, store.relations([c.claim_id for c in claims]))
     for g in groups:
         for r in g["rows"]:
             r["source"] = citation(meta, r["doc_id"])
