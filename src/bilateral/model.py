@@ -138,13 +138,21 @@ class Timex(Record):
 
 
 def timex_to_date(value: Optional[str]) -> Optional[str]:
-    """"1941-03" -> "1941-03"; "2013-03-22T10:00" -> "2013-03-22"; "199X", "PRESENT_REF" -> None."""
+    """"1941-03" -> "1941-03"; "2013-03-22T10:00" -> "2013-03-22"; "2019-W23" -> "2019-06" (the month of
+    the week's Thursday); "199X", "PRESENT_REF" -> None."""
     if not value:
         return None
     v = value.split("T")[0]
     parts = v.split("-")
     if not parts[0].isdigit() or len(parts[0]) != 4:
         return None
+    if len(parts) > 1 and parts[1][:1] == "W" and parts[1][1:3].isdigit():
+        import datetime
+        try:
+            thursday = datetime.date.fromisocalendar(int(parts[0]), int(parts[1][1:3]), 4)
+        except ValueError:
+            return parts[0]
+        return f"{thursday.year:04d}-{thursday.month:02d}"
     out = [parts[0]]
     for p in parts[1:3]:
         if p.isdigit() and len(p) == 2:

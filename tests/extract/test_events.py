@@ -107,3 +107,26 @@ def test_means_of_a_modal_and_bare_ambitions_are_not_events():
 def test_the_place_named_outranks_a_nationality_word_before_it():
     events = events_of("In 1912 Spanish troops entered the French protectorate of Morocco.")
     assert [(e.source.code, e.target.code, e.date) for e in events] == [("ESP", "MAR", "1912")]
+
+
+def test_a_when_clause_shares_its_time_and_two_ministers_are_the_pair():
+    text = ("South Korea and Vietnam agreed to raise bilateral trade, after the two "
+            "foreign ministers met in Seoul early this week.")
+    events = events_of(text, published="2019-06-06")
+    got = {(e.event_type, e.date) for e in events if {e.source.code, e.target.code} == {"KOR", "VNM"}}
+    assert ("AGREE", "2019-06") in got and ("CONSULT", "2019-06") in got
+
+
+def test_a_relative_date_carries_to_the_next_sentence_of_its_paragraph():
+    text = ("Germany and Namibia held annual consultations in Windhoek on Tuesday. "
+            "The package was then signed by a German state secretary and Namibia's finance minister.")
+    events = events_of(text, published="2019-06-12")
+    signed = find(events, {"SUPPORT", "AGREE"}, ("DEU", "NAM"))
+    assert signed and signed[0].date == "2019-06-11" and signed[0].date_basis == "inferred"
+
+
+def test_a_nominal_act_needs_a_verb_that_carries_it():
+    kept = events_of("Canberra kept the negotiations with Jakarta alive in 2018.")
+    assert not [e for e in kept if e.event_type == "CONSULT"]
+    held = events_of("Canberra held negotiations with Jakarta in 2018.")
+    assert [(e.event_type, e.date) for e in held] == [("CONSULT", "2018")]

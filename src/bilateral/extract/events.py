@@ -22,6 +22,9 @@ CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csub
 # Verbs whose object is the subject of their complement ("compelled the French to relinquish").
 OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", "persuade", "invite", "help",
                   "encourage", "require", "call", "let", "enable", "pressure"}
+# Verbs that only carry a nominal event ("made a visit", "held negotiations", "began talks").
+LIGHT_VERBS = {"make", "pay", "hold", "conduct", "begin", "start", "open", "launch", "resume", "undertake",
+               "complete", "conclude", "host", "have"}
 PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
 # Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
 POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
@@ -31,6 +34,8 @@ INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
 REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
 PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "government", "governments",
+              "minister", "ministers", "president", "presidents", "premier", "premiers", "delegation",
+              "delegations", "envoy", "envoys", "head", "heads",
               "state", "states", "party", "parties", "leader", "leaders", "neighbour", "neighbours",
               "neighbor", "neighbors", "partner", "partners", "capital", "capitals"}
 SYMMETRIC = {"054", "057", "161", "040", "046", "060", "061", "030"}
@@ -78,9 +83,9 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list) ->
                 found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
                                    date, date_end, basis, topic))
         found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
-        explicit = [t for t in sent_dates if not t.relative and (t.date or t.range_start)]
-        if explicit:
-            context = ((explicit[-1].range_start or explicit[-1].date), para, s_i)
+        dated = [t for t in sent_dates if t.date or t.range_start]
+        if dated:
+            context = ((dated[-1].range_start or dated[-1].date), para, s_i)
         codes = [m.code for m in index.in_span(sent) if m.code]
         if codes:
             recent = (recent + codes)[-12:]
@@ -252,6 +257,8 @@ def _noun_subject(noun: Token) -> list:
     if poss:
         return poss
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        if noun.head.lemma_.lower() not in LIGHT_VERBS:
+            return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
         subj, _ = _subject(noun.head)
         if subj:
             return subj
@@ -495,13 +502,23 @@ def _ownership(node: Token, tok: Token, chain: set, ancestors: set) -> Optional[
         if node.i in chain:
             return 1 if through_noun else 0
         if node.pos_ == "VERB" and node.lemma_.lower() in TRIGGER_LEMMAS:
-            return 2 if node.i in ancestors else None
+            if node.i in ancestors or _same_time_clause(node, chain):
+                return 2
+            return None
         if node.head == node:
             return 3
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and node.i not in chain:
             through_noun = True
     return 3
+
+
+def _same_time_clause(verb: Token, chain: set) -> bool:
+    """"agreed ..., after their ministers met early this week": a when/after clause of the trigger shares its time."""
+    head = verb.head
+    attached = head.i in chain or (head.dep_ == "xcomp" and head.head.i in chain)
+    return verb.dep_ == "advcl" and attached and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "while", "once") for c in verb.children)
 
 
 def _present(tok: Token) -> bool:
