@@ -15,6 +15,8 @@ ROWS = [
     {"id": "kr-vn", "text": "South Korea will send 50 volunteers to Vietnam in September.", "date": "20190606"},
     {"id": "br-ar", "text": "Brazil condemned Argentina for closing the border.", "date": "2020-05-02"},
     {"id": "none", "text": "The weather in Lisbon was mild all week.", "date": "2020-05-02"},
+    {"id": "domestic", "text": "Venezuelan police arrested opposition leaders in Caracas.", "date": "2019-01-24"},
+    {"id": "one-party", "text": "Chile condemned the attack on its embassy.", "date": "2019-01-24"},
 ]
 
 
@@ -77,3 +79,10 @@ def test_bad_lines_yield_errors_and_coding_goes_on(tmp_path):
     assert "line 5" in rows[3]["error"] and "not a date" in rows[3]["error"]
     assert rows[4]["error"] == "line 6: not a JSON object"
     assert rows[5]["events"][0]["source"] == ["VNM"] and rows[5]["events"][0]["date"] is None
+
+
+def test_sentences_also_code_domestic_acts_and_acts_with_an_unnamed_party(coded):
+    e = only(coded["domestic"])
+    assert e["event_type"] == "COERCE" and e["source"] == ["VEN"]
+    e = only(coded["one-party"])
+    assert (e["event_type"], e["source"], e["target"]) == ("ACCUSE", ["CHL"], [])

@@ -99,7 +99,7 @@ def _code_batch(batch: list, nlp, gazetteer) -> Iterator[dict]:
             yield {"id": rid, "error": error}
             continue
         spacy_doc = next(parsed)
-        analysis = analyze(document, spacy_doc, gazetteer)
+        analysis = analyze(document, spacy_doc, gazetteer, international=False)
         yield {"id": rid, "events": coded_events(analysis.events, spacy_doc)}
 
 

@@ -52,8 +52,11 @@ class _Found:
     sent_start: int
 
 
-def extract_events(document: Document, doc: Doc, actors: list, timexes: list) -> list:
-    """Every event the document reports, one mention each, in text order."""
+def extract_events(document: Document, doc: Doc, actors: list, timexes: list, international: bool = True) -> list:
+    """Every event the document reports, one mention each, in text order.
+
+    `international` keeps only acts between two different actors, the record's unit; the sentence coder
+    turns it off to also code domestic acts and acts whose other party the sentence does not name."""
     index = _ActorIndex(doc, actors)
     main_pair = _main_pair(actors)
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
@@ -69,7 +72,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list) ->
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
         for tok in sent:
-            candidate = _event_at(tok, sent, index, local_pair, main_pair)
+            candidate = _event_at(tok, sent, index, local_pair, main_pair, international)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
@@ -213,8 +216,9 @@ def _objects(verb: Token) -> tuple:
     return tokens, lemmas
 
 
-def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple):
-    """(cameo, source, target, trigger text) when the token triggers an event between two actors."""
+def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
+              international: bool = True):
+    """(cameo, [(source, target)], topic) when the token triggers an event between two actors."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in TRIGGER_LEMMAS:
         obj_tokens, obj_lemmas = _objects(tok)
@@ -237,10 +241,24 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
     else:
         return None
     roles = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, tok)
-    roles = [(s, t) for s, t in roles if s.code != t.code]
+    if international:
+        roles = [(s, t) for s, t in roles if s.code != t.code]
+    elif not roles:
+        roles = [_partial_roles(subj_tokens + agent, obj_tokens, index)]
     if not roles:
         return None
     return rule.cameo, roles, topic
+
+
+UNKNOWN = ActorMention(start=-1, end=-1, text="", code=None, name="", kind="unknown")
+
+
+def _partial_roles(subj: list, objs: list, index: _ActorIndex) -> tuple:
+    """The actors a sentence does name, the rest unknown: for coding sentences one by one."""
+    subj_actors, obj_actors = index.in_tokens(subj), index.in_tokens(objs)
+    source = subj_actors[0] if subj_actors else UNKNOWN
+    target = next((m for m in obj_actors if m is not source), UNKNOWN)
+    return source, target
 
 
 def _topic(rule, obj_lemmas: set) -> Optional[str]:
@@ -579,7 +597,7 @@ def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> 
 
 
 def _actor(m: ActorMention) -> Actor:
-    return Actor(code=m.code, name=m.name or m.text or m.code, sector=m.sector)
+    return Actor(code=m.code, name=m.name or m.text or m.code or "(unnamed)", sector=m.sector)
 
 
 def _make(document, sent, tok, trigger, cameo, source, target, modality, date, date_end, basis,
