@@ -65,6 +65,13 @@ JSON = typer.Option(False, "--json", help="JSON Lines, one object per row.")
 CSV = typer.Option(False, "--csv", help="CSV with a header.")
 
 
+def _needs(module: str, extra: str) -> None:
+    """A clear message when an optional part is not installed."""
+    import importlib.util
+    if importlib.util.find_spec(module) is None:
+        raise BilateralError(f"this command needs {module}: pip install -e '.[{extra}]'")
+
+
 def _run(fn):
     """Turn the package's own errors into a one-line message and exit code 2."""
     try:
@@ -214,6 +221,7 @@ def plot(metric: str = typer.Option(..., "--metric"),
          out_file: str = typer.Option(..., "--out", help="FILE.svg or FILE.png")):
     """Each source's figures for a metric over time, conflicts circled."""
     def go():
+        _needs("matplotlib", "plot")
         from .plot import plot_claims
         with _corpus(read_only=True) as corpus:
             items = corpus.claims(metric=metric, pair=_pair(pair))
@@ -308,6 +316,8 @@ def ask(question: str = typer.Argument(..., help="A question about the relations
 def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")):
     """Serve the HTTP API and the dashboard over the store, read-only."""
     def go():
+        _needs("fastapi", "web")
+        _needs("uvicorn", "web")
         from .web.app import serve as run
         run(state["db"], host=host, port=port, dictionary=state["dictionary"])
     _run(go)
