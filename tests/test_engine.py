@@ -43,6 +43,26 @@ def test_two_processes_write_what_one_process_writes(one_process, tmp_path):
     assert _export(tmp_path, "two", processes=2) == one_process
 
 
+def test_two_processes_split_batches_into_tasks_and_keep_their_order(one_process, tmp_path, monkeypatch):
+    """Batches of 7 cut into tasks of 2: some go to the worker, some stay with the driver, all in order."""
+    import bilateral.engine as engine
+    monkeypatch.setattr(engine, "POOL_TASK", 2)
+    with bilateral.open(tmp_path / "split.duckdb") as corpus:
+        report = corpus.ingest(INPUTS, batch_size=7, processes=2)
+        assert report.errors == [] and report.known == 1
+        corpus.export(tmp_path / "split", "jsonl")
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "split").iterdir())} == one_process
+
+
+def test_pool_yields_batches_in_input_order_with_the_driver_working_too(monkeypatch):
+    import bilateral.engine as engine
+    monkeypatch.setattr(engine, "POOL_TASK", 1)
+    docs = [clean(r) for r in read_sources([str(SAMPLE)])]
+    batches = [docs[i:i + 3] for i in range(0, len(docs), 3)]
+    out = list(engine._run_pool(iter(batches), 2, None))
+    assert [[a.document.doc_id for a in b] for b in out] == [[d.doc_id for d in b] for b in batches]
+
+
 @pytest.fixture(scope="module")
 def local_ray():
     """A local Ray with two CPUs, started once for the module; the engine joins it rather than starting one."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import itertools
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -21,7 +22,13 @@ from .store import Store
 
 # Documents per unit of work (one task, one store transaction); spaCy parses them PIPE_BATCH at a time.
 BATCH_SIZE = 64
-# Batches queued per worker: enough to keep every worker busy, few enough to bound the driver's memory.
+# Documents stored between two releases of the store's block cache (Store.release_cache), so that
+# DuckDB's cache does not grow with the corpus (bench/memory.py measures the peak).
+RELEASE_EVERY = 1000
+# Documents per task sent to a worker process (or kept by the driver): a batch is cut into these so
+# that the processes share the work evenly to the end.
+POOL_TASK = 16
+# Tasks queued per worker: enough to keep every worker busy while the driver parses or stores.
 IN_FLIGHT_PER_WORKER = 2
 
 
@@ -104,20 +111,28 @@ def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str =
     new_ids: list = []
 
     def fresh(docs: Iterable[Document]) -> Iterator[Document]:
+        """The documents neither stored before nor met earlier in this ingest (one store query per chunk)."""
         seen = set()
-        for d in docs:
-            if store.has_document(d.doc_id) or d.doc_id in seen:
-                store.add_source(d.source_path, d.doc_id)
-                report.known += 1
-                if progress:
-                    progress(1)
-                continue
-            seen.add(d.doc_id)
-            yield d
+        for chunk in _batches(docs, max(1, batch_size)):
+            stored_before = store.known_documents([d.doc_id for d in chunk])
+            for d in chunk:
+                if d.doc_id in stored_before or d.doc_id in seen:
+                    store.add_source(d.source_path, d.doc_id)
+                    report.known += 1
+                    if progress:
+                        progress(1)
+                    continue
+                seen.add(d.doc_id)
+                yield d
 
     batches = _batches(fresh(cleaned(read_sources(paths), report)), max(1, batch_size))
+    since_release = 0
     for analyses in _run(batches, processes, engine, address, dictionary):
         stored = store.write_batch(analyses)
+        since_release += len(analyses)
+        if since_release >= RELEASE_EVERY:
+            store.release_cache()
+            since_release = 0
         for a in stored:
             new_ids.append(a.document.doc_id)
             report.new += 1
@@ -127,6 +142,8 @@ def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str =
         if progress:
             progress(len(analyses))
     if new_ids:
+        if since_release:
+            store.release_cache()
         reconcile(store, new_ids)
     return report
 
@@ -148,16 +165,37 @@ def _run(batches: Iterator[list], processes: int, engine: str, address: Optional
 
 
 def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str]) -> Iterator[list]:
-    """Batches on a pool of worker processes, each loading the model once; results in input order.
+    """Batches on `processes` parsing processes, the driver being one of them; results in input order.
 
-    Workers are spawned, not forked: the driver holds a DuckDB connection and its threads."""
+    The driver spawns processes - 1 workers (spawned, not forked: it holds a DuckDB connection and its
+    threads), each loading the model once. Each batch is cut into tasks of POOL_TASK documents; a task
+    goes to a worker while fewer than IN_FLIGHT_PER_WORKER are queued per worker, else the driver
+    analyzes it itself. So every process stays busy, the driver's own model load and its store writes
+    included, and the last tasks are small enough that the processes finish together."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=warm,
+    workers = max(1, processes - 1)
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm,
                              initargs=(dictionary,)) as pool:
-        pending: list = []
+        pending: deque = deque()   # per batch, in input order: its parts, each a Future or a done list
+        in_flight: set = set()
         for batch in batches:
-            pending.append(pool.submit(analyze_batch, batch, dictionary))
-            if len(pending) >= processes * IN_FLIGHT_PER_WORKER:
-                yield pending.pop(0).result()
+            parts: list = []
+            for task in _batches(batch, POOL_TASK):
+                in_flight = {f for f in in_flight if not f.done()}
+                if len(in_flight) < limit:
+                    future = pool.submit(analyze_batch, task, dictionary)
+                    in_flight.add(future)
+                    parts.append(future)
+                else:
+                    parts.append(analyze_batch(task, dictionary))
+            pending.append(parts)
+            while pending and all(not isinstance(p, Future) or p.done() for p in pending[0]):
+                yield _joined(pending.popleft())
         while pending:
-            yield pending.pop(0).result()
+            yield _joined(pending.popleft())
+
+
+def _joined(parts: list) -> list:
+    """One batch's analyses from its parts, in order; a worker's exception is raised here."""
+    return [a for p in parts for a in (p.result() if isinstance(p, Future) else p)]

@@ -7,6 +7,8 @@ derived tables that reconciliation rewrites group by group.
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import threading
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Iterable, Optional
 import duckdb
 import pyarrow as pa
 
-from .model import Analysis, Claim, Conflict, Document, Event, Relation
+from .model import Analysis, Claim, Conflict, Document, Event, Record, Relation
 
 SCHEMA_VERSION = 1
 
@@ -62,6 +64,45 @@ SOURCE_COLUMNS = (("source_path", _S), ("doc_id", _S))
 MEMBER_COLUMNS = (("event_id", _S), ("mention_id", _S))
 CONFLICT_COLUMNS = (("conflict_id", _S), ("kind", _S), ("grp", _S), ("body", _S))
 
+_FIELDS: dict = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(obj):
+    """What `dataclasses.asdict` (the model's `to_dict`) gives, built without its per-value deep copies.
+
+    Serialising every stored row through asdict cost about as much as the rest of the store's writes."""
+    cls = type(obj)
+    if cls in _SCALARS:
+        return obj
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {n: _plain(getattr(obj, n)) for n in names}
+    if cls is list:
+        return [_plain(v) for v in obj]
+    if cls is tuple:
+        return tuple(_plain(v) for v in obj)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, dict)):
+        return dataclasses.asdict(_Wrap(obj))["value"]   # container subclasses: asdict's own rules
+    return copy.deepcopy(obj)
+
+
+@dataclasses.dataclass
+class _Wrap:
+    value: object
+
+
+def _json(record) -> str:
+    """A model record as the JSON body the store keeps: json.dumps(record.to_dict())."""
+    if type(record).to_dict is not Record.to_dict:
+        return json.dumps(record.to_dict())
+    return json.dumps(_plain(record))
+
+
 def pair_key(a: Optional[str], b: Optional[str]) -> str:
     """An unordered pair of codes as one string ("DEU|NAM"), the unit reconciliation works on."""
     return "|".join(sorted(x or "" for x in (a, b)))
@@ -76,12 +117,25 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(self.path, read_only=read_only)
         self._lock = threading.Lock()
+        self._reopenable = not read_only and self.path != ":memory:"
         if not read_only:
             self.con.execute(SCHEMA)
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def close(self) -> None:
         self.con.close()
+
+    def release_cache(self) -> None:
+        """Close and reopen a database file this store opened, dropping DuckDB's cache of table blocks.
+
+        DuckDB keeps every block it has written or read in memory until the database closes, so a long
+        ingest would grow with the corpus; reopening between batches keeps its memory level. A store
+        over someone else's connection, an in-memory database or a read-only one is left as it is."""
+        if not getattr(self, "_reopenable", False):
+            return
+        with self._lock:
+            self.con.close()
+            self.con = duckdb.connect(self.path)
 
     # --- writing -----------------------------------------------------------------
 
@@ -126,9 +180,9 @@ class Store:
                          json.dumps(d.offsets)))
             mentions.extend((e.event_id, d.doc_id, seq, pair_key(e.source.code, e.target.code), e.source.code,
                              e.target.code, e.event_type, e.cameo, e.trigger, e.date, e.mentions[0].char_start,
-                             json.dumps(e.to_dict())) for e in a.events)
+                             _json(e)) for e in a.events)
             claims.extend((c.claim_id, d.doc_id, seq, c.metric, pair_key(c.subject, c.object), c.subject,
-                           c.object, c.as_of, json.dumps(c.to_dict())) for c in a.claims)
+                           c.object, c.as_of, _json(c)) for c in a.claims)
         self._append("documents", DOCUMENT_COLUMNS, docs, "INSERT INTO")
         self._append("mentions", MENTION_COLUMNS, mentions, "INSERT OR IGNORE INTO")
         self._append("claims", CLAIM_COLUMNS, claims, "INSERT OR IGNORE INTO")
@@ -161,7 +215,7 @@ class Store:
                 self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?))", [pairs])
                 self._append("events", EVENT_COLUMNS, [
                     (e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
-                     e.modality, json.dumps(e.to_dict())) for e in events], "INSERT INTO")
+                     e.modality, _json(e)) for e in events], "INSERT INTO")
                 self._append("event_members", MEMBER_COLUMNS, [tuple(m) for m in members], "INSERT INTO")
                 self.con.execute("COMMIT")
             except BaseException:
@@ -175,7 +229,7 @@ class Store:
             try:
                 self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?))", [groups])
                 if conflicts:
-                    latest = {c.conflict_id: (c.conflict_id, c.kind, grp, json.dumps(c.to_dict()))
+                    latest = {c.conflict_id: (c.conflict_id, c.kind, grp, _json(c))
                               for grp, c in conflicts}   # the last of a repeated id wins, as with OR REPLACE
                     self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT OR REPLACE INTO")
                 self.con.execute("COMMIT")

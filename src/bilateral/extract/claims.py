@@ -146,13 +146,26 @@ def _tokens(doc: Doc, start: int, end: int) -> Optional[Span]:
 # --- metric ---------------------------------------------------------------------
 
 
+_PHRASES: dict = {}
+
+
+def _phrases(terms: dict) -> list[tuple]:
+    """A lexicon's (phrase, fine metric, compiled word-bounded regex), longest phrase first; built once."""
+    key = id(terms)
+    if key not in _PHRASES:
+        phrases = sorted(((p, f) for f, ps in terms.items() for p in ps), key=lambda x: -len(x[0]))
+        _PHRASES[key] = (terms, [(p, f, re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])")) for p, f in phrases])
+    return _PHRASES[key][1]
+
+
 def _cues(text: str, start: int, end: int, terms: dict) -> list[_Cue]:
     """Lexicon phrases in text[start:end], longest match first where phrases overlap."""
     low = text[start:end].lower()
     found: list[_Cue] = []
-    phrases = sorted(((p, f) for f, ps in terms.items() for p in ps), key=lambda x: -len(x[0]))
-    for phrase, fine in phrases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
+    for phrase, fine, rx in _phrases(terms):
+        if phrase not in low:
+            continue
+        for m in rx.finditer(low):
             s, e = start + m.start(), start + m.end()
             if not any(c.start < e and s < c.end for c in found):
                 found.append(_Cue(s, e, fine))
@@ -619,13 +632,19 @@ def exchange_rates() -> dict:
         return {(r["currency"], int(r["year"])): float(r["per_usd"]) for r in csv.DictReader(f)}
 
 
+@functools.lru_cache(maxsize=None)
+def _rates(unit: str) -> dict:
+    """{year: units per US dollar} of one currency, selected once per currency."""
+    return {y: r for (c, y), r in exchange_rates().items() if c == unit}
+
+
 def to_usd(value: Optional[float], unit: Optional[str], date: Optional[str]) -> Optional[float]:
     """A currency amount in US dollars at the year's average rate (nearest year on file)."""
     if value is None or unit is None or not date or not date[:4].isdigit():
         return None
     if unit == "USD":
         return value
-    rates = {y: r for (c, y), r in exchange_rates().items() if c == unit}
+    rates = _rates(unit)
     if not rates:
         return None
     year = min(rates, key=lambda y: abs(y - int(date[:4])))

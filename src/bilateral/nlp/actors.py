@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Span
 
 from bilateral.model import ActorMention
@@ -104,9 +105,12 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
         if not cased(span):
             continue
         spans.append(span)
-    spans += [doc[t.i:t.i + 1] for t in doc if t.tag_ == "NNPS" and t.text.endswith("s")
-              and not gaz.readings(t.text) and _plural_national(gaz, t.text)]
+    for i in _tagged(doc, "NNPS"):
+        t = doc[i]
+        if t.text.endswith("s") and not gaz.readings(t.text) and _plural_national(gaz, t.text):
+            spans.append(doc[i:i + 1])
     out = []
+    persons = None  # PERSON entities as (start, end), read from doc.ents once and only when needed
     for span in _longest(spans):
         entry = gaz.lookup(span.text, date) or _plural_national(gaz, span.text)
         if entry is None:
@@ -115,8 +119,11 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
             continue
         if entry.kind in ("org", "person") and len(span) == 1 and not span[0].ent_type_:
             continue  # a one-word name that the tagger does not see as a name: "Youth", "Unity"
-        if entry.kind != "person" and _inside_person(span):
-            continue  # "Michael Jordan", "Chad Smith"
+        if entry.kind != "person":
+            if persons is None:
+                persons = _persons(doc)
+            if _inside_person(span, persons):
+                continue  # "Michael Jordan", "Chad Smith"
         out.append(reading(entry, span))
     return out
 
@@ -313,10 +320,22 @@ def _longest(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _inside_person(span: Span) -> bool:
+def _tagged(doc: Doc, tag: str) -> list[int]:
+    """Indices of the tokens with a fine-grained tag, read from the tag array (no Token per word)."""
+    if tag not in doc.vocab.strings:
+        return []
+    key = doc.vocab.strings[tag]
+    return [i for i, h in enumerate(doc.to_array(TAG).tolist()) if h == key]
+
+
+def _persons(doc: Doc) -> list[tuple[int, int]]:
+    """The token spans of the PERSON entities (doc.ents builds new Span objects on every access)."""
+    return [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _inside_person(span: Span, persons: list[tuple[int, int]]) -> bool:
     """Whether a span is part of a longer person's name."""
-    return any(e.label_ == "PERSON" and e.start <= span.start and e.end >= span.end
-               and (e.start, e.end) != (span.start, span.end) for e in span.doc.ents)
+    return any(s <= span.start and e >= span.end and (s, e) != (span.start, span.end) for s, e in persons)
 
 
 def _first_line(span: Span) -> Span:

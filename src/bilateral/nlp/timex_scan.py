@@ -208,7 +208,7 @@ def _year_range(m: re.Match, text: str) -> Iterator[Candidate]:
 
 
 def _decade(m: re.Match, text: str) -> Iterator[Candidate]:
-    if m["c"]:
+    if m.groupdict().get("c"):   # the "'80s" pattern has no century group
         v = m["c"] + m["d"]
     else:
         d2 = int(m["d2"])
@@ -721,11 +721,99 @@ PATTERNS: list[tuple[str, int, Callable]] = [
 ]
 COMPILED = [(re.compile(p, f), build) for p, f, build in PATTERNS]
 
+# Speed: the costliest patterns (a long number-word alternation tried at every character) cannot match
+# without a duration unit, or without "ago"; `scan` runs them only near those words, with the same results.
+# A unit word as those patterns take it: after a space or hyphen, ending a word (a plural "s" allowed).
+UNIT_AT = re.compile(rf"(?<=[\s\-])(?=(?:{UNIT_RE})s?(?!\w))", RI)
+AGO = re.compile(r"ago", RI)
+SEP_RUN = re.compile(r"[\s\-]{2,}")
+DIGIT_RUN = re.compile(r"\d{2,}")
+# Patterns whose every match consumes, or looks ahead to, a unit word; and those that need "ago".
+_NEEDS_UNIT = {k for k, (_, _, build) in enumerate(PATTERNS) if build in (_duration, _shared_unit)}
+_NEEDS_AGO = {k for k, (_, _, build) in enumerate(PATTERNS) if build is _ago}
+# A word every match of a pattern contains, keyed by the pattern's opening: a text without it is not
+# scanned with that pattern. Searching for one word costs far less than trying the pattern everywhere.
+_WORDS = {
+    "(?:(?:Monday": MONTH_RE, "(?P<mon>(?:January": MONTH_RE, "(?:(?P<day>": MONTH_RE,
+    r"\b(?P<rel>(?i:this|last|next|the\s+following": MONTH_RE, "(?<![\\w$€£])(?P<mon>": MONTH_RE,
+    r"\b(?P<year>1\d{3}|20\d{2})-": "-", r"\b(?P<mon>\d{1,2})/": "/", "(?<![\\d$€£.,#/-])(?P<y1>": "[-–—/]",
+    "(?i:fiscal": "(?i:fiscal|fy)", "(?<![\\w])(?P<c>": "0'?s", "(?<![\\w])['’]": "0s",
+    r"\b(?P<n>": "(?i:centur)", "(?:the\\s+)?(?P<ord>": "(?i:quarter|half)", r"\b(?P<q>": "[QH][1-4]",
+    "(?:the\\s+)?first": "(?i:first)", r"\b(?P<rel>(?i:this|current": "(?i:week|month|year|quarter|decade|century)",
+    r"\b(?:(?P<rel>(?i:this|last|next|the\s+same": "(?i:spring|summer|autumn|winter|fall)",
+    r"\b(?:today": "(?i:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening)",
+    r"\b(?:(?P<rel>(?i:last|next|this|coming))": "day", r"\b(?P<h>": "[ap]\\.?m|[AP]\\.?M",
+    "(?<![\\d:])": ":", r"\b(?:now": "(?i:now|current|present|moment|days)",
+    r"\b(?:the\s+past": "(?i:past|time|recent|days)", r"\b(?:the\s+(?:near": "(?i:future|years)",
+    r"\b(?:(?:shortly": "(?i:thereafter|afterward)", r"\bthe\s+(?P<u>": "(?i:before|after|earlier|later|prior)",
+    r"\b(?:(?i:recent)": "years|months|weeks|days|hours|minutes|decades|centuries",
+    r"\b(?:annually": "(?i:annual|annum|year)", r"\b(?:monthly": "month", r"\b(?:weekly": "week",
+    r"\b(?:daily": "daily|nightly|day", r"\bquarterly": "quarterly", r"\b(?i:every|each)": "(?i:every|each)",
+    r"\b(?:(?P<freq>": "(?i:year|month|week|day)",
+}
+_NEEDS_WORD: dict = {}
+for _k, (_p, _, _) in enumerate(PATTERNS):
+    _opening = [o for o in _WORDS if _p.startswith(o)]
+    if _opening and _k not in _NEEDS_UNIT | _NEEDS_AGO:
+        _NEEDS_WORD[_k] = re.compile(_WORDS[max(_opening, key=len)])
+
+
+def _finditer_near(rx: re.Pattern, text: str, anchors: list[int], before: int, after: int) -> Iterator[re.Match]:
+    """`rx.finditer(text)` for a pattern whose every match starts at most `before` characters ahead of an
+    anchor it reaches, and reads at most `after` characters past that anchor: only those windows are searched.
+
+    Search from `pos` sees the text before it (lookbehinds, \\b) and `endpos` lies past every character
+    a match could read, so each window yields exactly the matches finditer would find there."""
+    pos, i, n, size = 0, 0, len(anchors), len(text)
+    while i < n:
+        j = i
+        while j + 1 < n and anchors[j + 1] - before <= anchors[j]:
+            j += 1
+        lo, hi = max(pos, anchors[i] - before), anchors[j]
+        endpos = min(size, hi + after)
+        while lo <= hi:
+            m = rx.search(text, lo, endpos)
+            if m is None or m.start() > hi:
+                break
+            yield m
+            pos = lo = m.end() if m.end() > m.start() else m.end() + 1
+        i = j + 1
+
+
+def _reach(text: str) -> int:
+    """How far before its unit word a match of the `_NEEDS_UNIT` patterns can start in this text.
+
+    Before the unit they allow at most 7 runs of spaces or hyphens, two numbers (digits with one decimal
+    point, or number words of at most 13 letters) and at most 20 other letters ("almost the following",
+    "and"); so the reach is bounded by the text's longest such run and longest run of digits."""
+    sep = max((len(m) for m in SEP_RUN.findall(text)), default=1)
+    digits = max((len(m) for m in DIGIT_RUN.findall(text)), default=1)
+    return 7 * sep + 2 * max(2 * digits + 1, 13) + 24
+
 
 def scan(text: str) -> list[Candidate]:
     """Every candidate every pattern finds, overlapping ones included."""
     out: list[Candidate] = []
-    for rx, build in COMPILED:
-        for m in rx.finditer(text):
+    units: Optional[list[int]] = None
+    reach = 0
+    has_ago = AGO.search(text) is not None
+    present: dict = {}
+    for k, (rx, build) in enumerate(COMPILED):
+        if k in _NEEDS_AGO and not has_ago:
+            continue
+        word = _NEEDS_WORD.get(k)
+        if word is not None:
+            if word not in present:
+                present[word] = word.search(text) is not None
+            if not present[word]:
+                continue
+        if k in _NEEDS_UNIT:
+            if units is None:
+                units = [m.start() for m in UNIT_AT.finditer(text)]
+                reach = _reach(text)
+            matches = _finditer_near(rx, text, units, reach, 40)
+        else:
+            matches = rx.finditer(text)
+        for m in matches:
             out.extend(build(m, text))
     return out
