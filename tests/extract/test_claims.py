@@ -185,3 +185,12 @@ def _claims_of_text(text: str, published: str) -> list:
     document = Document(doc_id=text_id(text), source_path="t.txt", text=text, published=published)
     doc = load_nlp()(text)
     return extract_claims(document, doc, find_actors(doc), find_timexes(text, published))
+
+
+def test_people_are_counted_by_their_nationality_and_since_reaches_past_a_noun():
+    [students] = _claims_of_text("Canberra plans to fund 300 scholarships for Indonesian students next year.",
+                                 "2006-11-14")
+    assert (students.metric, students.subject, students.object) == ("students", "IDN", "AUS")
+    [aid] = _claims_of_text("Germany has committed over EUR 1 billion in development cooperation to Namibia "
+                            "since independence in 1990.", "2019-06-12")
+    assert (aid.metric, aid.period_kind, aid.period_start) == ("oda", "cumulative", "1990")

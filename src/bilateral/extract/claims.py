@@ -386,7 +386,24 @@ def _roles(doc, text, q: Quantity, inside, metric, cue) -> tuple:
                      key=lambda a: (a.kind not in ("country", "capital", "igo"), abs(a.start - q.start)))
     if obj is None and objects:
         obj = objects[0].code
+    nationality = _people_of(text, q, inside, metric) if marked is None else None
+    if nationality is not None and nationality != subject:
+        # "Canberra will fund 300 scholarships for Indonesian students": the people are the subject,
+        # the clause's actor is where they go
+        subject, obj = nationality, (subject if subject != nationality else obj)
     return subject, obj
+
+
+PEOPLE_METRICS = {"students", "trainees", "workers", "tourists", "residents"}
+
+
+def _people_of(text: str, q: Quantity, inside, metric) -> Optional[str]:
+    """The nationality named right after a count of people ("... for Indonesian students")."""
+    if metric not in PEOPLE_METRICS:
+        return None
+    after = [a for a in inside if a.kind == "demonym" and q.end <= a.start <= q.end + 50
+             and "," not in text[q.end:a.start]]
+    return after[0].code if after else None
 
 
 def _marked(text, q: Quantity, inside, cue) -> Optional[str]:
@@ -503,6 +520,8 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
         return "annual", None, None, published
     date = t.date
     signal = (t.signal or "").lower()
+    if signal == "in" and re.search(r"\bsince\s+(?:\S+\s+){1,4}in\s+$", text[max(0, t.start - 60):t.start]):
+        signal = "since"   # "since independence in 1990"
     if t.value == "PRESENT_REF" or date is None and not t.range_start:
         # a stock "now", or money over an unstated period ("in recent years"): a flow, not a stock
         return ("point" if stock else "flow"), None, None, published
