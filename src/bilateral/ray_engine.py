@@ -11,6 +11,8 @@ import os
 from collections import deque
 from typing import Iterable, Iterator, Optional
 
+from .errors import BilateralError
+
 # Batches queued per actor: one parsing, one waiting, so no actor idles while the driver stores.
 IN_FLIGHT_PER_ACTOR = 2
 
@@ -19,7 +21,7 @@ def _ray():
     try:
         import ray
     except ImportError as exc:  # the extra is optional
-        raise RuntimeError("the Ray engine needs Ray: pip install 'bilateral[ray]'") from exc
+        raise BilateralError("the Ray engine needs Ray: pip install -e '.[ray]'") from exc
     return ray
 
 
