@@ -2,6 +2,7 @@
 one-time act that two sources date differently."""
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from ..extract.events import SYMMETRIC
@@ -30,19 +31,37 @@ def _docs(e: Event) -> set:
 
 
 def event_conflicts(events: list) -> list:
-    """(pair, Conflict) for plans done at another time and for one-time acts dated twice."""
+    """(pair, Conflict) for plans done at another time and for one-time acts dated twice.
+
+    Only events of the same act on the same object can conflict, so they are compared inside blocks
+    of (CAMEO code, topic): the work grows with the blocks, not with the square of a pair's events."""
+    blocks: dict = {}
+    for e in events:
+        if e.date and e.topic is not None:
+            blocks.setdefault((e.cameo, e.topic), []).append(e)
     out = []
-    dated = [e for e in events if e.date]
-    planned = [e for e in dated if e.modality in ("planned", "intended")]
-    done = [e for e in dated if e.modality == "asserted"]
+    for block in blocks.values():
+        out.extend(_block_conflicts(block))
+    return out
+
+
+def _block_conflicts(events: list) -> list:
+    out = []
+    planned = [e for e in events if e.modality in ("planned", "intended")]
+    done = sorted((e for e in events if e.modality == "asserted"), key=lambda e: (e.date, e.event_id))
+    dates = [e.date for e in done]
     for p in planned:
-        for d in done:
-            if not _same_act(p, d) or _agree(p.date, d.date) or d.date < p.date:
-                continue
-            k = Conflict(conflict_id=stable_id("k", "plan_vs_fact", p.event_id, d.event_id), kind="plan_vs_fact",
-                         explanation=f"Announced for {p.date} but reported done in {d.date}: "
-                                     f"{p.summary} / {d.summary}", event_ids=[p.event_id, d.event_id])
-            out.append((pair_key(p.source.code, p.target.code), k))
+        # the plan is measured against the first report of the act at or after its announced date
+        later = [d for d in done[bisect.bisect_left(dates, p.date[:4]):] if _same_act(p, d)]
+        if not later or any(_agree(p.date, d.date) for d in later[:3]):
+            continue   # never reported done, or done when announced
+        d = next((d for d in later if d.date >= p.date), None)
+        if d is None:
+            continue
+        k = Conflict(conflict_id=stable_id("k", "plan_vs_fact", p.event_id, d.event_id), kind="plan_vs_fact",
+                     explanation=f"Announced for {p.date} but reported done in {d.date}: "
+                                 f"{p.summary} / {d.summary}", event_ids=[p.event_id, d.event_id])
+        out.append((pair_key(p.source.code, p.target.code), k))
     once = [e for e in done if e.trigger in ONE_TIME and e.date_basis in ("explicit", "relative")]
     for a, b in itertools.combinations(once, 2):
         if a.trigger != b.trigger or not _same_act(a, b) or _agree(a.date, b.date) or _docs(a) & _docs(b):
