@@ -7,6 +7,7 @@ derived tables that reconciliation rewrites group by group.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import json
@@ -63,6 +64,7 @@ EVENT_COLUMNS = (("event_id", _S), ("pair", _S), ("date", _S), ("event_type", _S
 SOURCE_COLUMNS = (("source_path", _S), ("doc_id", _S))
 MEMBER_COLUMNS = (("event_id", _S), ("mention_id", _S))
 CONFLICT_COLUMNS = (("conflict_id", _S), ("kind", _S), ("grp", _S), ("body", _S))
+RELATION_COLUMNS = (("grp", _S), ("claim_a", _S), ("claim_b", _S), ("kind", _S), ("explanation", _S))
 
 _FIELDS: dict = {}
 _SCALARS = (str, int, float, bool, type(None))
@@ -145,29 +147,34 @@ class Store:
     def add_source(self, source_path: str, doc_id: str) -> None:
         self.con.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", [source_path, doc_id])
 
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One transaction under the store's lock: all of it lands, or none of it."""
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+
     def write_batch(self, analyses: Iterable[Analysis]) -> list:
         """Store new documents with their mentions and claims in one transaction; returns the new ones.
 
         Rows go in as one Arrow table per table and batch: executemany runs one statement per row."""
         analyses = list(analyses)
-        with self._lock:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                ids = [a.document.doc_id for a in analyses]
-                known = self.known_documents(ids)
-                self._append("sources", SOURCE_COLUMNS, [(a.document.source_path, a.document.doc_id)
-                                                         for a in analyses], "INSERT OR IGNORE INTO")
-                new, seen = [], set()
-                for a in analyses:
-                    if a.document.doc_id not in known and a.document.doc_id not in seen:
-                        seen.add(a.document.doc_id)
-                        new.append(a)
-                if new:
-                    self._insert_new(new)
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            known = self.known_documents([a.document.doc_id for a in analyses])
+            self._append("sources", SOURCE_COLUMNS, [(a.document.source_path, a.document.doc_id)
+                                                     for a in analyses], "INSERT OR IGNORE INTO")
+            new, seen = [], set()
+            for a in analyses:
+                if a.document.doc_id not in known and a.document.doc_id not in seen:
+                    seen.add(a.document.doc_id)
+                    new.append(a)
+            if new:
+                self._insert_new(new)
         return new
 
     def _insert_new(self, new: list) -> None:
@@ -207,49 +214,29 @@ class Store:
 
     def replace_events(self, pairs: list, events: list, members: list) -> None:
         """Rewrite the merged events of the given pairs."""
-        with self._lock:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute("DELETE FROM event_members WHERE event_id IN "
-                                 "(SELECT event_id FROM events WHERE pair IN (SELECT unnest(?)))", [pairs])
-                self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?))", [pairs])
-                self._append("events", EVENT_COLUMNS, [
-                    (e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
-                     e.modality, _json(e)) for e in events], "INSERT INTO")
-                self._append("event_members", MEMBER_COLUMNS, [tuple(m) for m in members], "INSERT INTO")
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            self.con.execute("DELETE FROM event_members WHERE event_id IN "
+                             "(SELECT event_id FROM events WHERE pair IN (SELECT unnest(?)))", [pairs])
+            self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?))", [pairs])
+            self._append("events", EVENT_COLUMNS, [
+                (e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
+                 e.modality, _json(e)) for e in events], "INSERT INTO")
+            self._append("event_members", MEMBER_COLUMNS, [tuple(m) for m in members], "INSERT INTO")
 
     def replace_conflicts(self, groups: list, conflicts: list) -> None:
         """Rewrite the conflicts of the given groups (a group is "claims:<metric>:<pair>" or "events:<pair>")."""
-        with self._lock:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?))", [groups])
-                if conflicts:
-                    latest = {c.conflict_id: (c.conflict_id, c.kind, grp, _json(c))
-                              for grp, c in conflicts}   # the last of a repeated id wins, as with OR REPLACE
-                    self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT OR REPLACE INTO")
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?))", [groups])
+            latest = {c.conflict_id: (c.conflict_id, c.kind, grp, _json(c))
+                      for grp, c in conflicts}   # the last of a repeated id wins, as with OR REPLACE
+            self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT OR REPLACE INTO")
 
     def replace_relations(self, groups: list, relations: list) -> None:
         """Rewrite the claim relations (agree, update, conflict kinds) of the given groups."""
-        with self._lock:
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute("DELETE FROM relations WHERE grp IN (SELECT unnest(?))", [groups])
-                if relations:
-                    self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)", [
-                        [r.grp, r.claim_a, r.claim_b, r.kind, r.explanation] for r in relations])
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            self.con.execute("DELETE FROM relations WHERE grp IN (SELECT unnest(?))", [groups])
+            self._append("relations", RELATION_COLUMNS, [(r.grp, r.claim_a, r.claim_b, r.kind, r.explanation)
+                                                         for r in relations], "INSERT INTO")
 
     def relations(self, claim_ids: Optional[list] = None) -> list:
         """Claim relations, all or those touching the given claims."""
