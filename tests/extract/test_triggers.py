@@ -85,3 +85,11 @@ def test_nouns_are_looked_up_apart_from_verbs():
 def test_every_rule_codes_an_event_type():
     for rule in RULES:
         assert coding(rule.cameo).event_type is not None, rule
+
+
+def test_first_contact_recognition_and_a_nominal_request():
+    from bilateral.extract.triggers import find_rule
+    assert find_rule("begin", {"relationship"}).cameo == "060"      # first contact, not diplomatic ties
+    assert find_rule("establish", {"relation"}).cameo == "054"
+    assert find_rule("ratify", {"independence"}).cameo == "054"
+    assert find_rule("request", set(), noun=True).cameo == "100"

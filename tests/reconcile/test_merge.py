@@ -43,3 +43,11 @@ def test_announced_then_done_at_another_date_is_plan_vs_fact():
     assert k.kind == "plan_vs_fact" and k.event_ids == ["plan", "done"] and pair == "KOR|VNM"
     assert event_conflicts([plan, ev("same", "d2", "2019-11-05", cameo="061", etype="COOPERATE",
                                      trigger="launch", topic="flight")]) == []
+
+
+
+def test_two_acts_of_one_kind_in_one_article_and_year_stay_apart():
+    events, _ = merge_events([ev("visit", "d1", "2014", cameo="042", etype="CONSULT", trigger="visit", topic=None),
+                              ev("talks", "d1", "2014", cameo="046", etype="CONSULT", trigger="begin",
+                                 topic="negotiation")])
+    assert len(events) == 2

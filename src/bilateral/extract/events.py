@@ -346,7 +346,8 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
             other = [c for c in local_pair if c != source.code]
             return [(source, _code_actor(other[0]))] if other else []
         # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
-        others = [m for m in index.in_tokens(_subtree(_clause_head(trigger))) if m.code != source.code]
+        others = [m for m in index.in_tokens(_subtree(_clause_head(trigger)))
+                  if m.code != source.code and not _named_part(m, sent)]
         if others:
             return [(source, others[0])]
         if source.code in main_pair and len(main_pair) == 2:
@@ -370,17 +371,23 @@ def _prefer_named(actors) -> list:
 
 
 def _named_part(m: ActorMention, sent: Span) -> bool:
-    """A place named as part of a thing ("the provinces of Battambang") is that thing, not a party."""
-    if m.kind != "place" or m.start < 0:
+    """A place named as part of a thing ("the provinces of Transylvania") is that thing, not a party."""
+    if m.start < 0 or m.kind not in ("place", "country", "capital"):
         return False
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
     tok = span.root
-    while tok.dep_ == "conj" and tok.head != tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
-    return tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+    if tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+        return False
+    return m.kind == "place" or tok.head.head.lemma_.lower() in TERRITORY
 
+
+# Nouns for parts of a country: "the provinces of X" names territory, whatever kind of name X is.
+TERRITORY = {"province", "region", "territory", "island", "district", "city", "town", "port", "state", "area",
+             "part", "coast", "border", "county"}
 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
 

@@ -88,6 +88,7 @@ RULES = (
     _r("establish re-establish reestablish restore renew resume normalize normalise forge", "054", RELATIONS),
     _r("sever break cut suspend downgrade", "161", RELATIONS),
     _r("end", "161", RELATIONS),
+    _r("begin start date", "060", RELATIONS),   # "their relationship began in 1603": first contact
     _r("recall withdraw", "161", DIPLOMATS),
     _r("close shut", "161", MISSIONS),
     _r("open reopen establish resume launch inaugurate", "054", MISSIONS),
@@ -113,6 +114,7 @@ RULES = (
     _r("send dispatch", "040", ENVOYS),
     _r("meet negotiate discuss confer consult convene", "040"),
     _r("negotiation consultation", "046", noun=True),
+    _r("request demand", "100", noun=True),
     _r("mediate broker", "045"),
     # support
     _r("award confer bestow present", "050", HONOURS),
@@ -146,7 +148,7 @@ RULES = (
     _r("contribute donate", "070", AID_NOUNS | MONEY | FORCES),
     _r("pledge promise", "033", AID_NOUNS | MONEY),
     _r("grant", "075", {"asylum", "refuge", "shelter"}),
-    _r("grant", "054", {"independence", "recognition", "sovereignty"}),
+    _r("grant recognize recognise ratify acknowledge", "054", {"independence", "recognition", "sovereignty"}),
     # concessions and retreats
     _r("renounce waive relinquish cede forgo forego surrender abandon", "080", RIGHTS),
     _r("accept accede heed", "080", DEMANDS),
