@@ -98,10 +98,10 @@ class Corpus:
         return Results(k for k in self.store.conflicts() if kind is None or k.kind == kind)
 
     def claim(self, claim_id: str) -> Optional[Claim]:
-        return next((c for c in self.store.claims() if c.claim_id == claim_id), None)
+        return self.store.claim(claim_id)
 
     def event(self, event_id: str) -> Optional[Event]:
-        return next((e for e in self.store.events() if e.event_id == event_id), None)
+        return self.store.event(event_id)
 
     def pairs(self) -> list:
         return self.store.pairs()
@@ -118,10 +118,8 @@ class Corpus:
     def conflict_items(self, conflict: Conflict) -> list:
         """The claims or events a conflict names, for quoting both passages."""
         if conflict.claim_ids:
-            wanted = set(conflict.claim_ids)
-            return [c for c in self.store.claims() if c.claim_id in wanted]
-        wanted = set(conflict.event_ids)
-        return [e for e in self.store.events() if e.event_id in wanted]
+            return self.store.claims_by_ids(conflict.claim_ids)
+        return self.store.events_by_ids(conflict.event_ids)
 
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None) -> Corpus:  # noqa: A001
