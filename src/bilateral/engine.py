@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import InputError
-from .model import Analysis, Document, RawDocument
+from .model import Document
 from .read import clean, read_sources
 from .store import Store
 

@@ -251,15 +251,10 @@ class Store:
     # --- reading -----------------------------------------------------------------
 
     def documents(self) -> list:
-        rows = self.con.execute(
-            "SELECT doc_id, source_path, title, outlet, author, url, published, published_basis, n_chars_raw, "
-            "n_chars_clean, text, offsets FROM documents ORDER BY seq").fetchall()
-        return [Document(doc_id=r[0], source_path=r[1], title=r[2], outlet=r[3], author=r[4], url=r[5],
-                         published=r[6], published_basis=r[7], n_chars_raw=r[8], n_chars_clean=r[9],
-                         text=r[10], offsets=json.loads(r[11] or "[]")) for r in rows]
+        return self._documents_where("TRUE", [])
 
     def document(self, doc_id: str) -> Optional[Document]:
-        docs = [d for d in self._documents_where("doc_id = ?", [doc_id])]
+        docs = self._documents_where("doc_id = ?", [doc_id])
         return docs[0] if docs else None
 
     def _documents_where(self, where: str, params: list) -> list:

@@ -1,8 +1,6 @@
 """Events from documents written for the tests: actors, PLOVER type, modality and dates."""
 from __future__ import annotations
 
-import pytest
-
 from bilateral.extract import analyze
 from bilateral.model import Document, text_id
 from bilateral.nlp.pipeline import load_nlp

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, ActorMention, Document, Event, Mention, Timex, stable_id, timex_to_date
+from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from .cameo import coding
 from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, find_rule
 

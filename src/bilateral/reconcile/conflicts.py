@@ -269,14 +269,14 @@ def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
     return out
 
 
-CONFLICT_KINDS = ("value", "outlier", "rank")
+CLAIM_CONFLICT_KINDS = ("value", "outlier", "rank")
 
 
 def conflicts_of(relations: Iterable[Relation]) -> list:
     """The relations that are conflicts, as Conflict records."""
     return [Conflict(conflict_id=stable_id("k", r.kind, r.claim_a, r.claim_b), kind=r.kind,
                      explanation=r.explanation, claim_ids=[r.claim_a, r.claim_b])
-            for r in relations if r.kind in CONFLICT_KINDS]
+            for r in relations if r.kind in CLAIM_CONFLICT_KINDS]
 
 
 def claim_conflicts(claims: Iterable[Claim]) -> list:

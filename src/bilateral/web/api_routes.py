@@ -161,10 +161,6 @@ def pairs(request: Request, page: Page = Depends()):
     return respond(request, page, rows[page.offset:page.offset + page.limit], len(rows))
 
 
-@router.get("/ask", summary="Answer a question from the record, with citations (501 while unavailable)")
+@router.get("/ask", summary="Answer a question from the record, with citations")
 def ask(request: Request, q: str = Query(..., min_length=1, max_length=500, description="The question.")):
-    try:
-        from ..ask import ask as _ask  # noqa: F401
-    except ImportError:
-        raise HTTPException(501, "question answering (bilateral.ask) is not available in this installation")
     return _db(request).run(lambda corpus: corpus.ask(q).to_dict())
