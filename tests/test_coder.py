@@ -37,8 +37,10 @@ def test_types_actors_and_dates(coded):
     e = only(coded["au-id"])
     assert (e["event_type"], e["source"], e["target"]) == ("SANCTION", ["IDN"], ["AUS"])
     assert e["date"] == "2006-03-21"          # the Tuesday before the line's date
-    e = only(coded["br-ar"])
+    e, act = coded["br-ar"]["events"]
     assert (e["event_type"], e["source"], e["target"]) == ("ACCUSE", ["BRA"], ["ARG"])
+    # the act condemned is Argentina's own ("condemned B for closing"): coded beside it, from the dictionary
+    assert (act["event_type"], act["trigger"], act["source"]) == ("COERCE", "close", ["ARG"])
 
 
 def test_a_joint_act_keeps_both_parties(coded):
@@ -55,6 +57,32 @@ def test_negation_and_future(coded):
     assert (e["event_type"], e["cameo"], e["act"]) == ("AGREE", "033", "AID")
     assert (e["source"], e["target"], e["modality"]) == (["KOR"], ["VNM"], "planned")
     assert e["date"] == "2019-09"             # "in September" read against the compact date 20190606
+
+
+def test_threats_conditions_and_protests():
+    rows = {r["id"]: r["events"] for r in code_sentences([
+        {"id": "threat", "text": "Ghana said it would expel Togo's diplomats unless the border reopened."},
+        {"id": "sanction", "text": "Peru will impose sanctions on Bolivia next month."},
+        {"id": "offer", "text": "Norway is willing to send doctors to Malawi."},
+        {"id": "maybe", "text": "Kenya might recall its envoy from Uganda."},
+        {"id": "rally", "text": "Thousands of farmers staged a rally in Lima against Chilean imports."},
+        {"id": "roads", "text": "Protesters blocked roads to the Mexican embassy in Guatemala."},
+        {"id": "hunger", "text": "Two activists began a hunger strike outside the Turkish embassy in Athens."},
+        {"id": "official", "text": "Egypt lodged a formal protest with Sudan over the border incident."},
+    ])}
+    first = {k: v[0] for k, v in rows.items() if v}
+    # an announced or conditional hostile act is a threat, coded by what is threatened (CAMEO 13x)
+    assert (first["threat"]["event_type"], first["threat"]["cameo"], first["threat"]["modality"]) == (
+        "THREATEN", "136", "conditional")
+    assert (first["threat"]["source"], first["threat"]["target"]) == (["GHA"], ["TGO"])
+    assert (first["sanction"]["event_type"], first["sanction"]["cameo"]) == ("THREATEN", "1312")
+    assert (first["offer"]["event_type"], first["offer"]["modality"]) == ("AGREE", "intended")
+    assert (first["maybe"]["event_type"], first["maybe"]["modality"]) == ("THREATEN", "hypothetical")
+    assert [e["cameo"] for e in rows["rally"]] == ["141"]
+    assert first["roads"]["cameo"] == "144"
+    assert first["hunger"]["cameo"] == "142"
+    assert (first["official"]["event_type"], first["official"]["source"], first["official"]["target"]) == (
+        "ACCUSE", ["EGY"], ["SDN"])
 
 
 def test_no_event_when_nothing_happens_between_countries(coded):

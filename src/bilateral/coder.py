@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional
 from spacy.tokens import Doc
 
 from .extract import analyze
+from .extract.cameo import coding
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import load_nlp
@@ -99,7 +100,7 @@ def _code_batch(batch: list, nlp, gazetteer) -> Iterator[dict]:
             yield {"id": rid, "error": error}
             continue
         spacy_doc = next(parsed)
-        analysis = analyze(document, spacy_doc, gazetteer, international=False)
+        analysis = analyze(document, spacy_doc, gazetteer, international=False, dictionary=True)
         yield {"id": rid, "events": coded_events(analysis.events, spacy_doc)}
 
 
@@ -119,15 +120,32 @@ def coded_events(events: list, doc: Doc) -> list:
 
 
 # PLOVER codes a promise or plan to cooperate as AGREE (CAMEO 03x: "express intent to ..."),
-# with the promised act's CAMEO root deciding the 03x code.
+# with the promised act's CAMEO root deciding the 03x code; an announced or conditional hostile
+# act is a THREATEN (CAMEO 13x), coded by what is threatened.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_CODES = {"14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134",
+                "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138",
+                "191": "1381", "192": "1382", "20": "1383"}
+FUTURE = {"planned", "intended", "conditional", "hypothetical"}
+
+
+def announced(cameo: Optional[str], modality: Optional[str]) -> Optional[str]:
+    """The CAMEO code of announcing an act: 03x for cooperation, 13x for hostility, None for acts
+    that stay what they are (a demand, a threat or a refusal is the same said of the future)."""
+    if modality not in FUTURE or not cameo:
+        return None
+    if cameo[:2] in INTENT_CODES:
+        return INTENT_CODES[cameo[:2]]
+    return THREAT_CODES.get(cameo[:3]) or THREAT_CODES.get(cameo[:2])
 
 
 def _row(event: Event) -> dict:
-    event_type, cameo = event.event_type, event.cameo
-    if event.modality in ("planned", "intended") and (cameo or "")[:2] in INTENT_CODES:
-        event_type, cameo = "AGREE", INTENT_CODES[cameo[:2]]
-    return {"event_type": event_type, "mode": event.mode, "cameo": cameo, "source": [],
+    event_type, mode, cameo = event.event_type, event.mode, event.cameo
+    code = announced(cameo, event.modality)
+    if code is not None:
+        said = coding(code)
+        event_type, mode, cameo = said.event_type, said.mode, code
+    return {"event_type": event_type, "mode": mode, "cameo": cameo, "source": [],
             "target": [], "modality": event.modality, "date": event.date, "trigger": event.trigger,
             "act": event.event_type}
 

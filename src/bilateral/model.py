@@ -16,7 +16,8 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-MODALITIES = ("asserted", "planned", "intended", "negated")
+MODALITIES = ("asserted", "planned", "intended", "negated")   # what the record keeps
+CODER_MODALITIES = MODALITIES + ("conditional", "hypothetical")   # sentence coding marks these too
 QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most")
 PERIOD_KINDS = ("point", "flow", "cumulative", "annual")
 CONFLICT_KINDS = ("value", "rank", "date", "outlier", "plan_vs_fact")

@@ -10,12 +10,14 @@ from .claims import extract_claims
 from .events import extract_events
 
 
-def analyze(document: Document, doc: Doc, gazetteer=None, international: bool = True) -> Analysis:
+def analyze(document: Document, doc: Doc, gazetteer=None, international: bool = True,
+            dictionary: bool = False) -> Analysis:
     """Actors, time expressions, then events and claims of one document (a pure function of its parse).
 
-    `international=False` also keeps domestic acts and acts with an unnamed party (the sentence coder)."""
+    `international=False` also keeps domestic acts and acts with an unnamed party, and `dictionary`
+    adds the CAMEO verb dictionary to the curated lexicon (both for the sentence coder)."""
     actors = find_actors(doc, gazetteer, date=document.published)
     timexes = find_timexes(document.text, document.published)
-    events = extract_events(document, doc, actors, timexes, international)
+    events = extract_events(document, doc, actors, timexes, international, dictionary)
     claims = extract_claims(document, doc, actors, timexes)
     return Analysis(document=document, events=events, claims=claims, n_tokens=len(doc))

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from .cameo import coding
-from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, find_rule
+from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
+from .verbs import code_verb, lemmas as dictionary_lemmas
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
@@ -32,6 +33,8 @@ POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "p
 HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
 INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
+READY = {"willing", "ready", "prepared", "determined", "eager", "keen", "poised"}
+UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
 PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "government", "governments",
               "minister", "ministers", "president", "presidents", "premier", "premiers", "delegation",
@@ -52,11 +55,15 @@ class _Found:
     sent_start: int
 
 
-def extract_events(document: Document, doc: Doc, actors: list, timexes: list, international: bool = True) -> list:
+def extract_events(document: Document, doc: Doc, actors: list, timexes: list, international: bool = True,
+                   dictionary: bool = False) -> list:
     """Every event the document reports, one mention each, in text order.
 
     `international` keeps only acts between two different actors, the record's unit; the sentence coder
-    turns it off to also code domestic acts and acts whose other party the sentence does not name."""
+    turns it off to also code domestic acts and acts whose other party the sentence does not name.
+    `dictionary` also codes verbs the curated lexicon lacks from the CAMEO verb dictionary: wider
+    coverage for coding sentences one by one, at a cost in precision on whole articles."""
+    vocabulary = DICTIONARY if dictionary else frozenset()
     index = _ActorIndex(doc, actors)
     main_pair = _main_pair(actors)
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
@@ -72,12 +79,12 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
         for tok in sent:
-            candidate = _event_at(tok, sent, index, local_pair, main_pair, international)
+            candidate = _event_at(tok, sent, index, local_pair, main_pair, international, vocabulary)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
             modality = _modality(tok)
-            if modality is None:
+            if modality is None or (international and modality in UNREAL):
                 continue
             date, date_end, basis = _date_for(tok, sent, sent_dates, context, para, s_i)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
@@ -176,6 +183,10 @@ def _subject(verb: Token) -> tuple:
             obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if obj:
                 return _subtree(obj[0], CLAUSES), False
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
+            obj = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            if obj:   # "condemned B for closing the border", "thanked B for sending aid": B does it
+                return _subtree(obj[0], CLAUSES), False
         if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in PREVENT:
             obj = [c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")]
             if obj:   # "wars prevented A and B from resuming relations"
@@ -217,25 +228,34 @@ def _objects(verb: Token) -> tuple:
 
 
 def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
-              international: bool = True):
-    """(cameo, [(source, target)], topic) when the token triggers an event between two actors."""
+              international: bool = True, dictionary: frozenset = frozenset()):
+    """(cameo, [(source, target)], topic) when the token triggers an event between two actors;
+    `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the lexicon does not."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in TRIGGER_LEMMAS:
+    if tok.pos_ == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
         obj_tokens, obj_lemmas = _objects(tok)
-        rule = find_rule(lemma, obj_lemmas)
+        subj_tokens, passive = _subject(tok)
+        subj_words = frozenset(t.lower_ for t in subj_tokens) if not passive else frozenset()
+        rule = find_rule(lemma, obj_lemmas, subjects=subj_words) if lemma in TRIGGER_LEMMAS else None
+        if rule is None and lemma in dictionary:
+            rule = _dictionary_rule(tok, lemma, obj_tokens, subj_tokens)
         if rule is None:
             return None
         topic = _topic(rule, obj_lemmas)
-        subj_tokens, passive = _subject(tok)
         agent = [t for c in tok.children if c.dep_ == "agent" for t in _subtree(c, CLAUSES)]
     elif tok.pos_ == "NOUN" and lemma in NOUN_LEMMAS:
-        rule = find_rule(lemma, set(), noun=True)
+        modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            modifiers.add(tok.head.lemma_.lower())
+        rule = find_rule(lemma, modifiers, noun=True)
         if rule is None:
             return None
         topic = None
         subj_tokens, passive, agent = _noun_subject(tok), False, []
         obj_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into")
                       for t in _subtree(c, CLAUSES)]
+        obj_tokens += [t for c in tok.children if c.dep_ in ("amod", "compound") and _against(c)
+                       for t in _subtree(c, CLAUSES)]
         if tok.dep_ in ("dobj",) and tok.head.lemma_ in ("make", "pay", "conduct", "undertake", "begin"):
             obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
     else:
@@ -248,6 +268,31 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
     if not roles:
         return None
     return rule.cameo, roles, topic
+
+
+DICTIONARY = dictionary_lemmas()
+
+
+def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> Optional[Rule]:
+    """A rule from the CAMEO verb dictionary for a verb the hand lexicon leaves uncoded: its
+    patterns read the verb's objects and particles apart from its prepositional phrases."""
+    phrases, inside = [], set()
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
+            words = _subtree(c, CLAUSES)[1:]
+            inside.update(t.i for t in words)
+            phrases.append((c.lower_, [t.lower_ for t in sorted(words, key=lambda t: t.i)]))
+    for t in sorted(obj_tokens, key=lambda t: t.i):   # "troops to the border": the object's own phrases
+        if t.dep_ == "prep" and t.i not in inside:
+            words = _subtree(t, CLAUSES)
+            inside.update(w.i for w in words)
+            phrases.append((t.lower_, [w.lower_ for w in sorted(words[1:], key=lambda w: w.i)]))
+    direct = sorted({t for t in obj_tokens if t.i not in inside} | {c for c in verb.children if c.dep_ == "prt"},
+                    key=lambda t: t.i)
+    found = code_verb(lemma, [t.lower_ for t in subj], [t.lower_ for t in direct], phrases)
+    if found is None or coding(found[0]).event_type is None:   # statements (01x) are no event
+        return None
+    return Rule(frozenset({lemma}), found[0])
 
 
 UNKNOWN = ActorMention(start=-1, end=-1, text="", code=None, name="", kind="unknown")
@@ -281,8 +326,15 @@ def _noun_subject(noun: Token) -> list:
         if subj:
             return subj
     of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _subtree(c, CLAUSES)]
-    amod = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    amod = [c for c in noun.children if c.dep_ in ("amod", "compound") and not _against(c)]
     return of + amod
+
+
+def _against(modifier: Token) -> bool:
+    """"anti-French", "anti - government": the modifier names whom the act is against, not who acts."""
+    before = modifier.doc[max(modifier.i - 2, 0):modifier.i]
+    return modifier.lower_.startswith("anti") or any(t.lower_ == "anti" for t in before) or any(
+        c.lower_ == "anti" for c in modifier.children)
 
 
 def _core(actors: list, subj: list) -> tuple:
@@ -453,7 +505,8 @@ def _finite(verb: Token) -> bool:
 
 
 def _modality(tok: Token) -> Optional[str]:
-    """asserted / planned / intended / negated, or None for hypotheticals that report nothing."""
+    """asserted / planned / intended / negated, conditional ("if", "unless") or hypothetical (modal
+    verbs, mere possibilities), or None for acts named only as a means of something hypothetical."""
     chain = _chain(tok)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX", "NOUN")]
     auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
@@ -461,17 +514,17 @@ def _modality(tok: Token) -> Optional[str]:
     marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
     negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
-    if "if" in marks or "unless" in marks:
-        return None
+    if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
+        return "conditional"
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in chain[1:]):
-        return None
+        return "hypothetical"
     if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
-        return None
+        return "hypothetical"
     if _means_of_hypothetical(chain[-1]):
         return None
     if negated or lemmas & PREVENT:
         return "negated"
-    if lemmas & INTEND:
+    if lemmas & INTEND or any(t.lemma_.lower() in READY for t in chain[1:] if t.pos_ == "ADJ"):
         return "intended"
     future = any(a in ("will", "shall", "'ll", "would") for a in auxes)
     if future and lemmas & REPORT:
@@ -479,8 +532,14 @@ def _modality(tok: Token) -> Optional[str]:
     if future or lemmas & PLAN and tok.tag_ in ("VB",):
         return "planned"
     if "would" in auxes:
-        return None
+        return "hypothetical"
     return "asserted"
+
+
+def _conditional(verb: Token) -> bool:
+    """The verb governs an "if" or "unless" clause of its own ("will withdraw unless X agrees")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
 
 
 # --- dates --------------------------------------------------------------------------
@@ -612,7 +671,8 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
     c = coding(cameo)
     src, tgt = _actor(source), _actor(target)
     when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
-    mood = {"asserted": "", "planned": "planned: ", "intended": "intended: ", "negated": "not: "}[modality]
+    mood = {"asserted": "", "planned": "planned: ", "intended": "intended: ", "negated": "not: ",
+            "conditional": "if: ", "hypothetical": "maybe: "}[modality]
     summary = f"{mood}{c.name} — {src.name} → {tgt.name}{when}: “{_clause_text(tok)}”"
     mention = Mention(doc_id=document.doc_id, sentence=sent.text.strip(), char_start=sent.start_char,
                       char_end=sent.end_char)

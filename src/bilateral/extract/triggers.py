@@ -60,6 +60,13 @@ REDRESS = frozenset({"apology", "apologies", "compensation", "reparation", "repa
 PARDON = frozenset({"forgiveness", "pardon", "apology", "apologies"})
 DEMANDS = frozenset({"demand", "demands", "request", "requests", "condition", "conditions", "proposal",
                      "ultimatum", "terms"})
+CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "student", "students", "worker",
+                    "workers", "farmer", "farmers", "activist", "activists", "crowd", "crowds", "thousands",
+                    "hundreds", "people", "resident", "residents", "youth", "youths", "supporter", "supporters",
+                    "villager", "villagers", "citizen", "citizens", "union", "unions", "opposition",
+                    "teacher", "teachers", "monk", "monks", "refugee", "refugees"})
+ROADS = frozenset({"road", "roads", "street", "streets", "bridge", "bridges", "highway", "highways", "traffic",
+                   "railway", "railways", "entrance", "entrances", "junction", "square", "motorway"})
 FORCE_IN = frozenset({"force", "effect", "operation"})      # "entered into force", "took effect"
 STEPS = AGREEMENTS | TALKS | frozenset({"signing", "signature", "ratification", "visit", "trip"})
 
@@ -76,11 +83,13 @@ class Rule:
     objects: Optional[frozenset] = None
     noun: bool = False           # the trigger is a noun ("visit", "occupation")
     also: Optional[frozenset] = None
+    subjects: Optional[frozenset] = None   # words the subject must hold ("protesters", "students")
 
 
-def _r(lemmas: str, cameo: str, objects=None, noun: bool = False, also=None) -> Rule:
+def _r(lemmas: str, cameo: str, objects=None, noun: bool = False, also=None, subjects=None) -> Rule:
     return Rule(frozenset(lemmas.split()), cameo, frozenset(objects) if objects is not None else None, noun,
-                frozenset(also) if also is not None else None)
+                frozenset(also) if also is not None else None,
+                frozenset(subjects) if subjects is not None else None)
 
 
 RULES = (
@@ -170,6 +179,7 @@ RULES = (
        "castigate berate scold snub", "111"),
     _r("voice express", "111", {"opposition", "concern", "concerns", "objection", "objections", "disapproval",
                                 "criticism", "regret"}),
+    _r("protest march rally demonstrate picket", "141", subjects=CROWDS),
     _r("oppose object protest", "111"),
     _r("investigate probe", "090"),
     _r("sue", "115"),
@@ -178,6 +188,7 @@ RULES = (
     _r("threaten warn", "130"),
     # sanctions and coercion
     _r("impose slap introduce", "163", SANCTIONS),
+    _r("block barricade obstruct", "144", ROADS),
     _r("ban bar restrict block", "163", GOODS),
     _r("boycott embargo", "163"),
     _r("suspend halt freeze cut stop withdraw cancel terminate", "162", AID_NOUNS | {"cooperation", "program",
@@ -197,6 +208,13 @@ RULES = (
     _r("attack bomb shell strike raid shoot fight bombard ambush assail clash battle storm besiege torch raze",
        "190"),
     _r("riot", "145"),
+    _r("riot", "145", noun=True),
+    _r("demonstrate", "141"),
+    _r("protest complaint", "114", {"lodge", "file", "register", "issue", "deliver", "send", "make"}, noun=True),
+    _r("demonstration rally protest march sit-in vigil", "141", noun=True),
+    _r("strike", "142", {"hunger"}, noun=True),
+    _r("strike", "190", {"air", "missile", "drone", "military", "aerial", "rocket", "artillery"}, noun=True),
+    _r("strike walkout stoppage", "143", noun=True),
     _r("picket", "141"),
     _r("kidnap abduct hijack", "181"),
     _r("torture injure wound stab beat", "182"),
@@ -206,12 +224,15 @@ RULES = (
 )
 
 
-def find_rule(lemma: str, objects: set, noun: bool = False) -> Optional[Rule]:
-    """The first rule whose trigger and object requirements fit."""
+def find_rule(lemma: str, objects: set, noun: bool = False, subjects: frozenset = frozenset()) -> Optional[Rule]:
+    """The first rule whose trigger, object and subject requirements fit.
+
+    For a noun trigger, `objects` holds its modifiers and the verb that governs it."""
     for rule in RULES:
         if rule.noun != noun or lemma not in rule.lemmas:
             continue
-        if (rule.objects is None or rule.objects & objects) and (rule.also is None or rule.also & objects):
+        if (rule.objects is None or rule.objects & objects) and (rule.also is None or rule.also & objects) and (
+                rule.subjects is None or rule.subjects & subjects):
             return rule
     return None
 
