@@ -4,8 +4,11 @@ Runs `bilateral.coder` on every record's sentence and reports:
   coverage   share of records with at least one event
   type       share whose primary (first) event has the gold PLOVER type
   any        share with some event of the gold type
+  source     of the records with an event of the gold type and a scorable gold source,
+             the share whose source code set equals the gold one
+  target     the same for targets, over the records with a scorable gold target
   actors     of the records with an event of the gold type and scorable gold actors,
-             the share whose source and target code sets equal the gold ones
+             the share whose source and target code sets both equal the gold ones
              (a compound "A and B did X" with no gold target compares all actors as one set)
 then a confusion summary (gold type -> primary type) and a JSON line.  The records come
 from the CAMEO manual that the verb dictionaries grew around: measure here, never tune
@@ -20,6 +23,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 import pycountry
 
@@ -54,6 +58,16 @@ def actors_match(record: dict, event: dict) -> bool:
     return source == got_source and target == got_target
 
 
+def role_match(record: dict, event: dict, role: str) -> Optional[bool]:
+    """Whether the event's codes in one role equal the gold's; None when the gold has none there."""
+    gold = gold_codes(record, role)
+    if not gold:
+        return None
+    if role == "source" and not gold_codes(record, "target"):
+        return gold == as_gold(event["source"]) | as_gold(event["target"])
+    return gold == as_gold(event[role])
+
+
 def main(argv: list[str]) -> dict:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
     show = "--failures" in argv
@@ -61,6 +75,7 @@ def main(argv: list[str]) -> dict:
     t0 = time.time()
     rows = code_sentences({"id": r["id"], "text": r["text"], "date": r.get("date")} for r in records)
     covered = typed = anywhere = actor_ok = actor_n = 0
+    roles = {"source": [0, 0], "target": [0, 0]}
     confusion: dict = collections.defaultdict(collections.Counter)
     per_type: dict = collections.defaultdict(lambda: [0, 0])
     for record, row in zip(records, rows):
@@ -77,6 +92,11 @@ def main(argv: list[str]) -> dict:
         if match is not None and (gold_codes(record, "source") or gold_codes(record, "target")):
             actor_n += 1
             actor_ok += actors_match(record, match)
+            for role, tally in roles.items():
+                ok = role_match(record, match, role)
+                if ok is not None:
+                    tally[0] += ok
+                    tally[1] += 1
         if show and primary != gold:
             got = [(e["event_type"], e["trigger"], e["source"], e["target"]) for e in events]
             print(f"MISS {gold:<9} {record['text'][:150]}\n     got {got}")
@@ -85,6 +105,8 @@ def main(argv: list[str]) -> dict:
     print(f"coverage   {covered}/{n} = {covered / n:.3f}")
     print(f"type       {typed}/{n} = {typed / n:.3f}")
     print(f"any match  {anywhere}/{n} = {anywhere / n:.3f}")
+    for role, (ok, total) in roles.items():
+        print(f"{role:<10} {ok}/{total} = {ok / total if total else 0:.3f}")
     print(f"actors     {actor_ok}/{actor_n} = {actor_ok / actor_n if actor_n else 0:.3f}")
     print("confusion (gold: right/all, then what the primary event was instead)")
     for gold in sorted(per_type, key=lambda g: -per_type[g][1]):
@@ -93,6 +115,8 @@ def main(argv: list[str]) -> dict:
         print(f"  {gold:<9} {ok:>3}/{total:<3} {wrong}")
     summary = {"bench": "events_plover", "records": n, "coverage": round(covered / n, 4),
                "type_accuracy": round(typed / n, 4), "any_accuracy": round(anywhere / n, 4),
+               "source_accuracy": round(roles["source"][0] / roles["source"][1], 4) if roles["source"][1] else 0.0,
+               "target_accuracy": round(roles["target"][0] / roles["target"][1], 4) if roles["target"][1] else 0.0,
                "actor_accuracy": round(actor_ok / actor_n, 4) if actor_n else 0.0, "actor_records": actor_n,
                "seconds": round(seconds, 1)}
     print(json.dumps(summary))

@@ -107,7 +107,9 @@ def _code_batch(batch: list, nlp, gazetteer) -> Iterator[dict]:
 def coded_events(events: list, doc: Doc) -> list:
     """Events as output rows, one per trigger (its several sources or targets joined), primary first.
 
-    The primary event is the one whose trigger stands nearest the root of its sentence."""
+    The primary event is the one whose trigger stands nearest the root of its sentence, except
+    that an act done in order to do another ("sent experts to investigate", "telephoned to
+    discuss") gives way to the act it serves."""
     rows: dict = {}
     for event in events:
         key = (event.mentions[0].char_start if event.mentions else 0, event.trigger, event.cameo,
@@ -116,7 +118,46 @@ def coded_events(events: list, doc: Doc) -> list:
         for role, actor in (("source", event.source), ("target", event.target)):
             if actor.code and actor.code not in row[role]:
                 row[role].append(actor.code)
-    return [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], _depth(doc, kv[0][0], kv[0][1])))]
+    ranks: dict = {}
+    for sent_start in {k[0] for k in rows}:
+        ranks.update(_ranks(doc, sent_start, {k[1] for k in rows if k[0] == sent_start}))
+    return [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], ranks.get((kv[0][0], kv[0][1]), 99)))]
+
+
+# Verbs whose "to" complement says what they are for, so the complement is the act that counts;
+# verbs of saying, wanting, agreeing and asking keep their own act ("urged B to withdraw").
+MEANS = {"send", "dispatch", "deploy", "telephone", "phone", "call", "travel", "fly", "go", "come", "arrive",
+         "return", "embark", "visit", "meet", "use", "mobilize", "mobilise", "issue", "organize", "organise",
+         "convene", "gather", "assemble", "resort", "summon", "help", "move", "rush", "open", "launch",
+         "set", "establish", "form", "create", "hold", "stage", "join", "unite", "work", "act"}
+
+
+def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
+    """(sentence start, trigger lemma) -> rank: the trigger's depth in its sentence, or just
+    above the verb whose purpose it states."""
+    span = doc.char_span(sent_start, len(doc.text), alignment_mode="expand")
+    sent = span[0].sent if span is not None and len(span) else None
+    tokens = {}
+    for tok in sent or []:
+        lemma = tok.lemma_.lower()
+        if lemma in lemmas and (lemma not in tokens or _depth(tok) < _depth(tokens[lemma])):
+            tokens[lemma] = tok
+    rank = {lemma: float(_depth(tok)) for lemma, tok in tokens.items()}
+    for _ in range(3):   # "mobilized groups to help support": purposes chain
+        for lemma, tok in tokens.items():
+            head = tok.head
+            if (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                    and head.lemma_.lower() in MEANS and head.lemma_.lower() in rank):
+                rank[lemma] = min(rank[lemma], rank[head.lemma_.lower()] - 0.5)
+    return {(sent_start, lemma): r for lemma, r in rank.items()}
+
+
+def _depth(tok) -> int:
+    """How far a token stands from its sentence root."""
+    depth = 0
+    while tok.head != tok and depth < 99:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 # PLOVER codes a promise or plan to cooperate as AGREE (CAMEO 03x: "express intent to ..."),
@@ -148,17 +189,3 @@ def _row(event: Event) -> dict:
     return {"event_type": event_type, "mode": mode, "cameo": cameo, "source": [],
             "target": [], "modality": event.modality, "date": event.date, "trigger": event.trigger,
             "act": event.event_type}
-
-
-def _depth(doc: Doc, sent_start: int, lemma: Optional[str]) -> int:
-    """How far the trigger lemma's shallowest token in the sentence stands from the sentence root."""
-    span = doc.char_span(sent_start, len(doc.text), alignment_mode="expand")
-    sent = span[0].sent if span is not None and len(span) else None
-    best = 99
-    for tok in sent or []:
-        if tok.lemma_.lower() == lemma:
-            depth, node = 0, tok
-            while node.head != node and depth < 99:
-                node, depth = node.head, depth + 1
-            best = min(best, depth)
-    return best

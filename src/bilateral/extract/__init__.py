@@ -18,6 +18,7 @@ def analyze(document: Document, doc: Doc, gazetteer=None, international: bool = 
     adds the CAMEO verb dictionary to the curated lexicon (both for the sentence coder)."""
     actors = find_actors(doc, gazetteer, date=document.published)
     timexes = find_timexes(document.text, document.published)
-    events = extract_events(document, doc, actors, timexes, international, dictionary)
+    events = extract_events(document, doc, actors, timexes, international, dictionary,
+                            agents=getattr(gazetteer, "agents", None) if not international else None)
     claims = extract_claims(document, doc, actors, timexes)
     return Analysis(document=document, events=events, claims=claims, n_tokens=len(doc))

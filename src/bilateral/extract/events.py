@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from .cameo import coding
-from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
+from .triggers import CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
 from .verbs import code_verb, lemmas as dictionary_lemmas
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -25,7 +25,8 @@ OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", 
                   "encourage", "require", "call", "let", "enable", "pressure"}
 # Verbs that only carry a nominal event ("made a visit", "held negotiations", "began talks").
 LIGHT_VERBS = {"make", "pay", "hold", "conduct", "begin", "start", "open", "launch", "resume", "undertake",
-               "complete", "conclude", "host", "have"}
+               "complete", "conclude", "host", "have", "stage", "organize", "organise", "mount", "continue",
+               "call", "lodge", "file"}
 PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
 # Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
 POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
@@ -56,13 +57,15 @@ class _Found:
 
 
 def extract_events(document: Document, doc: Doc, actors: list, timexes: list, international: bool = True,
-                   dictionary: bool = False) -> list:
+                   dictionary: bool = False, agents=None) -> list:
     """Every event the document reports, one mention each, in text order.
 
     `international` keeps only acts between two different actors, the record's unit; the sentence coder
     turns it off to also code domestic acts and acts whose other party the sentence does not name.
     `dictionary` also codes verbs the curated lexicon lacks from the CAMEO verb dictionary: wider
-    coverage for coding sentences one by one, at a cost in precision on whole articles."""
+    coverage for coding sentences one by one, at a cost in precision on whole articles.  `agents`
+    (role noun -> sector) lets the coder give "the rebels" the country its sentence names."""
+    agents = agents or {}
     vocabulary = DICTIONARY if dictionary else frozenset()
     index = _ActorIndex(doc, actors)
     main_pair = _main_pair(actors)
@@ -79,7 +82,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
         for tok in sent:
-            candidate = _event_at(tok, sent, index, local_pair, main_pair, international, vocabulary)
+            candidate = _event_at(tok, sent, index, local_pair, main_pair, international, vocabulary, agents)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
@@ -110,12 +113,17 @@ class _ActorIndex:
 
     def __init__(self, doc: Doc, actors: Iterable[ActorMention]):
         self.by_token: dict = {}
+        self.roots: dict = {}        # id(mention) -> the root token of its span
+        self.uncoded: set = set()    # tokens of people and bodies the gazetteer knows but cannot code
         for m in actors:
-            if not m.code:
-                continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            if not m.code:
+                if m.sector:
+                    self.uncoded.update(t.i for t in span)
+                continue
+            self.roots[id(m)] = span.root
             for t in span:
                 self.by_token.setdefault(t.i, m)
 
@@ -228,7 +236,7 @@ def _objects(verb: Token) -> tuple:
 
 
 def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
-              international: bool = True, dictionary: frozenset = frozenset()):
+              international: bool = True, dictionary: frozenset = frozenset(), agents=None):
     """(cameo, [(source, target)], topic) when the token triggers an event between two actors;
     `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the lexicon does not."""
     lemma = tok.lemma_.lower()
@@ -256,15 +264,17 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
                       for t in _subtree(c, CLAUSES)]
         obj_tokens += [t for c in tok.children if c.dep_ in ("amod", "compound") and _against(c)
                        for t in _subtree(c, CLAUSES)]
-        if tok.dep_ in ("dobj",) and tok.head.lemma_ in ("make", "pay", "conduct", "undertake", "begin"):
+        if tok.dep_ in ("dobj",) and tok.head.lemma_ in LIGHT_VERBS:
             obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
     else:
         return None
     roles = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, tok)
+    roles = _more_targets(roles, obj_tokens, index)
     if international:
         roles = [(s, t) for s, t in roles if s.code != t.code]
-    elif not roles:
-        roles = [_partial_roles(subj_tokens + agent, obj_tokens, index)]
+    else:
+        roles = roles or [_partial_roles(subj_tokens + agent, obj_tokens, index)]
+        roles = [_domestic(s, t, subj_tokens + agent, obj_tokens, sent, index, agents) for s, t in roles]
     if not roles:
         return None
     return rule.cameo, roles, topic
@@ -275,7 +285,13 @@ DICTIONARY = dictionary_lemmas()
 
 def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> Optional[Rule]:
     """A rule from the CAMEO verb dictionary for a verb the hand lexicon leaves uncoded: its
-    patterns read the verb's objects and particles apart from its prepositional phrases."""
+    patterns read the verb's objects and particles apart from its prepositional phrases.
+
+    A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
+    leaves the coding to the noun, and "according to" is no act."""
+    if verb.lower_ == "according" or any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS
+                                         for c in verb.children):
+        return None
     phrases, inside = [], set()
     for c in verb.children:
         if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
@@ -296,6 +312,52 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> O
 
 
 UNKNOWN = ActorMention(start=-1, end=-1, text="", code=None, name="", kind="unknown")
+
+
+def _more_targets(roles: list, objs: list, index: _ActorIndex) -> list:
+    """One more pair for each actor conjoined to a target ("visited Mali and Niger")."""
+    obj_actors = index.in_tokens(objs)
+    out = list(roles)
+    for source, target in roles:
+        root = index.roots.get(id(target))
+        if root is None:
+            continue
+        for m in obj_actors:
+            tok = index.roots.get(id(m))
+            if m.code in (source.code, target.code) or tok is None or any((source, m) == r for r in out):
+                continue
+            node, hops = tok, 0
+            while node.dep_ in ("conj", "appos") and node.head != node and hops < 6:
+                node, hops = node.head, hops + 1
+                if node == root:
+                    out.append((source, m))
+                    break
+    return out
+
+
+def _domestic(source, target, subj: list, objs: list, sent: Span, index: _ActorIndex, agents) -> tuple:
+    """For coding sentences one by one: a party the sentence leaves uncoded belongs to the one
+    country it names, when it is a people or body of a state ("opposition groups", "President X",
+    "thousands of students"), or when it is the act's unnamed target ("rioted in Dili")."""
+    if source.code and target.code:
+        return source, target
+    countries = {m.code for m in index.in_span(sent) if m.kind != "igo"}
+    if len(countries) != 1:
+        return source, target
+    country = _code_actor(next(iter(countries)))
+    if not source.code and _domestic_party(subj, index, agents):
+        source = country
+    if not target.code and (source.code is None or not objs or _domestic_party(objs, index, agents)):
+        target = country
+    return source, target
+
+
+def _domestic_party(tokens: list, index: _ActorIndex, agents) -> bool:
+    """Some token is an uncoded person or body, or a role or crowd noun not owned by a pronoun
+    ("its embassy" is the actor's own, no other party)."""
+    return any(t.i in index.uncoded or (t.pos_ in ("NOUN", "NUM") and (t.lower_ in agents or t.lower_ in CROWDS)
+                                        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children))
+               for t in tokens)
 
 
 def _partial_roles(subj: list, objs: list, index: _ActorIndex) -> tuple:
