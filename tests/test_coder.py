@@ -69,6 +69,8 @@ def test_threats_conditions_and_protests():
         {"id": "roads", "text": "Protesters blocked roads to the Mexican embassy in Guatemala."},
         {"id": "hunger", "text": "Two activists began a hunger strike outside the Turkish embassy in Athens."},
         {"id": "official", "text": "Egypt lodged a formal protest with Sudan over the border incident."},
+        {"id": "must", "text": "Nepal said India must withdraw its troops from the border."},
+        {"id": "refuse", "text": "Fiji said it will not accept Tongan mediation."},
     ])}
     first = {k: v[0] for k, v in rows.items() if v}
     # an announced or conditional hostile act is a threat, coded by what is threatened (CAMEO 13x)
@@ -83,6 +85,11 @@ def test_threats_conditions_and_protests():
     assert first["hunger"]["cameo"] == "142"
     assert (first["official"]["event_type"], first["official"]["source"], first["official"]["target"]) == (
         "ACCUSE", ["EGY"], ["SDN"])
+    # "B must ...": the speaker demands the act of B (CAMEO 10x); "will not ...": a refusal (12x)
+    must = first["must"]
+    assert (must["event_type"], must["cameo"], must["modality"], must["source"], must["target"]) == (
+        "REQUEST", "1056", "required", ["NPL"], ["IND"])
+    assert (first["refuse"]["event_type"], first["refuse"]["modality"]) == ("REJECT", "refused")
 
 
 def test_no_event_when_nothing_happens_between_countries(coded):

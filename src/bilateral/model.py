@@ -17,7 +17,8 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 MODALITIES = ("asserted", "planned", "intended", "negated")   # what the record keeps
-CODER_MODALITIES = MODALITIES + ("conditional", "hypothetical")   # sentence coding marks these too
+# sentence coding marks these too: "if"/"unless", modal guesses, "B must ...", "will not ..."
+CODER_MODALITIES = MODALITIES + ("conditional", "hypothetical", "required", "refused")
 QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most")
 PERIOD_KINDS = ("point", "flow", "cumulative", "annual")
 CONFLICT_KINDS = ("value", "rank", "date", "outlier", "plan_vs_fact")

@@ -31,6 +31,7 @@ PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "pro
 # Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
 POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
                "possibility", "chance", "means", "willingness", "readiness"}
+OBLIGATION = {"must", "should", "ought"}
 HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
 INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
@@ -86,9 +87,11 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
-            modality = _modality(tok)
+            modality = _modality(tok, fine=not international)
             if modality is None or (international and modality in UNREAL):
                 continue
+            if modality == "required":   # "A said B must withdraw": A demands it of B
+                roles = _demanded(tok, roles, index)
             date, date_end, basis = _date_for(tok, sent, sent_dates, context, para, s_i)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
@@ -566,9 +569,12 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _modality(tok: Token) -> Optional[str]:
+def _modality(tok: Token, fine: bool = False) -> Optional[str]:
     """asserted / planned / intended / negated, conditional ("if", "unless") or hypothetical (modal
-    verbs, mere possibilities), or None for acts named only as a means of something hypothetical."""
+    verbs, mere possibilities), or None for acts named only as a means of something hypothetical.
+
+    `fine` (the sentence coder) also tells "required" ("B must withdraw": somebody demands it)
+    from other modals, and "refused" ("will not accept") from acts that did not happen."""
     chain = _chain(tok)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX", "NOUN")]
     auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
@@ -580,10 +586,14 @@ def _modality(tok: Token) -> Optional[str]:
         return "conditional"
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in chain[1:]):
         return "hypothetical"
+    if fine and not negated and any(a in OBLIGATION for a in auxes):
+        return "required"
     if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
         return "hypothetical"
     if _means_of_hypothetical(chain[-1]):
         return None
+    if fine and negated and (any(a in ("will", "wo", "would", "shall") for a in auxes) or lemmas & INTEND):
+        return "refused"
     if negated or lemmas & PREVENT:
         return "negated"
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in chain[1:] if t.pos_ == "ADJ"):
@@ -596,6 +606,28 @@ def _modality(tok: Token) -> Optional[str]:
     if "would" in auxes:
         return "hypothetical"
     return "asserted"
+
+
+DEMANDING = REPORT | {"insist", "conclude", "reiterate", "stress", "warn", "demand", "maintain", "argue",
+                      "remind", "issue", "urge"}
+
+
+def _demanded(tok: Token, roles: list, index: _ActorIndex) -> list:
+    """The party that says an act must happen asks it of the party that must act."""
+    node = tok
+    for _ in range(6):
+        if node.head == node:
+            return roles
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in DEMANDING:
+            break
+    else:
+        return roles
+    subj, _ = _subject(node)
+    speakers = index.in_tokens(subj)
+    if not speakers:
+        return [(UNKNOWN, s) for s, _ in roles[:1]]
+    return [(speakers[0], s if s.code != speakers[0].code else t) for s, t in roles[:1]]
 
 
 def _conditional(verb: Token) -> bool:
@@ -734,7 +766,7 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
     src, tgt = _actor(source), _actor(target)
     when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
     mood = {"asserted": "", "planned": "planned: ", "intended": "intended: ", "negated": "not: ",
-            "conditional": "if: ", "hypothetical": "maybe: "}[modality]
+            "conditional": "if: ", "hypothetical": "maybe: ", "required": "must: ", "refused": "will not: "}[modality]
     summary = f"{mood}{c.name} — {src.name} → {tgt.name}{when}: “{_clause_text(tok)}”"
     mention = Mention(doc_id=document.doc_id, sentence=sent.text.strip(), char_start=sent.start_char,
                       char_end=sent.end_char)
