@@ -110,6 +110,7 @@ RULES = (
     _r("terminate abrogate annul scrap tear", "160", AGREEMENTS),
     _r("delay postpone defer", "120", STEPS),
     _r("suspend halt freeze abandon boycott", "164", TALKS),
+    _r("end suspend halt abandon", "165", {"mediation"}),
     _r("agree", "030"),
     # consultation
     _r("visit", "042"),
@@ -123,6 +124,7 @@ RULES = (
     _r("send dispatch", "040", ENVOYS),
     _r("meet negotiate discuss confer consult convene", "040"),
     _r("negotiation consultation", "046", noun=True),
+    _r("mediation", "045", noun=True),
     _r("request demand", "100", noun=True),
     _r("mediate broker", "045"),
     # support
@@ -164,6 +166,10 @@ RULES = (
     _r("concede", "080"),
     _r("allow permit let", "080"),
     _r("withdraw pull evacuate", "0872", FORCES),
+    _r("withdrawal pullout pullback", "0872", noun=True),
+    _r("surrender capitulate", "0874"),
+    _r("demobilize demobilise disarm", "0873"),
+    _r("demobilization demobilisation disarmament", "0873", noun=True),
     _r("release free", "0841"),
     _r("lift ease", "085", SANCTIONS),
     _r("declare", "0871", {"ceasefire", "truce", "armistice"}),
@@ -182,6 +188,7 @@ RULES = (
     _r("protest march rally demonstrate picket", "141", subjects=CROWDS),
     _r("oppose object protest", "111"),
     _r("investigate probe", "090"),
+    _r("investigation probe inquiry", "090", noun=True),
     _r("sue", "115"),
     _r("reject refuse deny rebuff veto dismiss spurn defy", "120"),
     _r("obstruct impede stall", "120"),
@@ -201,6 +208,7 @@ RULES = (
     _r("seize confiscate capture", "171"),
     _r("block blockade", "191"),
     _r("mobilize mobilise amass mass", "154", FORCES),
+    _r("reinforce strengthen bolster boost increase build", "154", FORCES),
     # force
     _r("occupy invade annex garrison", "192"),
     _r("enter", "192", {"protectorate", "territory", "country", "colony", "province", "provinces"}),
