@@ -92,3 +92,32 @@ def test_the_outlier_names_a_peer_from_its_own_document_first():
     month = claim("month", doc_id="d1", value=1.5e6, period_start="2019-01", period_end="2019-01")
     outliers = [k for k in claim_conflicts([year, other, month]) if k.kind == "outlier"]
     assert [sorted(k.claim_ids) for k in outliers] == [["month", "year"]]
+
+
+def test_the_indexed_outlier_check_decides_what_the_direct_one_decides(monkeypatch):
+    # one large group of yearly flows, a few of them off by a scale word: both forms name the same peers
+    import random
+
+    import bilateral.reconcile.conflicts as conflicts
+    r = random.Random(11)
+    claims = []
+    for i in range(300):
+        year = r.randint(2005, 2020)
+        value = r.choice([2.0e9, 2.1e9, 1.9e9, 2.5e9, 2.0e6, 2.0e12]) * r.choice([1.0, 1.04])
+        claims.append(claim(f"c{i:03d}", doc_id=f"d{r.randrange(40)}", metric="exports", subject="BRA",
+                            object="ARG", value=value, value_usd=value, period_start=str(year),
+                            period_end=str(year), period_kind="annual", as_of=str(year + 1)))
+    monkeypatch.setattr(conflicts, "INDEXED_OUTLIERS", 10 ** 9)
+    direct = claim_relations(claims, "g")
+    monkeypatch.setattr(conflicts, "INDEXED_OUTLIERS", 1)
+    indexed = claim_relations(claims, "g")
+    assert [x.to_dict() for x in indexed] == [x.to_dict() for x in direct]
+    assert sum(x.kind == "outlier" for x in direct) >= 10
+
+
+def test_a_group_within_a_hundredfold_has_no_outlier():
+    # yearly loans between 1 and 90 million: no figure can be a hundred times its peers' median
+    claims = [claim(f"l{i}", metric="loans", subject="CAN", object="MEX", value=v, value_usd=v,
+                    period_start=str(2010 + i % 3), period_end=str(2010 + i % 3), period_kind="annual")
+              for i, v in enumerate([1e6, 9e7, 3e6, 5e7, 2e6, 8e7])]
+    assert not [x for x in claim_relations(claims) if x.kind == "outlier"]

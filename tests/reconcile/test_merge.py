@@ -51,3 +51,50 @@ def test_two_acts_of_one_kind_in_one_article_and_year_stay_apart():
                               ev("talks", "d1", "2014", cameo="046", etype="CONSULT", trigger="begin",
                                  topic="negotiation")])
     assert len(events) == 2
+
+
+def _dense_block(n):
+    """Many mentions of one pair, type and mood in one year, at dates of every precision, some in one document."""
+    import random
+    r = random.Random(5)
+    out = []
+    for i in range(n):
+        date = r.choice(["2016", "2016-0" + str(r.randint(1, 4)),
+                         f"2016-0{r.randint(1, 4)}-{r.randint(10, 13)}"])
+        src, tgt = ("CAN", "MEX") if r.random() < 0.7 else ("MEX", "CAN")
+        out.append(ev(f"m{i:03d}", f"d{r.randrange(12)}", date, cameo=r.choice(["036", "0361", "040", "046"]),
+                      etype="CONSULT", src=src, tgt=tgt, trigger="meet", topic="trade"))
+    return out
+
+
+def test_a_large_block_indexed_by_date_merges_as_the_full_scan_does(monkeypatch):
+    import bilateral.reconcile.merge as merge
+    mentions = _dense_block(400)
+    monkeypatch.setattr(merge, "INDEX_CLUSTERS", 10 ** 9)   # every cluster of the block tried in turn
+    scanned = merge_events(mentions)
+    monkeypatch.setattr(merge, "INDEX_CLUSTERS", 2)         # only the clusters the date allows
+    indexed = merge_events(mentions)
+    assert [e.to_dict() for e in indexed[0]] == [e.to_dict() for e in scanned[0]]
+    assert indexed[1] == scanned[1]
+    assert 20 < len(scanned[0]) < 400   # some merged, some kept apart
+
+
+def test_events_come_out_in_the_order_of_their_first_mentions_across_pairs():
+    mentions = [ev("a", "d1", "2001", src="BRA", tgt="ARG"), ev("b", "d1", "2002", src="IND", tgt="BGD"),
+                ev("c", "d2", "2001", src="ARG", tgt="BRA"), ev("d", "d2", "2003", src="BRA", tgt="ARG")]
+    events, members = merge_events(mentions)
+    assert [e.event_id for e in events] == ["a", "b", "d"]
+    assert members == [("a", "a"), ("a", "c"), ("b", "b"), ("d", "d")]
+
+
+def test_merging_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+    assert gc.isenabled()
+    merge_events([ev("a", "d1", "2001")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        merge_events([ev("a", "d1", "2001")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -20,18 +20,25 @@ import statistics
 from typing import Iterable, Optional
 
 from ..model import Claim, Conflict, Relation, stable_id
+from .gcpause import paused_gc
 
 SYMMETRIC_METRICS = {"trade"}
 # Exact figures from different sources still differ by rounding.
 EXACT_TOLERANCE = 0.025
 OUTLIER_RATIO = 100.0
+# Flows in a group above which the outlier check sorts each year's window once instead of each flow's.
+INDEXED_OUTLIERS = 48
 
 
 def group_key(c: Claim) -> tuple:
     """The comparison group of a claim."""
+    return _group_key(c, _unit_family(c))
+
+
+def _group_key(c: Claim, family: str) -> tuple:
     direction = tuple(sorted((c.subject or "", c.object or ""))) if c.metric in SYMMETRIC_METRICS \
         else (c.subject or "", c.object or "")
-    return (c.metric, direction, (c.scope or "").lower(), _unit_family(c))
+    return (c.metric, direction, (c.scope or "").lower(), family)
 
 
 def _unit_family(c: Claim) -> str:
@@ -183,22 +190,22 @@ def _flow_year(c: Claim) -> Optional[int]:
 def _outliers(members: list) -> list:
     """(small or large claim, its peer, explanation) for flows two orders of magnitude from their peers'
     median within three years; the peer named is one from the same document if any, else the nearest."""
-    flows = sorted(((y, c) for c in members if (y := _flow_year(c)) is not None and _amount(c)),
-                   key=lambda yc: (yc[0], yc[1].claim_id))
-    years = [y for y, _ in flows]
+    rows = sorted(((y, c, v) for c in members if (y := _flow_year(c)) is not None and (v := _amount(c))),
+                  key=lambda r: (r[0], r[1].claim_id))
+    if len(rows) < 2:
+        return []
+    flows = [(y, c) for y, c, _ in rows]
+    amounts = [v for _, _, v in rows]
+    if all(type(v) is float and v > 0 for v in amounts) and not _far(max(amounts), min(amounts)):
+        return []   # a median lies between the extremes, so no flow can be that far from its peers'
+    if len(flows) > INDEXED_OUTLIERS and all(type(v) is float and v > 0 for v in amounts) \
+            and len({c.claim_id for _, c in flows}) == len(flows):
+        found = _WindowIndex(flows, amounts).outliers()
+    else:   # zero, negative, non-float or repeated figures: the direct form, whose order arguments need none
+        found = _outliers_direct(flows, amounts)
     out = []
-    for y, c in flows:
-        lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
-        peers = [p for _, p in flows[lo:hi] if p is not c]
-        if not peers:
-            continue
-        mid = statistics.median(_amount(p) for p in peers)
+    for c, peer in found:
         v = _amount(c)
-        ratio = max(v, mid) / min(v, mid)
-        if ratio < OUTLIER_RATIO:
-            continue
-        far = [p for p in peers if max(v, _amount(p)) / min(v, _amount(p)) >= OUTLIER_RATIO]
-        peer = min(far, key=lambda p: (p.doc_id != c.doc_id, abs(_flow_year(p) - y), p.claim_id))
         small, large = (c, peer) if v < _amount(peer) else (peer, c)
         r = max(_amount(small), _amount(large)) / min(_amount(small), _amount(large))
         out.append((c, peer, f"{_describe(small)} is about 1/{round(r):,} of {_describe(large)} for "
@@ -207,11 +214,145 @@ def _outliers(members: list) -> list:
     return out
 
 
+def _far(v: float, a: float) -> bool:
+    return max(v, a) / min(v, a) >= OUTLIER_RATIO
+
+
+def _nearest_far(flows: list, amounts: list, k: int, peers: list):
+    """The peer flow k is named against, among the window's far peers: same document first, then the
+    nearest year, then the smallest id."""
+    y, c = flows[k]
+    v = amounts[k]
+    far = [j for j in peers if _far(v, amounts[j])]
+    j = min(far, key=lambda j: (flows[j][1].doc_id != c.doc_id, abs(flows[j][0] - y), flows[j][1].claim_id))
+    return flows[j][1]
+
+
+def _outliers_direct(flows: list, amounts: list) -> list:
+    """(claim, peer) by measuring each flow against the median of its window's other flows."""
+    years = [y for y, _ in flows]
+    out = []
+    for k, (y, c) in enumerate(flows):
+        lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
+        peers = [j for j in range(lo, hi) if flows[j][1] is not c]
+        if not peers:
+            continue
+        mid = statistics.median([amounts[j] for j in peers])
+        v = amounts[k]
+        if max(v, mid) / min(v, mid) < OUTLIER_RATIO:
+            continue
+        out.append((c, _nearest_far(flows, amounts, k, peers)))
+    return out
+
+
+class _WindowIndex:
+    """The outlier check over positive figures in O(n log n): what `_outliers_direct` decides, without
+    sorting each flow's window again or scanning it for the peer.
+
+    Every flow of one year has the same window (the flows within three years), so the window's figures
+    are sorted once per year and the median without the flow itself is read off by index. A figure far
+    from v (ratio >= OUTLIER_RATIO) is, in a year's figures sorted ascending, a prefix (below v/100) or a
+    suffix (above 100 v), since division is monotone; the smallest claim id on either comes from prefix
+    and suffix minima. Figures are positive floats and claim ids distinct (else the direct form runs)."""
+
+    def __init__(self, flows: list, amounts: list):
+        self.flows = flows
+        self.amounts = amounts
+        self.years = [y for y, _ in flows]
+        self.by_year: dict = {}    # year -> (sorted figures, prefix min ids, suffix min ids)
+        self.by_doc: dict = {}     # document -> [(year, claim)]
+        groups: dict = {}
+        for (y, c), v in zip(flows, amounts):
+            groups.setdefault(y, []).append((v, c.claim_id))
+            self.by_doc.setdefault(c.doc_id, []).append((y, c))
+        for y, rows in groups.items():
+            rows.sort()
+            ids = [i for _, i in rows]
+            self.by_year[y] = ([v for v, _ in rows], list(itertools.accumulate(ids, min)),
+                               list(itertools.accumulate(reversed(ids), min))[::-1])
+
+    def outliers(self) -> list:
+        out = []
+        flows, years, amounts = self.flows, self.years, self.amounts
+        window_of: dict = {}
+        for k, (y, c) in enumerate(flows):
+            window = window_of.get(y)
+            if window is None:
+                lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
+                window = window_of[y] = sorted(amounts[lo:hi])
+            n = len(window) - 1   # the peers: the window less this flow
+            if n == 0:
+                continue
+            v = amounts[k]
+            i = bisect.bisect_left(window, v)   # one occurrence of v, the one removed
+
+            def at(j):
+                return window[j] if j < i else window[j + 1]
+
+            mid = at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
+            if max(v, mid) / min(v, mid) < OUTLIER_RATIO:
+                continue
+            peer = self._peer(c, y, v)
+            if peer is None:   # the median is far but no single peer is (rounding): decide directly
+                lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
+                peer = _nearest_far(flows, amounts, k, [j for j in range(lo, hi) if j != k])
+            out.append((c, peer))
+        return out
+
+    def _peer(self, c, y: int, v: float):
+        same = [(abs(py - y), p.claim_id, p) for py, p in self.by_doc[c.doc_id]
+                if p is not c and abs(py - y) <= 3 and _far(v, _amount(p))]
+        if same:
+            return min(same)[2]
+        for d in range(4):
+            best = None
+            for py in {y - d, y + d}:
+                found = self._min_far_id(py, v)
+                if found is not None and (best is None or found < best):
+                    best = found
+            if best is not None:
+                return self._claim(best)
+        return None
+
+    def _min_far_id(self, year: int, v: float):
+        """The smallest claim id among a year's flows far from v, or None."""
+        entry = self.by_year.get(year)
+        if entry is None:
+            return None
+        figures, prefix_min, suffix_min = entry
+        best = None
+        below = _first(0, bisect.bisect_left(figures, v), lambda j: not _far(v, figures[j]))
+        if below > 0:
+            best = prefix_min[below - 1]
+        above = _first(bisect.bisect_right(figures, v), len(figures), lambda j: _far(v, figures[j]))
+        if above < len(figures) and (best is None or suffix_min[above] < best):
+            best = suffix_min[above]
+        return best
+
+    def _claim(self, claim_id: str):
+        if not hasattr(self, "_ids"):
+            self._ids = {c.claim_id: c for _, c in self.flows}
+        return self._ids[claim_id]
+
+
+def _first(lo: int, hi: int, pred) -> int:
+    """The first index in [lo, hi) where a monotone predicate holds (hi if none)."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pred(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _buckets(members: list) -> Iterable[list]:
-    """Lists of claims worth comparing pairwise: same period (or same as-of for stocks); ranks by span."""
+    """Lists of claims worth comparing pairwise: same period (or same as-of for stocks); no ranks.
+
+    The members are one group's, so share its unit family, never "rank" here."""
     same: dict = {}
     for c in members:
-        if c.period_kind == "cumulative" or _unit_family(c) == "rank":
+        if c.period_kind == "cumulative":
             continue
         key = (c.period_kind, c.period_start, c.period_end,
                (c.as_of or "")[:7] if c.period_start is None and c.period_end is None else None)
@@ -220,10 +361,10 @@ def _buckets(members: list) -> Iterable[list]:
 
 
 def _cumulative_chains(members: list) -> Iterable[tuple]:
-    """Consecutive pairs, by as-of date, of cumulative totals since the same start."""
+    """Consecutive pairs, by as-of date, of cumulative totals since the same start (one group's, no ranks)."""
     starts: dict = {}
     for c in members:
-        if c.period_kind == "cumulative" and c.as_of and _unit_family(c) != "rank":
+        if c.period_kind == "cumulative" and c.as_of:
             starts.setdefault(c.period_start, []).append(c)
     for chain in starts.values():
         chain.sort(key=lambda c: (c.as_of, c.claim_id))
@@ -244,10 +385,16 @@ def _rank_pairs(members: list) -> Iterable[tuple]:
 
 def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
     """Every decision about comparable claims: agree, update, and the conflict kinds."""
+    with paused_gc():
+        return _claim_relations(claims, grp)
+
+
+def _claim_relations(claims: Iterable[Claim], grp: str) -> list:
     groups: dict = {}
     for c in claims:
         if c.metric != "other":
-            groups.setdefault(group_key(c), []).append(c)
+            family = _unit_family(c)
+            groups.setdefault(_group_key(c, family), []).append(c)
     out, seen = [], set()
 
     def add(kind, a, b, explanation):
@@ -256,16 +403,22 @@ def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
             seen.add((kind, ids))
             out.append(Relation(grp=grp, claim_a=ids[0], claim_b=ids[1], kind=kind, explanation=explanation))
 
-    for members in groups.values():
-        pairs = itertools.chain(
-            (pair for bucket in _buckets(members) for pair in itertools.combinations(bucket, 2)),
-            _cumulative_chains(members), _rank_pairs(members))
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue   # nothing to compare with, not even an outlier's peer
+        if key[3] == "rank":   # every member shares the group's unit family: ranks only compare by span
+            pairs: Iterable = _rank_pairs(members)
+        else:
+            pairs = itertools.chain(
+                (pair for bucket in _buckets(members) for pair in itertools.combinations(bucket, 2)),
+                _cumulative_chains(members))
         for a, b in pairs:
             found = relate(a, b)
             if found:
                 add(found[0], a, b, found[1])
-        for c, peer, explanation in _outliers(members):
-            add("outlier", c, peer, explanation)
+        if key[3] != "rank":   # a rank without a value has no amount, so never a flow
+            for c, peer, explanation in _outliers(members):
+                add("outlier", c, peer, explanation)
     return out
 
 

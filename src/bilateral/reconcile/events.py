@@ -3,7 +3,6 @@ one-time act that two sources date differently."""
 from __future__ import annotations
 
 import bisect
-import itertools
 
 from ..extract.events import SYMMETRIC
 from ..model import Conflict, Event, stable_id
@@ -46,28 +45,58 @@ def event_conflicts(events: list) -> list:
 
 
 def _block_conflicts(events: list) -> list:
+    """The conflicts inside one (CAMEO code, topic) block.
+
+    The code is the block's, so whether two of its events are the same act depends on their actors
+    alone: the same ordered pair, or either order for a symmetric code. Events are indexed by that
+    key, so a plan meets only the reports of its own act and a one-time act only its own repeats."""
     out = []
-    planned = [e for e in events if e.modality in ("planned", "intended")]
-    done = sorted((e for e in events if e.modality == "asserted"), key=lambda e: (e.date, e.event_id))
-    dates = [e.date for e in done]
-    for p in planned:
-        # the plan is measured against the first report of the act at or after its announced date
-        later = [d for d in done[bisect.bisect_left(dates, p.date[:4]):] if _same_act(p, d)]
-        if not later or any(_agree(p.date, d.date) for d in later[:3]):
-            continue   # never reported done, or done when announced
-        d = next((d for d in later if d.date >= p.date), None)
-        if d is None:
+    actors = _unordered if events[0].cameo in SYMMETRIC else _ordered
+    done_all = sorted((e for e in events if e.modality == "asserted"), key=lambda e: (e.date, e.event_id))
+    done_by: dict = {}
+    for e in done_all:
+        done_by.setdefault(actors(e), []).append(e)
+    dates_by = {k: [e.date for e in es] for k, es in done_by.items()}
+    for p in events:
+        if p.modality not in ("planned", "intended"):
             continue
+        done = done_by.get(actors(p), ())
+        if not done:
+            continue
+        # the plan is measured against the first report of the act at or after its announced date
+        start = bisect.bisect_left(dates_by[actors(p)], p.date[:4])
+        if start == len(done) or any(_agree(p.date, d.date) for d in done[start:start + 3]):
+            continue   # never reported done, or done when announced
+        at = bisect.bisect_left(dates_by[actors(p)], p.date, start)
+        if at == len(done):
+            continue
+        d = done[at]
         k = Conflict(conflict_id=stable_id("k", "plan_vs_fact", p.event_id, d.event_id), kind="plan_vs_fact",
                      explanation=f"Announced for {p.date} but reported done in {d.date}: "
                                  f"{p.summary} / {d.summary}", event_ids=[p.event_id, d.event_id])
         out.append((pair_key(p.source.code, p.target.code), k))
-    once = [e for e in done if e.trigger in ONE_TIME and e.date_basis in ("explicit", "relative")]
-    for a, b in itertools.combinations(once, 2):
-        if a.trigger != b.trigger or not _same_act(a, b) or _agree(a.date, b.date) or _docs(a) & _docs(b):
-            continue
-        k = Conflict(conflict_id=stable_id("k", "date", a.event_id, b.event_id), kind="date",
-                     explanation=f"One source dates it {a.date}, another {b.date}: {a.summary} / {b.summary}",
-                     event_ids=[a.event_id, b.event_id])
-        out.append((pair_key(a.source.code, a.target.code), k))
-    return out
+    once = [e for e in done_all if e.trigger in ONE_TIME and e.date_basis in ("explicit", "relative")]
+    same: dict = {}   # (trigger, actors) -> that act's one-time reports, in `once` order
+    after = []        # per report of `once`: the later reports of the same act
+    for e in once:
+        peers = same.setdefault((e.trigger, actors(e)), [])
+        after.append((peers, len(peers) + 1))
+        peers.append(e)
+    found = []
+    for a, (peers, start) in zip(once, after):
+        for b in peers[start:]:
+            if _agree(a.date, b.date) or _docs(a) & _docs(b):
+                continue
+            k = Conflict(conflict_id=stable_id("k", "date", a.event_id, b.event_id), kind="date",
+                         explanation=f"One source dates it {a.date}, another {b.date}: {a.summary} / {b.summary}",
+                         event_ids=[a.event_id, b.event_id])
+            found.append((pair_key(a.source.code, a.target.code), k))
+    return out + found
+
+
+def _ordered(e: Event) -> tuple:
+    return (e.source.code, e.target.code)
+
+
+def _unordered(e: Event) -> frozenset:
+    return frozenset((e.source.code, e.target.code))

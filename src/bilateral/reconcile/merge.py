@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Event
 from ..extract.events import SYMMETRIC
+from .gcpause import paused_gc
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -39,25 +40,97 @@ def same_event(a: Event, b: Event) -> bool:
     return _dates_agree(a.date, b.date)
 
 
+# Clusters in a block above which a mention is compared only with the clusters its date allows.
+INDEX_CLUSTERS = 16
+
+
 def merge_events(mentions: list) -> tuple:
-    """Cluster single-mention events; returns (merged events, [(event_id, mention_id)])."""
-    clusters: list = []
-    blocks: dict = {}   # only mentions of the same actors, type, mood and year can be one event
-    for m in mentions:
-        key = (frozenset((m.source.code, m.target.code)), m.event_type, _mood(m),
-               m.date[:4] if m.date else (None, m.trigger))
-        for cluster in blocks.get(key, ()):
+    """Cluster single-mention events; returns (merged events, [(event_id, mention_id)]).
+
+    Only mentions of the same actors, type, mood and year can be one event, so they are clustered in
+    blocks of those, pair by pair (small tables stay in the processor's cache); the events come out in
+    the order of their first mentions, as one pass over all mentions would give them."""
+    with paused_gc():
+        by_pair: dict = {}
+        for i, m in enumerate(mentions):
+            by_pair.setdefault(frozenset((m.source.code, m.target.code)), []).append(i)
+        clusters: list = []   # (position of the first mention, the cluster's mentions)
+        for positions in by_pair.values():
+            blocks: dict = {}
+            for i in positions:
+                m = mentions[i]
+                key = (m.event_type, _mood(m), m.date[:4] if m.date else (None, m.trigger))
+                block = blocks.get(key)
+                if block is None:
+                    block = blocks[key] = _Block()
+                cluster = block.join(m)
+                if cluster is not None:
+                    clusters.append((i, cluster))
+        clusters.sort(key=lambda ic: ic[0])
+        events, members = [], []
+        for _, cluster in clusters:
+            events.append(_combine(cluster))
+            members.extend((cluster[0].event_id, m.event_id) for m in cluster)
+    return events, members
+
+
+class _Block:
+    """The clusters of one block, in the order they were made, and which of them a date can join.
+
+    Members of a cluster agree pairwise on their dates, so each member's date is a prefix of the
+    cluster's most precise one, and a mention agrees with every member exactly when it agrees with that
+    date: when it is a prefix of the date or the date a prefix of it. Large dated blocks index their
+    clusters by that date and by each of its prefixes, so a mention is tried against those alone."""
+
+    __slots__ = ("clusters", "dates", "exact", "under")
+
+    def __init__(self):
+        self.clusters: list = []
+        self.dates: list = []     # per cluster: its most precise date
+        self.exact = None         # date -> positions of the clusters with that most precise date
+        self.under = None         # prefix -> positions of the clusters whose date starts with it
+
+    def join(self, m: Event):
+        """Add the mention to the first cluster it fits; a new cluster (returned) when none fits."""
+        for k in self._candidates(m.date):
+            cluster = self.clusters[k]
             if all(same_event(m, other) for other in cluster):
                 cluster.append(m)
-                break
-        else:
-            clusters.append([m])
-            blocks.setdefault(key, []).append(clusters[-1])
-    events, members = [], []
-    for cluster in clusters:
-        events.append(_combine(cluster))
-        members.extend((cluster[0].event_id, m.event_id) for m in cluster)
-    return events, members
+                if m.date and len(m.date) > len(self.dates[k]):
+                    self._redate(k, m.date)
+                return None
+        cluster = [m]
+        self.clusters.append(cluster)
+        self.dates.append(m.date)
+        k = len(self.clusters) - 1
+        if self.exact is not None:
+            self._register(k, m.date, 0)
+        elif m.date and len(self.clusters) > INDEX_CLUSTERS:
+            self.exact, self.under = {}, {}
+            for j, d in enumerate(self.dates):
+                self._register(j, d, 0)
+        return cluster
+
+    def _candidates(self, date):
+        if self.exact is None or not date:
+            return range(len(self.clusters))
+        found = set(self.under.get(date, ()))
+        for n in range(1, len(date)):
+            found.update(self.exact.get(date[:n], ()))
+        return sorted(found)
+
+    def _register(self, k: int, date: str, known: int) -> None:
+        """Index cluster k under its date and that date's prefixes longer than `known` characters."""
+        self.exact.setdefault(date, set()).add(k)
+        for n in range(known + 1, len(date) + 1):
+            self.under.setdefault(date[:n], set()).add(k)
+
+    def _redate(self, k: int, date: str) -> None:
+        old = self.dates[k]
+        self.dates[k] = date
+        if self.exact is not None:
+            self.exact[old].discard(k)
+            self._register(k, date, len(old))
 
 
 def _combine(cluster: list) -> Event:
