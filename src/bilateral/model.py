@@ -222,6 +222,7 @@ class Event(Record):
     mentions: list = field(default_factory=list)   # list[Mention]
     trigger: Optional[str] = None     # the verb or noun that carried the event
     topic: Optional[str] = None       # the object the lexicon rule matched ("relations", "flights")
+    aspect: Optional[str] = None      # "ongoing" when the text tells the act as continuing ("continues to fund")
 
     @classmethod
     def from_dict(cls, data: dict) -> "Event":

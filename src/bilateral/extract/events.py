@@ -291,9 +291,9 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> O
     patterns read the verb's objects and particles apart from its prepositional phrases.
 
     A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
-    leaves the coding to the noun, and "according to" is no act."""
-    if verb.lower_ == "according" or any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS
-                                         for c in verb.children):
+    leaves the coding to the noun when the verb is a light one, and "according to" is no act."""
+    if verb.lower_ == "according" or (lemma in LIGHT_VERBS | {"renew"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS for c in verb.children)):
         return None
     phrases, inside = [], set()
     for c in verb.children:
@@ -775,13 +775,27 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
         source=src, target=tgt, event_type=c.event_type, modality=modality, date=date, date_end=date_end,
         date_basis=basis if date else "unknown", mode=c.mode, context=[c.context] if c.context else [],
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
-        trigger=tok.lemma_.lower(), topic=topic,
+        trigger=tok.lemma_.lower(), topic=topic, aspect=_aspect(tok),
     )
     depth = 0
     node = tok
     while node.head != node and depth < 20:
         node, depth = node.head, depth + 1
     return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
+
+
+CONTINUE = {"continue", "keep", "remain", "maintain"}
+
+
+def _aspect(tok: Token) -> Optional[str]:
+    """"ongoing" when the act is told as going on: "continues to support", "will keep funding",
+    "is still providing"."""
+    for node in _chain(tok)[1:3]:
+        if node.lemma_.lower() in CONTINUE and node.pos_ in ("VERB", "AUX"):
+            return "ongoing"
+    if any(c.dep_ == "advmod" and c.lower_ in ("still", "continually", "continuously") for c in tok.children):
+        return "ongoing"
+    return None
 
 
 def _clause_text(tok: Token, limit: int = 110) -> str:
