@@ -128,3 +128,13 @@ def test_a_nominal_act_needs_a_verb_that_carries_it():
     assert not [e for e in kept if e.event_type == "CONSULT"]
     held = events_of("Canberra held negotiations with Jakarta in 2018.")
     assert [(e.event_type, e.date) for e in held] == [("CONSULT", "2018")]
+
+
+def test_continuing_acts_are_marked_ongoing():
+    text = ("Norway continues to support health reform in Malawi. "
+            "Norway will keep funding Malawi's clinics. "
+            "Norway funded a hospital in Malawi in 2015.")
+    events = find(events_of(text, published="2021-04-02"), {"AID"}, ("NOR", "MWI"))
+    aspects = sorted((e.trigger, e.modality, e.aspect) for e in events)
+    assert aspects == [("fund", "asserted", None), ("fund", "planned", "ongoing"),
+                       ("support", "asserted", "ongoing")]

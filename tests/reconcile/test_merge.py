@@ -98,3 +98,24 @@ def test_merging_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_undated_acts_in_two_documents_are_one_only_when_published_close_together():
+    aid = dict(date=None, cameo="070", etype="AID", trigger="provide", topic=None)
+    published = {"d1": "2019-05-02", "d2": "2019-05-20", "d3": "2011-03-01", "d4": None}
+    events, _ = merge_events([ev("a", "d1", **aid), ev("b", "d2", **aid), ev("c", "d3", **aid),
+                              ev("d", "d4", **aid)], published)
+    assert sorted(sorted(m.doc_id for m in e.mentions) for e in events) == [["d1", "d2"], ["d3"], ["d4"]]
+    # without publication dates nothing undated merges across documents
+    assert len(merge_events([ev("a", "d1", **aid), ev("b", "d2", **aid)])[0]) == 2
+
+
+def test_a_continuing_act_is_one_whatever_its_verb_or_mood():
+    will_fund = ev("fund", "d1", None, cameo="071", etype="AID", modality="intended", trigger="fund", topic=None)
+    supports = ev("support", "d2", None, cameo="070", etype="AID", trigger="support", topic=None)
+    will_fund.aspect = supports.aspect = "ongoing"
+    events, _ = merge_events([will_fund, supports], {"d1": "2021", "d2": "2021-02-02"})
+    assert len(events) == 1 and len(events[0].mentions) == 2
+    # told as a one-off act, the same two stay apart
+    supports.aspect = None
+    assert len(merge_events([will_fund, supports], {"d1": "2021", "d2": "2021-02-02"})[0]) == 2

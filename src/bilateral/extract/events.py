@@ -594,7 +594,7 @@ def _modality(tok: Token, fine: bool = False) -> Optional[str]:
         return None
     if fine and negated and (any(a in ("will", "wo", "would", "shall") for a in auxes) or lemmas & INTEND):
         return "refused"
-    if negated or lemmas & PREVENT:
+    if negated or _prevented(lemmas, chain):
         return "negated"
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in chain[1:] if t.pos_ == "ADJ"):
         return "intended"
@@ -628,6 +628,13 @@ def _demanded(tok: Token, roles: list, index: _ActorIndex) -> list:
     if not speakers:
         return [(UNKNOWN, s) for s, _ in roles[:1]]
     return [(speakers[0], s if s.code != speakers[0].code else t) for s, t in roles[:1]]
+
+
+def _prevented(lemmas: set, chain: list) -> bool:
+    """A verb of preventing governs the act: "barred B from joining"; "keep" only with "from"
+    ("kept B from resuming", never "will keep funding")."""
+    found = lemmas & PREVENT
+    return bool(found - {"keep"}) or (bool(found) and any(t.lower_ == "from" for t in chain))
 
 
 def _conditional(verb: Token) -> bool:

@@ -38,7 +38,9 @@ def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CH
 
 def _reconcile_events(store: Store, pairs: list) -> int:
     """Merge the mentions of some pairs into events, store them, and store their plan-versus-fact conflicts."""
-    events, members = merge_events(store.mentions(pairs))
+    mentions = store.mentions(pairs)
+    meta = store.document_meta(sorted({m.mentions[0].doc_id for m in mentions if m.date is None}))
+    events, members = merge_events(mentions, {doc_id: row[3] for doc_id, row in meta.items()})
     store.replace_events(pairs, events, members)
     by_pair: dict = {}
     for e in events:

@@ -4,8 +4,16 @@ Two mentions are one event when they join the same actors by the same kind of
 act, in the same mood, at dates that agree to their shared precision.  Merging
 is complete-link (a mention joins a cluster only if it fits every member), so a
 vague "1945" never bridges "March 1945" and "October 1945".
+
+Undated mentions in two documents are one event only when the documents came out
+within a month of each other: "provided assistance" in articles years apart tells
+different acts.  An act told as going on ("continues to support", "will continue
+funding") is one continuing activity whatever its verb or mood, in that window.
 """
 from __future__ import annotations
+
+import datetime
+from typing import Optional
 
 from ..model import Event
 from ..extract.events import SYMMETRIC
@@ -19,11 +27,43 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def _mood(e: Event) -> str:
+    if e.aspect == "ongoing" and e.modality != "negated":
+        return "ongoing"
     return "future" if e.modality in ("planned", "intended") else e.modality
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Whether two single-mention events report the same act."""
+# Undated mentions in documents published further apart than this are different acts.
+UNDATED_WINDOW_DAYS = 31
+
+
+def _span(published: Optional[str]) -> Optional[tuple]:
+    """First and last day a partial ISO publication date covers ("2018" is the whole year)."""
+    if not published:
+        return None
+    try:
+        parts = [int(x) for x in published[:10].split("-")]
+        first = datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if len(parts) > 2:
+            return first, first
+        if len(parts) == 2:
+            nxt = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - datetime.timedelta(days=1)
+        return first, datetime.date(first.year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _published_near(a: str, b: str, published: dict) -> bool:
+    """The two documents came out within the window (a partial date counts by its whole span)."""
+    sa, sb = _span(published.get(a)), _span(published.get(b))
+    if sa is None or sb is None:
+        return False
+    return (max(sa[0], sb[0]) - min(sa[1], sb[1])).days <= UNDATED_WINDOW_DAYS
+
+
+def same_event(a: Event, b: Event, published: Optional[dict] = None) -> bool:
+    """Whether two single-mention events report the same act; `published` maps doc_id to its
+    publication date, which undated mentions in different documents need to be one."""
     if a.event_type != b.event_type or _mood(a) != _mood(b):
         return False
     if {a.source.code, a.target.code} != {b.source.code, b.target.code}:
@@ -36,6 +76,10 @@ def same_event(a: Event, b: Event) -> bool:
     if not codes_match:
         return False
     if a.date is None and b.date is None:
+        if not same_doc and not _published_near(a.mentions[0].doc_id, b.mentions[0].doc_id, published or {}):
+            return False
+        if _mood(a) == "ongoing":
+            return True
         return a.cameo == b.cameo and a.trigger == b.trigger
     return _dates_agree(a.date, b.date)
 
@@ -44,7 +88,7 @@ def same_event(a: Event, b: Event) -> bool:
 INDEX_CLUSTERS = 16
 
 
-def merge_events(mentions: list) -> tuple:
+def merge_events(mentions: list, published: Optional[dict] = None) -> tuple:
     """Cluster single-mention events; returns (merged events, [(event_id, mention_id)]).
 
     Only mentions of the same actors, type, mood and year can be one event, so they are clustered in
@@ -59,11 +103,12 @@ def merge_events(mentions: list) -> tuple:
             blocks: dict = {}
             for i in positions:
                 m = mentions[i]
-                key = (m.event_type, _mood(m), m.date[:4] if m.date else (None, m.trigger))
+                mood = _mood(m)
+                key = (m.event_type, mood, m.date[:4] if m.date else (None, None if mood == "ongoing" else m.trigger))
                 block = blocks.get(key)
                 if block is None:
                     block = blocks[key] = _Block()
-                cluster = block.join(m)
+                cluster = block.join(m, published)
                 if cluster is not None:
                     clusters.append((i, cluster))
         clusters.sort(key=lambda ic: ic[0])
@@ -90,11 +135,11 @@ class _Block:
         self.exact = None         # date -> positions of the clusters with that most precise date
         self.under = None         # prefix -> positions of the clusters whose date starts with it
 
-    def join(self, m: Event):
+    def join(self, m: Event, published: Optional[dict] = None):
         """Add the mention to the first cluster it fits; a new cluster (returned) when none fits."""
         for k in self._candidates(m.date):
             cluster = self.clusters[k]
-            if all(same_event(m, other) for other in cluster):
+            if all(same_event(m, other, published) for other in cluster):
                 cluster.append(m)
                 if m.date and len(m.date) > len(self.dates[k]):
                     self._redate(k, m.date)
