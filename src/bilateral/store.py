@@ -282,6 +282,14 @@ class Store:
                                     "ORDER BY seq, char_start, mention_id", [pairs]).fetchall()
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
+    def pair_sizes(self, table: str, pairs: list) -> dict:
+        """pair -> rows it has in `mentions` or `claims`, so reconciliation can read a bounded amount at a time."""
+        if table not in ("mentions", "claims"):
+            raise ValueError(f"no pair sizes for table {table!r}")
+        rows = self.con.execute(f"SELECT pair, count(*) FROM {table} WHERE pair IN (SELECT unnest(?)) GROUP BY pair",
+                                [list(pairs)]).fetchall()
+        return dict(rows)
+
     def mention_pairs(self, doc_ids: list) -> list:
         rows = self.con.execute("SELECT DISTINCT pair FROM mentions WHERE doc_id IN (SELECT unnest(?))",
                                 [doc_ids]).fetchall()

@@ -1,8 +1,10 @@
 """Reconciliation across the store: merged events and conflicts, redone only for the groups a batch touched.
 
-Pairs are worked through in chunks, so memory holds one chunk's mentions and
-claims at a time whatever the size of the corpus; every comparison stays inside
-one pair (and, for claims, one metric), so chunking changes nothing decided.
+Pairs are worked through in chunks of at most PAIR_CHUNK pairs and CHUNK_ROWS
+mentions (or claims), so memory holds a bounded number of records at a time
+whatever the size of the corpus (a pair larger than that is read alone); every
+comparison stays inside one pair (and, for claims, one metric), so chunking
+changes nothing decided.
 """
 from __future__ import annotations
 
@@ -15,6 +17,22 @@ from .merge import merge_events
 
 # Pairs reconciled together: large enough that store round trips are few, small enough to bound memory.
 PAIR_CHUNK = 64
+CHUNK_ROWS = 4000
+
+
+def _chunks(pairs: list, sizes: dict, most: int, rows: int) -> list:
+    """Consecutive runs of pairs, each of at most `most` pairs and `rows` rows (or one larger pair)."""
+    out, run, held = [], [], 0
+    for p in pairs:
+        n = sizes.get(p, 0)
+        if run and (len(run) >= most or held + n > rows):
+            out.append(run)
+            run, held = [], 0
+        run.append(p)
+        held += n
+    if run:
+        out.append(run)
+    return out
 
 
 def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CHUNK) -> dict:
@@ -27,11 +45,11 @@ def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CH
         pairs = store.mention_pairs(doc_ids)
         groups = store.claim_groups(doc_ids)
     n_events = 0
-    for i in range(0, len(pairs), chunk):
-        n_events += _reconcile_events(store, pairs[i:i + chunk])
+    for run in _chunks(pairs, store.pair_sizes("mentions", pairs), chunk, CHUNK_ROWS):
+        n_events += _reconcile_events(store, run)
     group_pairs = sorted({p for _, p in groups})
-    for i in range(0, len(group_pairs), chunk):
-        part = set(group_pairs[i:i + chunk])
+    for run in _chunks(group_pairs, store.pair_sizes("claims", group_pairs), chunk, CHUNK_ROWS):
+        part = set(run)
         _reconcile_claims(store, [g for g in groups if g[1] in part])
     return {"pairs": len(pairs), "events": n_events, "claim_groups": len(groups)}
 
