@@ -123,3 +123,40 @@ def test_a_year_before_a_name_is_no_count():
     assert find_quantities("It played a role in the 1991 Paris Peace Agreements.") == []
     assert [q.unit for q in find_quantities("About 4,000 Israelis and 300 Pakistanis live in Dubai.")] == [
         "people", "people"]
+
+
+# --- the figure search runs only near numbers; it must find what FIGURE_RE finds over the whole text ---
+
+import random  # noqa: E402
+
+from bilateral.nlp import quantities as qmod  # noqa: E402
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+FIGURE_WORDS = [
+    "US$", "U.S.$", "$", "€", "£", "A$", "Rs.", "RM", "USD", "EUR", "1", "12", "1,500", "3.5", "2,000,000.25",
+    "one", "Twenty", "twenty-five", "SEVENTY-seven", "half", "a", "an", "million", "bn", "m", "b", "k",
+    "thousand", "%", "percent", "per cent", "dollars", "new zealand dollars", "yen", "none", "money", "\n",
+    "  ", "\u00a0", "ſeven", "İ", "ı", "K", ",", ".", "-", "1999", "students", "of", "crore", "an\tm",
+    "a\nbillion", "100000000000000", "1.2.3", "CHF", "won", "hundred", "dozen",
+]
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_figure_search_finds_what_the_pattern_finds_everywhere(seed):
+    rng = random.Random(seed)
+    for _ in range(2000):
+        glue = rng.choice(["", " ", " "])
+        text = glue.join(rng.choice(FIGURE_WORDS) + (rng.choice(FIGURE_WORDS) if rng.random() < 0.15 else "")
+                         for _ in range(rng.randint(1, 40)))
+        assert _spans(qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())) == _spans(qmod.FIGURE_RE.finditer(text)), text
+
+
+def test_a_bare_run_of_digits_goes_on_after_a_match():
+    text = "Totals: 1,5002020 and US$ 4 million, a billion, half a million and twenty-one."
+    found = [m.group(0) for m in qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())]
+    assert found == [m.group(0) for m in qmod.FIGURE_RE.finditer(text)]
+    assert "2020" in found and "US$ 4 million" in found and "a billion" in found

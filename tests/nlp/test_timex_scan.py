@@ -54,3 +54,50 @@ def test_scan_agrees_on_shuffled_fragments():
 def test_costly_patterns_are_skipped_without_their_words():
     assert ts._NEEDS_UNIT and ts._NEEDS_AGO
     assert ts.scan("Peru and Chile met.") == []
+
+
+# Words that put the month, digit and unit windows, the number test before a unit and the lower-cased
+# word tests at their limits: long runs of spaces, numbers ending a longer word, letters that IGNORECASE
+# folds unlike str.lower (dotted and dotless i, long s, Kelvin sign).
+EDGE_WORDS = [
+    "Wednesday,", "the", "12th", "of", "Sept.", "May", "Mayor", "March", "2019-2020", "1999/00", "2021-03-04",
+    "3/4/2021", "9:30", "am", "PM", "GMT", "local", "time", "tonight", "preceding", "following", "year", "YEAR",
+    "financial", "calendar", "weekend", "old", "1990's", "'90s", "3:07:45", "12:", "2100", "€2020", "#", "1,500",
+    "Canada", "none", "done", "SEVEN", "ſeven", "ſpring", "FİSCAL", "fiscal", "ı", "K", "dozen", "several",
+    "a", "couple", "of", "five", "-", " - ", "\n\n\n", "     ", "\u00a0", "months", "weeks", "ago", "and", "to",
+    "between", "last", "next", "this", "1st", "21st", "century", "Q3", "H2", "quarter", "first", "half",
+    "twice", "Thirty-seven", "times", "per", "day", "Friday", "Sunday", "night", "evening", "tomorrow", "recent",
+    "summer", "FALL", "coming", "counterrevolutionaries", "weeks-long", "Tuesday,", "once",
+]
+
+
+def _scan_or_error(fn, text):
+    try:
+        return _key(fn(text))
+    except Exception as exc:  # a resolver failing must fail alike both ways
+        return repr(exc)
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_scan_agrees_on_edge_fragments(seed):
+    rng = random.Random(seed)
+    for _ in range(1500):
+        glue = rng.choice(["", " ", " "])
+        text = glue.join(rng.choice(EDGE_WORDS) + (rng.choice(EDGE_WORDS) if rng.random() < 0.15 else "")
+                         for _ in range(rng.randint(1, 45)))
+        assert _scan_or_error(ts.scan, text) == _scan_or_error(_everywhere, text), text
+
+
+def test_unit_patterns_need_a_number_before_the_unit():
+    assert ts._counted("for five  years", 10) and ts._counted("twenty-one-year", 11)
+    assert ts._counted("in Canada years", 10)          # "a" ends the word: the pattern reads "a years"
+    assert not ts._counted("this year", 5) and not ts._counted("years", 0)
+    assert ts._counted("FıVE years", 5)                # a dotless i: unsure, so searched
+
+
+def test_windows_see_the_text_before_them():
+    text = ("x" * 200 + " In 1,5002020 and March  12,   2019, four years ago, on 3/4/2021 at 9:30 am, they met"
+            " seventeen times a year and counterrevolutionaries times per month.")
+    assert _key(ts.scan(text)) == _key(_everywhere(text))
+    spans = {text[c.start:c.end] for c in ts.scan(text)}
+    assert {"March  12,   2019", "seventeen times a year", "counterrevolutionaries times per month"} <= spans

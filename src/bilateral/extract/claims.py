@@ -52,10 +52,11 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     quantities = find_quantities(text)
     claims: list[Claim] = []
     previous: Optional[tuple] = None
+    seen: dict = {}
     for q in quantities:
         start, end = _passage(doc, text, q.start)
         others = [o for o in quantities if o is not q and start <= o.start < end]
-        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous)
+        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen)
         if claim is None:
             continue
         claims.append(claim)
@@ -93,15 +94,15 @@ def _elided(text: str, q: Quantity, others: list) -> tuple:
     return (dataclasses.replace(q, unit=whole[-1].unit), whole[-1]) if whole else (q, None)
 
 
-def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous):
+def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous, seen=None):
     text = document.text
     start, end = passage
     sentence = text[start:end]
     q, whole = _elided(text, q, others)
     if whole is not None:
-        metric, fine, cue = _metric(doc, text, whole, passage, [o for o in others if o is not whole])
+        metric, fine, cue = _metric(doc, text, whole, passage, [o for o in others if o is not whole], seen)
     else:
-        metric, fine, cue = _metric(doc, text, q, passage, others)
+        metric, fine, cue = _metric(doc, text, q, passage, others, seen)
     if metric is None:
         return None
     if metric == "other" and q.rank is None and q.value is not None and q.value < 10 \
@@ -158,8 +159,20 @@ def _phrases(terms: dict) -> list[tuple]:
     return _PHRASES[key][1]
 
 
-def _cues(text: str, start: int, end: int, terms: dict) -> list[_Cue]:
-    """Lexicon phrases in text[start:end], longest match first where phrases overlap."""
+def _cues(text: str, start: int, end: int, terms: dict, seen: Optional[dict] = None) -> list[_Cue]:
+    """Lexicon phrases in text[start:end], longest match first where phrases overlap.
+
+    `seen` keeps them per passage for one document: the figures of a sentence share its cues (the
+    list is read, never changed)."""
+    if seen is None:
+        return _find_cues(text, start, end, terms)
+    key = (start, end, id(terms))
+    if key not in seen:
+        seen[key] = _find_cues(text, start, end, terms)
+    return seen[key]
+
+
+def _find_cues(text: str, start: int, end: int, terms: dict) -> list[_Cue]:
     low = text[start:end].lower()
     found: list[_Cue] = []
     for phrase, fine, rx in _phrases(terms):
@@ -187,7 +200,7 @@ def _owned(text: str, q: Quantity, cues: list[_Cue]) -> list[_Cue]:
     return out
 
 
-def _metric(doc, text, q: Quantity, passage, others) -> tuple:
+def _metric(doc, text, q: Quantity, passage, others, seen=None) -> tuple:
     """(metric, fine metric, the cue that decided it) of a figure; metric None when it is no ledger figure."""
     start, end = passage
     if q.rank is not None:
@@ -202,7 +215,7 @@ def _metric(doc, text, q: Quantity, passage, others) -> tuple:
     if not money and q.unit != "people":
         return None, None, None
     terms = lex.MONEY_TERMS if money else lex.PEOPLE_TERMS
-    cues = _cues(text, start, end, terms) or _intro_cues(text, start, terms)
+    cues = _cues(text, start, end, terms, seen) or _intro_cues(text, start, terms)
     noun = count_noun(text, q.end)
     if not money and noun in PERSON_NOUNS:
         direct = next((f for f, ps in terms.items() if noun in ps), None)
@@ -284,15 +297,18 @@ def _demonym_before(text: str, end: int) -> bool:
     return bool(re.match(r"\s+[A-Z][a-z]+(?:ese|ian|ish|an|i|ch)\b", text[end:end + 30]))
 
 
+CUMULATIVE_RE = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lex.CUMULATIVE_WORDS)
+                           + r"|\bsince\b|\bover the (?:last|past)\b")
+SINGLE_RE = re.compile(r"\b(?:package|programme|program|project|worth|pledged|loan of)\b")
+
+
 def _cumulative_words(sentence: str) -> bool:
-    low = sentence.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex.CUMULATIVE_WORDS) or \
-        bool(re.search(r"\bsince\b|\bover the (?:last|past)\b", low))
+    return CUMULATIVE_RE.search(sentence.lower()) is not None
 
 
 def _single(sentence: str) -> bool:
     """A sentence about one package or project rather than an overall sum."""
-    return bool(re.search(r"\b(?:package|programme|program|project|worth|pledged|loan of)\b", sentence.lower()))
+    return SINGLE_RE.search(sentence.lower()) is not None
 
 
 # --- direction ------------------------------------------------------------------
@@ -367,11 +383,11 @@ def _roles(doc, text, q: Quantity, inside, metric, cue) -> tuple:
         else:
             subject = marked
     found = {"subject": [], "object": []}
+    spans = [(a, _tokens(doc, a.start, a.end)) for a in inside]
     for verb in _verb_ancestors(span.root):
         scope = _clause(verb, span)
-        for a in inside:
-            s = _tokens(doc, a.start, a.end)
-            if s is None or not any(t.i in scope for t in s):
+        for a, s in spans:
+            if s is None or not any(i in scope for i in range(s.start, s.end)):
                 continue
             role = _role(s.root, verb, metric)
             if role == "object" and a.kind == "demonym":
@@ -433,13 +449,14 @@ def _verb_ancestors(token: Token) -> list[Token]:
 
 def _clause(verb: Token, span: Span) -> set:
     """Token indexes of the verb's clause, without nested clauses that do not hold the figure."""
-    keep = set()
-    figure = {t.i for t in span}
-    for t in verb.subtree:
-        keep.add(t.i)
-    for t in verb.subtree:
-        if t.dep_ in CLAUSAL and t.i != verb.i and not figure & {x.i for x in t.subtree}:
-            keep -= {x.i for x in t.subtree}
+    figure = range(span.start, span.end)
+    subtree = list(verb.subtree)
+    keep = {t.i for t in subtree}
+    for t in subtree:
+        if t.dep_ in CLAUSAL and t.i != verb.i:
+            inner = {x.i for x in t.subtree}
+            if not any(i in inner for i in figure):
+                keep -= inner
     return keep
 
 
@@ -474,9 +491,11 @@ def _phrase_head(token: Token) -> Token:
             return t
 
 
+SHARE_RE = re.compile("|".join(rf"\b{re.escape(w)}(?:\s+the)?\s*$" for w in lex.SHARE_WORDS))
+
+
 def _share(text: str, q: Quantity) -> bool:
-    before = text[max(0, q.start - 20):q.start].lower()
-    return any(re.search(rf"\b{re.escape(w)}(?:\s+the)?\s*$", before) for w in lex.SHARE_WORDS)
+    return SHARE_RE.search(text[max(0, q.start - 20):q.start].lower()) is not None
 
 
 def _scope(q: Quantity, passage, actors, obj, metric, others=()) -> Optional[str]:
@@ -604,9 +623,11 @@ def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span if lo <= t.idx < hi)
 
 
+ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b")
+
+
 def _near_annual(text, q: Quantity, end: int) -> bool:
-    tail = text[q.end:end].lower()[:60]
-    return any(re.search(rf"^(?:[^.;,]*?\s)?{re.escape(w)}\b", tail) for w in lex.ANNUAL_WORDS)
+    return ANNUAL_RE.search(text[q.end:end].lower()[:60]) is not None
 
 
 def _perfect(doc, q: Quantity) -> bool:

@@ -347,11 +347,13 @@ def _first_line(span: Span) -> Span:
 
 
 def _strip_det(span: Span) -> Span:
-    start = span.start
-    while start < span.end and span.doc[start].lower_ in ("the", "a", "an") or \
-            start < span.end and span.doc[start].is_punct:
+    doc, start, end = span.doc, span.start, span.end
+    while start < end:
+        t = doc[start]
+        if t.lower_ not in ("the", "a", "an") and not t.is_punct:
+            break
         start += 1
-    return span.doc[start:span.end]
+    return doc[start:end]
 
 
 def _plural_national(gaz: Gazetteer, text: str) -> Optional[Entry]:

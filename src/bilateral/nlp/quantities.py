@@ -156,16 +156,87 @@ DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ers|ese|ish|ch)$|^[A-Z][a-z]{3,
                             r"|^(?:Swiss|Thai|French|Dutch|British)$")
 YEAR_BEFORE = re.compile(r"\b(?:in|since|until|during|before|after)\s+$|\b1\d{3}\s+(?:and|to)\s+$|\b1\d{3}\s*[-–]$", re.I)
 VERBS_AFTER = {"live", "work", "study", "visit", "reside", "stay", "remain", "travel", "come", "go", "hold", "own"}
+QUALIFIER_OF = dict(QUALIFIERS)
+NAME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|[-‐–]\w|:\d|\.\d|/\d")
+MONTH_AFTER = re.compile(rf"\s*(?:{MONTHS})\b", re.I)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.I)
+PUNCT_NEXT = re.compile(r"\s*[,.;:()]")
+LOWER_NEXT = re.compile(r"\s+[a-z]")
+OF_NEXT = re.compile(r"\s+of\b")
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+
+# Speed: FIGURE_RE tried at every character costs more than the rest of this module. Every match holds
+# a number that starts a run of digits (or goes on where the previous match ended inside one), a number
+# word, "half", or a scale word after "a"/"an" and one space; the match starts at most 9 characters before
+# that anchor (a currency, a space, "an ") and reads at most 41 characters past the number, so it is
+# searched only in windows around the anchors.
+DIGIT_RUN = re.compile(r"\d+")
+NUMBER_RUN = re.compile(r"[\d,.]+")
+SCALE_AFTER_SPACE = re.compile(rf"(?<=\s)(?:{_SCALE})\b", re.I)
+_ANCHOR_WORDS = tuple(WORD_NUMBERS) + ("half",)
+# Characters other than ASCII letters that IGNORECASE matches to one (dotted and dotless i, long s, Kelvin
+# sign): with one in the text, lower-cased substring tests could miss a match, so the text is searched whole.
+_CASE_TRICKY = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+# Words every fraction and every rank contains: a text without one is not searched for them.
+FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+RANK_WORDS = ("largest", "biggest", "top", "leading", "greatest", "most important")
+
+
+def _figure_matches(text: str, lower: Optional[str]) -> list[re.Match]:
+    """`FIGURE_RE.finditer(text)`, searched only near the anchors every match holds; `lower` is the text
+    lower-cased, None when it holds a character IGNORECASE folds unlike str.lower."""
+    if lower is None:
+        return list(FIGURE_RE.finditer(text))
+    anchors = {m.start() for m in DIGIT_RUN.finditer(text)}
+    for w in _ANCHOR_WORDS:
+        i = lower.find(w)
+        while i >= 0:
+            anchors.add(i)
+            i = lower.find(w, i + 1)
+    anchors.update(m.start() for m in SCALE_AFTER_SPACE.finditer(text))
+    if not anchors:
+        return []
+    longest = max((len(m) for m in NUMBER_RUN.findall(text)), default=0)
+    return _search_near(FIGURE_RE, text, sorted(anchors), 9, max(longest, 15) + 45)
+
+
+def _search_near(rx: re.Pattern, text: str, anchors: list[int], before: int, after: int) -> list[re.Match]:
+    """The matches `rx.finditer(text)` yields, for a pattern whose every match starts at most `before`
+    characters ahead of an anchor it holds and reads at most `after` characters past it.
+
+    Each window is searched with the whole text visible before it (lookbehinds, \\b) and ends past every
+    character a match could read, so it yields exactly the matches finditer finds there."""
+    out: list[re.Match] = []
+    pos, i, n, size = 0, 0, len(anchors), len(text)
+    while i < n:
+        j = i
+        while j + 1 < n and anchors[j + 1] - before <= anchors[j]:
+            j += 1
+        lo, hi = max(pos, anchors[i] - before), anchors[j]
+        while lo <= hi:
+            m = rx.search(text, lo, min(size, hi + after))
+            if m is None or m.start() > hi:
+                break
+            out.append(m)
+            pos = lo = m.end() if m.end() > m.start() else m.end() + 1
+            if pos < size and text[pos].isdigit():
+                hi = max(hi, pos)   # "1,5002020": a bare run of digits may go on where a match ended
+        i = j + 1
+    return out
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure and rank in `text`, in text order, with offsets into `text`."""
     phones = [m.span() for m in PHONE_RE.finditer(text)]
-    found = [q for q in (_figure(text, m, phones) for m in FIGURE_RE.finditer(text)) if q]
-    found += [_fraction(text, m) for m in FRACTION_RE.finditer(text)]
-    found += [q for q in (_rank(text, m) for m in RANK_RE.finditer(text)) if q]
+    lower = None if _CASE_TRICKY.search(text) else text.lower()
+    found = [q for q in (_figure(text, m, phones) for m in _figure_matches(text, lower)) if q]
+    if lower is None or any(w in lower for w in FRACTION_WORDS):
+        found += [_fraction(text, m) for m in FRACTION_RE.finditer(text)]
+    if lower is None or any(w in lower for w in RANK_WORDS):
+        found += [q for q in (_rank(text, m) for m in RANK_RE.finditer(text)) if q]
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []
     for q in found:
@@ -183,7 +254,7 @@ def count_noun(text: str, end: int) -> Optional[str]:
     """
     words = [m.group(0) for m in WORD_RE.finditer(text[end:end + 80])]
     gap = text[end:end + 80]
-    if gap[:1] not in (" ", "\u00a0") or re.match(r"\s*[,.;:()]", gap):
+    if gap[:1] not in (" ", "\u00a0") or PUNCT_NEXT.match(gap):
         return None
     if words and DEMONYM_PLURAL.match(words[0].rstrip(".")):
         # "180,000 Koreans live in ..." counts people; "200 Vietnamese companies" counts companies.
@@ -279,7 +350,7 @@ def _figure(text: str, m: re.Match, phones: list) -> Optional[Quantity]:
         if not scale and num.isdigit() and len(num) == 4 and 1000 <= value <= 2100 and (
                 not (noun in PERSON_NOUNS or noun in COMPANY_NOUNS or noun in PROJECT_NOUNS)
                 or YEAR_BEFORE.search(text[max(0, start - 16):start])
-                or not re.match(r"\s+[a-z]", text[end:end + 3])):   # "the 1991 Paris Agreements"
+                or not LOWER_NEXT.match(text[end:end + 3])):   # "the 1991 Paris Agreements"
             return None  # a year ("between 1904 and 1908 German troops ...")
         if is_word and noun is None and not scale:
             return None  # "one", "two" alone are words, not figures
@@ -287,7 +358,7 @@ def _figure(text: str, m: re.Match, phones: list) -> Optional[Quantity]:
     qual_match = QUALIFIER_RE.search(text[max(0, start - 20):start])
     raw_qual = "exact"
     if qual_match:
-        raw_qual = dict((p, q) for p, q in QUALIFIERS)[qual_match.group(1).lower()]
+        raw_qual = QUALIFIER_OF[qual_match.group(1).lower()]
         start -= len(text[max(0, start - 20):start]) - qual_match.start(1)
     qualifier, low, high = interval(value, raw_qual)
     return Quantity(start=start, end=end, text=text[start:end], value=value, unit=unit,
@@ -307,16 +378,16 @@ def _currency(m: re.Match) -> Optional[str]:
 
 def _names_something(num: str, after: str, before: str, text: str, m: re.Match, phones: list) -> bool:
     """True when the number is a date, ordinal, name part, phone, compound or "one of"."""
-    if re.match(r"(?:st|nd|rd|th)\b|s\b|[-‐–]\w|:\d|\.\d|/\d", after) and not m.group("scale"):
+    if NAME_AFTER.match(after) and not m.group("scale"):
         return True
-    if re.match(rf"\s*(?:{MONTHS})\b", after, re.I) or re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.I):
+    if MONTH_AFTER.match(after) or MONTH_BEFORE.search(before):
         return True
-    if re.search(r"[-/]$", before) and before[-2:-1].isdigit():
+    if before[-1:] in ("-", "/") and before[-2:-1].isdigit():
         return True
     prev = before.split()[-1].lower() if before.split() else ""
     if prev in NAME_WORDS and not (m.group("pre") or m.group("iso_pre")):
         return True
-    if re.match(r"\s+of\b", after) and num.lower() == "one":
+    if OF_NEXT.match(after) and num.lower() == "one":
         return True
     if any(s <= m.start("num") < e for s, e in phones) and not _currency(m):
         return True

@@ -12,8 +12,8 @@ from typing import Callable, Iterator, Optional
 from . import timex_calendar as cal
 from .timex_lexicon import (
     DAY_PARTS, FUTURE_CUES, MONTH_RE, MONTHS, AMBIGUOUS_MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE,
-    NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINAL_WORDS, PAST_CUES, SEASONS, UNIT_RE, UNITS, VAGUE_RE,
-    WEEKDAY_RE, WEEKDAYS, YEAR_NOUN_PLURALS,
+    NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINAL_WORDS, PAST_CUES, SEASONS, UNIT_RE, UNITS, VAGUE_NUMBERS,
+    VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_NOUN_PLURALS,
 )
 
 
@@ -731,31 +731,142 @@ DIGIT_RUN = re.compile(r"\d{2,}")
 # Patterns whose every match consumes, or looks ahead to, a unit word; and those that need "ago".
 _NEEDS_UNIT = {k for k, (_, _, build) in enumerate(PATTERNS) if build in (_duration, _shared_unit)}
 _NEEDS_AGO = {k for k, (_, _, build) in enumerate(PATTERNS) if build is _ago}
+# In those unit patterns the unit follows a number (digits, a number word or a vague one) and a run of
+# spaces or hyphens; a unit word after anything else ("this year", "the years") is no anchor for them.
+# A number is matched without a word boundary before it, so the word before the unit need only end in one.
+_NUMBER_ENDINGS = tuple(sorted({w.split()[-1] for w in (*NUMBER_WORDS, *VAGUE_NUMBERS)}))
+# Characters other than ASCII letters that IGNORECASE matches to an ASCII letter (dotted and dotless i,
+# long s, Kelvin sign): a text holding one is tested with the regexes, not with lower-cased substrings.
+_CASE_TRICKY = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _words(*words: str, fold: bool = False) -> tuple:
+    """Literal words, one of which every match of a pattern contains; `fold`: in any letter case."""
+    return tuple(w.lower() for w in words) if fold else tuple(words), fold
+
+
+_MONTHS = _words("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+                 "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
 # A word every match of a pattern contains, keyed by the pattern's opening: a text without it is not
-# scanned with that pattern. Searching for one word costs far less than trying the pattern everywhere.
+# scanned with that pattern. A substring test costs far less than trying the pattern everywhere.
 _WORDS = {
-    "(?:(?:Monday": MONTH_RE, "(?P<mon>(?:January": MONTH_RE, "(?:(?P<day>": MONTH_RE,
-    r"\b(?P<rel>(?i:this|last|next|the\s+following": MONTH_RE, "(?<![\\w$€£])(?P<mon>": MONTH_RE,
-    r"\b(?P<year>1\d{3}|20\d{2})-": "-", r"\b(?P<mon>\d{1,2})/": "/", "(?<![\\d$€£.,#/-])(?P<y1>": "[-–—/]",
-    "(?i:fiscal": "(?i:fiscal|fy)", "(?<![\\w])(?P<c>": "0'?s", "(?<![\\w])['’]": "0s",
-    r"\b(?P<n>": "(?i:centur)", "(?:the\\s+)?(?P<ord>": "(?i:quarter|half)", r"\b(?P<q>": "[QH][1-4]",
-    "(?:the\\s+)?first": "(?i:first)", r"\b(?P<rel>(?i:this|current": "(?i:week|month|year|quarter|decade|century)",
-    r"\b(?:(?P<rel>(?i:this|last|next|the\s+same": "(?i:spring|summer|autumn|winter|fall)",
-    r"\b(?:today": "(?i:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening)",
-    r"\b(?:(?P<rel>(?i:last|next|this|coming))": "day", r"\b(?P<h>": "[ap]\\.?m|[AP]\\.?M",
-    "(?<![\\d:])": ":", r"\b(?:now": "(?i:now|current|present|moment|days)",
-    r"\b(?:the\s+past": "(?i:past|time|recent|days)", r"\b(?:the\s+(?:near": "(?i:future|years)",
-    r"\b(?:(?:shortly": "(?i:thereafter|afterward)", r"\bthe\s+(?P<u>": "(?i:before|after|earlier|later|prior)",
-    r"\b(?:(?i:recent)": "years|months|weeks|days|hours|minutes|decades|centuries",
-    r"\b(?:annually": "(?i:annual|annum|year)", r"\b(?:monthly": "month", r"\b(?:weekly": "week",
-    r"\b(?:daily": "daily|nightly|day", r"\bquarterly": "quarterly", r"\b(?i:every|each)": "(?i:every|each)",
-    r"\b(?:(?P<freq>": "(?i:year|month|week|day)",
+    "(?:(?:Monday": _MONTHS, "(?P<mon>(?:January": _MONTHS, "(?:(?P<day>": _MONTHS,
+    r"\b(?P<rel>(?i:this|last|next|the\s+following": _MONTHS, "(?<![\\w$€£])(?P<mon>": _MONTHS,
+    r"\b(?P<year>1\d{3}|20\d{2})-": _words("-"), r"\b(?P<mon>\d{1,2})/": _words("/"),
+    "(?<![\\d$€£.,#/-])(?P<y1>": _words("-", "–", "—", "/"),
+    "(?i:fiscal": _words("fiscal", "fy", fold=True), "(?<![\\w])(?P<c>": _words("0s", "0's"),
+    "(?<![\\w])['’]": _words("0s"), r"\b(?P<n>": _words("centur", fold=True),
+    "(?:the\\s+)?(?P<ord>": _words("quarter", "half", fold=True),
+    r"\b(?P<q>": _words(*(f"{a}{n}" for a in "QH" for n in "1234")),
+    "(?:the\\s+)?first": _words("months", "quarters", fold=True),
+    r"\b(?P<rel>(?i:this|current": _words("week", "month", "year", "quarter", "decade", "century", fold=True),
+    r"\b(?:(?P<rel>(?i:this|last|next|the\s+same": _words("spring", "summer", "autumn", "winter", "fall",
+                                                           fold=True),
+    r"\b(?:today": _words("today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon",
+                          "evening", fold=True),
+    r"\b(?:(?P<rel>(?i:last|next|this|coming))": _words("day"),
+    r"\b(?P<h>": _words("am", "a.m", "pm", "p.m", "AM", "A.M", "PM", "P.M"),
+    "(?<![\\d:])": _words(":"), r"\b(?:now": _words("now", "current", "present", "moment", "days", fold=True),
+    r"\b(?:the\s+past": _words("past", "time", "recent", "days", fold=True),
+    r"\b(?:the\s+(?:near": _words("future", "years", fold=True),
+    r"\b(?:(?:shortly": _words("thereafter", "afterward", fold=True),
+    r"\bthe\s+(?P<u>": _words("before", "after", "earlier", "later", "prior", fold=True),
+    r"\b(?:(?i:recent)": _words("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"),
+    r"\b(?:annually": _words("annual", "annum", "year", fold=True), r"\b(?:monthly": _words("month"),
+    r"\b(?:weekly": _words("week"), r"\b(?:daily": _words("daily", "nightly", "day"),
+    r"\bquarterly": _words("quarterly"), r"\b(?i:every|each)": _words("every", "each", fold=True),
+    r"\b(?:(?P<freq>": _words("year", "month", "week", "day", fold=True),
 }
 _NEEDS_WORD: dict = {}
 for _k, (_p, _, _) in enumerate(PATTERNS):
     _opening = [o for o in _WORDS if _p.startswith(o)]
     if _opening and _k not in _NEEDS_UNIT | _NEEDS_AGO:
-        _NEEDS_WORD[_k] = re.compile(_WORDS[max(_opening, key=len)])
+        _NEEDS_WORD[_k] = _WORDS[max(_opening, key=len)]
+
+
+# Patterns searched only near an anchor every match holds, keyed by the pattern's opening. The anchor is
+# a word (literal, or in any case when folded): a month name, the unit of "this/last ... year", a weekday,
+# a plural unit, "today"/"night"..., a season, the unit of "twice a year"; or the start of a run of digits
+# (four beginning with 1 or 2 for a year, at most two for a day, month or hour). With each, how far before
+# its anchor a match may start, as (fixed, runs of spaces or hyphens, longest run without a space: the
+# `\w+` of "N times a year"), and how far past it the match may read, as (fixed, runs): at most
+# "Wednesday, the 12th of" before a month and "March 12, of the preceding year" past it.
+_UNIT_WORDS = _words("week", "month", "year", "quarter", "decade", "century", fold=True)
+_NEAR = {
+    "(?:(?:Monday": (_MONTHS, (30, 5, 0), (40, 6)), "(?P<mon>(?:January": (_MONTHS, (30, 5, 0), (40, 6)),
+    "(?:(?P<day>": (_MONTHS, (30, 5, 0), (40, 6)),
+    r"\b(?P<rel>(?i:this|last|next|the\s+following": (_MONTHS, (30, 5, 0), (40, 6)),
+    "(?<![\\w$€£])(?P<mon>": (_MONTHS, (30, 5, 0), (40, 6)),
+    r"\b(?P<year>1\d{3}|20\d{2})-": ("year", (0, 0, 0), (40, 6)),
+    r"\b(?P<mon>\d{1,2})/": ("short", (0, 0, 0), (40, 6)),
+    "(?<![\\d$€£.,#/-])(?P<y1>": ("year", (0, 0, 0), (40, 6)),
+    "(?<![\\w$€£.,#/-])(?P<year>": ("year", (0, 0, 0), (40, 6)),
+    "(?<![\\w])(?P<c>": ("year", (0, 0, 0), (40, 6)), r"\b(?P<h>": ("short", (0, 0, 0), (40, 6)),
+    "(?<![\\d:])": ("short", (0, 0, 0), (40, 6)),
+    r"\b(?P<rel>(?i:this|current": (_UNIT_WORDS, (30, 4, 0), (20, 2)),
+    r"\b(?:(?P<rel>(?i:last|next|this|coming))": (_words("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                         "Saturday", "Sunday"), (10, 2, 0), (25, 2)),
+    r"\b(?:(?i:recent)": (_words("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"),
+                          (10, 1, 0), (12, 0)),
+    r"\b(?:today": (_words("today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon",
+                           "evening", fold=True), (10, 1, 0), (25, 2)),
+    r"\b(?:(?P<rel>(?i:this|last|next|the\s+same": (_words("spring", "summer", "autumn", "winter", "fall",
+                                                            fold=True), (20, 3, 0), (20, 3)),
+    r"\b(?:(?P<freq>": (_words("year", "month", "week", "day", fold=True), (12, 3, 1), (8, 0)),
+}
+_NEAR_OF: dict = {}
+for _k, (_p, _, _) in enumerate(PATTERNS):
+    _opening = [o for o in _NEAR if _p.startswith(o)]
+    if _opening:
+        _NEAR_OF[_k] = _NEAR[max(_opening, key=len)]
+DIGITS = re.compile(r"\d+")
+
+
+def _anchors(kind, text: str, lower: Optional[str]) -> Optional[list[int]]:
+    """Sorted offsets of one kind of anchor; None when they cannot be found by substring search (a word
+    in any case, in a text with a character IGNORECASE folds unlike str.lower)."""
+    if kind in ("year", "short"):
+        runs = [m.span() for m in DIGITS.finditer(text)]
+        if kind == "year":
+            return [s for s, e in runs if e - s == 4 and text[s] in "12"]
+        return [s for s, e in runs if e - s <= 2]
+    words, fold = kind
+    within = lower if fold else text
+    if within is None:
+        return None
+    found = set()
+    for w in words:
+        i = within.find(w)
+        while i >= 0:
+            found.add(i)
+            i = within.find(w, i + 1)
+    return sorted(found)
+
+
+def _present(words: tuple, text: str, lower: Optional[str]) -> bool:
+    """Whether one of the words occurs in the text (`lower`: the text lower-cased, None when it holds a
+    character the regex would fold differently); matches what searching for their alternation finds."""
+    literals, fold = words
+    if not fold:
+        return any(w in text for w in literals)
+    if lower is not None:
+        return any(w in lower for w in literals)
+    return re.search("|".join(map(re.escape, literals)), text, re.I) is not None
+
+
+def _counted(text: str, at: int) -> bool:
+    """Whether the unit word at `at` follows a number and a run of spaces or hyphens, as the unit patterns
+    need it (true as well when unsure: a character IGNORECASE folds unlike str.lower)."""
+    i = at - 1
+    while i >= 0 and (text[i].isspace() or text[i] == "-"):
+        i -= 1
+    if i < 0 or i == at - 1:
+        return False
+    if text[i].isdigit():
+        return True
+    tail = text[max(0, i - 11):i + 1]
+    return tail.lower().endswith(_NUMBER_ENDINGS) or _CASE_TRICKY.search(tail) is not None
 
 
 def _finditer_near(rx: re.Pattern, text: str, anchors: list[int], before: int, after: int) -> Iterator[re.Match]:
@@ -785,7 +896,8 @@ def _reach(text: str) -> int:
 
     Before the unit they allow at most 7 runs of spaces or hyphens, two numbers (digits with one decimal
     point, or number words of at most 13 letters) and at most 20 other letters ("almost the following",
-    "and"); so the reach is bounded by the text's longest such run and longest run of digits."""
+    "and"); so the reach is bounded by the text's longest such run and longest run of digits.  The "ago"
+    pattern reaches less far before "ago": a number, a unit and two runs."""
     sep = max((len(m) for m in SEP_RUN.findall(text)), default=1)
     digits = max((len(m) for m in DIGIT_RUN.findall(text)), default=1)
     return 7 * sep + 2 * max(2 * digits + 1, 13) + 24
@@ -795,23 +907,42 @@ def scan(text: str) -> list[Candidate]:
     """Every candidate every pattern finds, overlapping ones included."""
     out: list[Candidate] = []
     units: Optional[list[int]] = None
+    counted: list[int] = []
+    agos: Optional[list[int]] = None
     reach = 0
-    has_ago = AGO.search(text) is not None
+    lower = None if _CASE_TRICKY.search(text) else text.lower()
     present: dict = {}
+    anchors: dict = {}
+    sep = chunk = 0
     for k, (rx, build) in enumerate(COMPILED):
-        if k in _NEEDS_AGO and not has_ago:
-            continue
         word = _NEEDS_WORD.get(k)
         if word is not None:
             if word not in present:
-                present[word] = word.search(text) is not None
+                present[word] = _present(word, text, lower)
             if not present[word]:
                 continue
-        if k in _NEEDS_UNIT:
+        if k in _NEEDS_UNIT or k in _NEEDS_AGO:
             if units is None:
                 units = [m.start() for m in UNIT_AT.finditer(text)]
+                counted = [u for u in units if _counted(text, u)]
                 reach = _reach(text)
-            matches = _finditer_near(rx, text, units, reach, 40)
+            if k in _NEEDS_UNIT:
+                matches = _finditer_near(rx, text, counted, reach, 40)
+            else:
+                if agos is None:
+                    agos = [m.start() for m in AGO.finditer(text)]
+                matches = _finditer_near(rx, text, agos, reach, 8)
+        elif k in _NEAR_OF:
+            kind, (b0, b1, b2), (a0, a1) = _NEAR_OF[k]
+            if kind not in anchors:
+                anchors[kind] = _anchors(kind, text, lower)
+            if not sep:
+                sep = max((len(m) for m in SEP_RUN.findall(text)), default=1)
+            if b2 and not chunk:
+                chunk = max(map(len, text.split()), default=0)
+            at = anchors[kind]
+            matches = rx.finditer(text) if at is None else \
+                _finditer_near(rx, text, at, b0 + b1 * sep + b2 * chunk, a0 + a1 * sep)
         else:
             matches = rx.finditer(text)
         for m in matches:
