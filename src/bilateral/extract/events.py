@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
@@ -74,6 +76,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
     dates = sorted((t for t in timexes if t.date or t.range_start), key=lambda t: t.start)
     starts = [t.start for t in dates]
     published = document.published
+    triggers, anniversaries = _candidates(doc, vocabulary)
     found: list = []
     context: Optional[tuple] = None   # (date, paragraph, sentence index) of the last explicit date
     recent: list = []                 # codes of the last sentences' actors, newest last
@@ -82,7 +85,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
-        for tok in sent:
+        for i in triggers[bisect.bisect_left(triggers, sent.start):bisect.bisect_left(triggers, sent.end)]:
+            tok = doc[i]
             candidate = _event_at(tok, sent, index, local_pair, main_pair, international, vocabulary, agents)
             if candidate is None:
                 continue
@@ -98,7 +102,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
             for source, target in roles:
                 found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
                                    date, date_end, basis, topic))
-        found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
+        if any(sent.start <= i < sent.end for i in anniversaries):
+            found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
         dated = [t for t in sent_dates if t.date or t.range_start]
         if dated:
             context = ((dated[-1].range_start or dated[-1].date), para, s_i)
@@ -106,6 +111,31 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         if codes:
             recent = (recent + codes)[-12:]
     return _dedupe(found)
+
+
+_LOWER: dict = {}   # lemma hash -> lower-case lemma, shared by every document of the process
+
+
+def _candidates(doc: Doc, vocabulary: frozenset) -> tuple:
+    """Indices of the tokens that can trigger an event (verbs and nouns of the lexicon), and of
+    "anniversary": read from the token arrays once, so the rest of the tokens are never visited."""
+    arr = doc.to_array([POS, LEMMA])
+    strings = doc.vocab.strings
+    triggers, anniversaries = [], []
+    for i, (pos, lemma_hash) in enumerate(arr.tolist()):
+        if pos != VERB and pos != NOUN:
+            continue
+        lemma = _LOWER.get(lemma_hash)
+        if lemma is None:
+            lemma = _LOWER[lemma_hash] = strings[lemma_hash].lower()
+        if pos == VERB and (lemma in TRIGGER_LEMMAS or lemma in vocabulary):
+            triggers.append(i)
+        elif pos == NOUN:
+            if lemma in NOUN_LEMMAS:
+                triggers.append(i)
+            elif lemma == "anniversary":
+                anniversaries.append(i)
+    return triggers, anniversaries
 
 
 # --- actors -------------------------------------------------------------------
@@ -140,7 +170,13 @@ class _ActorIndex:
         return out
 
     def in_span(self, span: Span) -> list:
-        return self.in_tokens(span)
+        out, seen = [], set()
+        for i in range(span.start, span.end):
+            m = self.by_token.get(i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
 
 
 def _main_pair(actors: list) -> tuple:
