@@ -65,3 +65,38 @@ def test_a_batch_that_fails_halfway_leaves_the_store_as_it_was(tmp_path):
         store.write_batch([Analysis(document=second, events=[broken])])
     assert store.counts() == before and not store.has_document(second.doc_id)
     store.close()
+
+
+def test_big_tables_carry_no_key_index_and_ids_stay_unique(tmp_path):
+    import bilateral
+    from bilateral.store import SCHEMA
+    corpus_dir = __import__("pathlib").Path(bilateral.__file__).parent / "data" / "sample"
+    # a key index on these tables is held in memory whole: the schema leaves them without one
+    for table in ("mentions", "events", "claims", "conflicts"):
+        block = SCHEMA.split(f"CREATE TABLE IF NOT EXISTS {table} (")[1].split(");")[0]
+        assert "PRIMARY KEY" not in block, table
+    with bilateral.open(str(tmp_path / "s.duckdb")) as corpus:
+        corpus.ingest([str(corpus_dir)])
+        corpus.ingest([str(corpus_dir)])
+        con = corpus.store.con
+        for table, key in (("mentions", "mention_id"), ("events", "event_id"), ("claims", "claim_id"),
+                           ("conflicts", "conflict_id")):
+            total, distinct = con.execute(f"SELECT count(*), count(DISTINCT {key}) FROM {table}").fetchone()
+            assert total == distinct and total > 0, table
+
+
+def test_a_store_made_with_keys_on_every_table_still_takes_ingests(tmp_path):
+    import bilateral
+    from bilateral import store as store_module
+    corpus_dir = __import__("pathlib").Path(__file__).parent / "docs" / "corpus"
+    keyed = store_module.SCHEMA
+    for key in ("mention_id", "event_id", "claim_id", "conflict_id"):
+        keyed = keyed.replace(f"    {key} VARCHAR,", f"    {key} VARCHAR PRIMARY KEY,")
+    import duckdb
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    con.execute(keyed)
+    con.close()
+    with bilateral.open(str(tmp_path / "old.duckdb")) as corpus:
+        first = corpus.ingest([str(corpus_dir)])
+        again = corpus.ingest([str(corpus_dir)])
+        assert first.new > 0 and again.new == 0 and corpus.store.counts()["events"] > 0

@@ -22,6 +22,11 @@ from .model import Analysis, Claim, Conflict, Document, Event, Record, Relation
 
 SCHEMA_VERSION = 1
 
+# Only the small tables (documents, sources, meta) carry a primary key. DuckDB holds a table's key
+# index in memory once the table is written, so keys on mentions, events, claims and conflicts made
+# an ingest's memory grow with the corpus (bench/memory.py); their ids are kept unique here instead:
+# mentions and claims come only with new documents, each id once, and events and conflicts are
+# rewritten after deleting the rows they replace.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE SEQUENCE IF NOT EXISTS doc_seq START 1;
@@ -31,18 +36,18 @@ CREATE TABLE IF NOT EXISTS documents (
     n_chars_raw INTEGER, n_chars_clean INTEGER, n_tokens INTEGER, text VARCHAR, offsets VARCHAR);
 CREATE TABLE IF NOT EXISTS sources (source_path VARCHAR PRIMARY KEY, doc_id VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
-    mention_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq BIGINT, pair VARCHAR,
+    mention_id VARCHAR, doc_id VARCHAR, seq BIGINT, pair VARCHAR,
     source_code VARCHAR, target_code VARCHAR, event_type VARCHAR, cameo VARCHAR, trigger VARCHAR,
     date VARCHAR, char_start INTEGER, body VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, pair VARCHAR, date VARCHAR, event_type VARCHAR, quad VARCHAR,
+    event_id VARCHAR, pair VARCHAR, date VARCHAR, event_type VARCHAR, quad VARCHAR,
     modality VARCHAR, body VARCHAR);
 CREATE TABLE IF NOT EXISTS event_members (event_id VARCHAR, mention_id VARCHAR);
 CREATE TABLE IF NOT EXISTS claims (
-    claim_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq BIGINT, metric VARCHAR, pair VARCHAR,
+    claim_id VARCHAR, doc_id VARCHAR, seq BIGINT, metric VARCHAR, pair VARCHAR,
     subject VARCHAR, object VARCHAR, as_of VARCHAR, body VARCHAR);
 CREATE TABLE IF NOT EXISTS conflicts (
-    conflict_id VARCHAR PRIMARY KEY, kind VARCHAR, grp VARCHAR, body VARCHAR);
+    conflict_id VARCHAR, kind VARCHAR, grp VARCHAR, body VARCHAR);
 CREATE TABLE IF NOT EXISTS relations (
     grp VARCHAR, claim_a VARCHAR, claim_b VARCHAR, kind VARCHAR, explanation VARCHAR);
 """
@@ -108,6 +113,17 @@ def _json(record) -> str:
 def pair_key(a: Optional[str], b: Optional[str]) -> str:
     """An unordered pair of codes as one string ("DEU|NAM"), the unit reconciliation works on."""
     return "|".join(sorted(x or "" for x in (a, b)))
+
+
+def _first_of_each(rows: list) -> list:
+    """Rows whose first column (the id) was not seen before, in order: one row per id."""
+    seen: set = set()
+    out = []
+    for r in rows:
+        if r[0] not in seen:
+            seen.add(r[0])
+            out.append(r)
+    return out
 
 
 class Store:
@@ -191,8 +207,8 @@ class Store:
             claims.extend((c.claim_id, d.doc_id, seq, c.metric, pair_key(c.subject, c.object), c.subject,
                            c.object, c.as_of, _json(c)) for c in a.claims)
         self._append("documents", DOCUMENT_COLUMNS, docs, "INSERT INTO")
-        self._append("mentions", MENTION_COLUMNS, mentions, "INSERT OR IGNORE INTO")
-        self._append("claims", CLAIM_COLUMNS, claims, "INSERT OR IGNORE INTO")
+        self._append("mentions", MENTION_COLUMNS, _first_of_each(mentions), "INSERT INTO")
+        self._append("claims", CLAIM_COLUMNS, _first_of_each(claims), "INSERT INTO")
 
     def _append(self, table: str, columns: tuple, rows: list, verb: str) -> None:
         """Insert rows (tuples in the table's column order) as one Arrow table."""
@@ -217,19 +233,21 @@ class Store:
         with self._transaction():
             self.con.execute("DELETE FROM event_members WHERE event_id IN "
                              "(SELECT event_id FROM events WHERE pair IN (SELECT unnest(?)))", [pairs])
-            self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?))", [pairs])
-            self._append("events", EVENT_COLUMNS, [
+            self.con.execute("DELETE FROM events WHERE pair IN (SELECT unnest(?)) OR event_id IN (SELECT unnest(?))",
+                             [pairs, [e.event_id for e in events]])
+            self._append("events", EVENT_COLUMNS, _first_of_each([
                 (e.event_id, pair_key(e.source.code, e.target.code), e.date, e.event_type, e.quad,
-                 e.modality, _json(e)) for e in events], "INSERT INTO")
+                 e.modality, _json(e)) for e in events]), "INSERT INTO")
             self._append("event_members", MEMBER_COLUMNS, [tuple(m) for m in members], "INSERT INTO")
 
     def replace_conflicts(self, groups: list, conflicts: list) -> None:
         """Rewrite the conflicts of the given groups (a group is "claims:<metric>:<pair>" or "events:<pair>")."""
         with self._transaction():
-            self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?))", [groups])
             latest = {c.conflict_id: (c.conflict_id, c.kind, grp, _json(c))
-                      for grp, c in conflicts}   # the last of a repeated id wins, as with OR REPLACE
-            self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT OR REPLACE INTO")
+                      for grp, c in conflicts}   # the last of a repeated id wins
+            self.con.execute("DELETE FROM conflicts WHERE grp IN (SELECT unnest(?)) OR conflict_id IN (SELECT unnest(?))",
+                             [groups, list(latest)])
+            self._append("conflicts", CONFLICT_COLUMNS, list(latest.values()), "INSERT INTO")
 
     def replace_relations(self, groups: list, relations: list) -> None:
         """Rewrite the claim relations (agree, update, conflict kinds) of the given groups."""
