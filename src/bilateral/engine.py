@@ -28,6 +28,8 @@ RELEASE_EVERY = 1000
 # Documents per task sent to a worker process (or kept by the driver): a batch is cut into these so
 # that the processes share the work evenly to the end.
 POOL_TASK = 16
+# Documents per task in the last batch, whose tasks end the run: small, so the processes finish together.
+LAST_TASK = 4
 # Tasks queued per worker: enough to keep every worker busy while the driver parses or stores.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -179,9 +181,10 @@ def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str]
                              initargs=(dictionary,)) as pool:
         pending: deque = deque()   # per batch, in input order: its parts, each a Future or a done list
         in_flight: set = set()
-        for batch in batches:
+        for batch, last in _with_last(batches):
             parts: list = []
-            for task in _batches(batch, POOL_TASK):
+            # the last batch goes out in small tasks, so that no process is left with a long one at the end
+            for task in _batches(batch, LAST_TASK if last else POOL_TASK):
                 in_flight = {f for f in in_flight if not f.done()}
                 if len(in_flight) < limit:
                     future = pool.submit(analyze_batch, task, dictionary)
@@ -194,6 +197,19 @@ def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str]
                 yield _joined(pending.popleft())
         while pending:
             yield _joined(pending.popleft())
+
+
+def _with_last(items: Iterator) -> Iterator[tuple]:
+    """(item, whether it is the last one) for every item, looking one ahead."""
+    it = iter(items)
+    prev = next(it, _END)
+    while prev is not _END:
+        nxt = next(it, _END)
+        yield prev, nxt is _END
+        prev = nxt
+
+
+_END = object()
 
 
 def _joined(parts: list) -> list:

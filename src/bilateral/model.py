@@ -48,8 +48,16 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict):
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        """The record from a dict such as `to_dict` gives; unknown keys (from newer versions) are dropped."""
+        names = _FIELD_NAMES.get(cls)
+        if names is None:   # dataclasses.fields is slow enough to matter when a store reads 100k rows
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        if names.issuperset(data):
+            return cls(**data)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_FIELD_NAMES: dict = {}
 
 
 # --- reading ---------------------------------------------------------------

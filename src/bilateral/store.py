@@ -165,15 +165,31 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self):
-        """One transaction under the store's lock: all of it lands, or none of it."""
+        """One transaction under the store's lock: all of it lands, or none of it.
+
+        Nested uses join the outer transaction (see `together`)."""
+        if getattr(self, "_depth", 0):
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
         with self._lock:
             self.con.execute("BEGIN TRANSACTION")
+            self._depth = 1
             try:
                 yield
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth = 0
             self.con.execute("COMMIT")
+
+    def together(self):
+        """Several writes as one transaction, landing together or not at all: `with store.together(): ...`."""
+        return self._transaction()
 
     def write_batch(self, analyses: Iterable[Analysis]) -> list:
         """Store new documents with their mentions and claims in one transaction; returns the new ones.

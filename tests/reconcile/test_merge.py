@@ -115,7 +115,7 @@ def test_a_continuing_act_is_one_whatever_its_verb_or_mood():
     supports = ev("support", "d2", None, cameo="070", etype="AID", trigger="support", topic=None)
     will_fund.aspect = supports.aspect = "ongoing"
     events, _ = merge_events([will_fund, supports], {"d1": "2021", "d2": "2021-02-02"})
-    assert len(events) == 1 and len(events[0].mentions) == 2
+    assert len(events) == 1 and len(events[0].mentions) == 2 and events[0].aspect == "ongoing"
     # told as a one-off act, the same two stay apart
     supports.aspect = None
     assert len(merge_events([will_fund, supports], {"d1": "2021", "d2": "2021-02-02"})[0]) == 2

@@ -15,7 +15,8 @@ from .conflicts import claim_relations, conflicts_of
 from .events import event_conflicts
 from .merge import merge_events
 
-# Pairs reconciled together: large enough that store round trips are few, small enough to bound memory.
+# Pairs reconciled together (one transaction: a pair's events and conflicts land together): large
+# enough that store round trips are few, small enough to bound memory.
 PAIR_CHUNK = 64
 CHUNK_ROWS = 4000
 
@@ -46,11 +47,13 @@ def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CH
         groups = store.claim_groups(doc_ids)
     n_events = 0
     for run in _chunks(pairs, store.pair_sizes("mentions", pairs), chunk, CHUNK_ROWS):
-        n_events += _reconcile_events(store, run)
+        with store.together():
+            n_events += _reconcile_events(store, run)
     group_pairs = sorted({p for _, p in groups})
     for run in _chunks(group_pairs, store.pair_sizes("claims", group_pairs), chunk, CHUNK_ROWS):
         part = set(run)
-        _reconcile_claims(store, [g for g in groups if g[1] in part])
+        with store.together():
+            _reconcile_claims(store, [g for g in groups if g[1] in part])
     return {"pairs": len(pairs), "events": n_events, "claim_groups": len(groups)}
 
 

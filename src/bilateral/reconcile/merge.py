@@ -181,6 +181,8 @@ class _Block:
 def _combine(cluster: list) -> Event:
     """One event from its mentions: the first mention's actors, the most precise date, every passage."""
     first = cluster[0]
+    if len(cluster) == 1:
+        return first
     dated = [m for m in cluster if m.date]
     best = max(dated, key=lambda m: (len(m.date), m.date_basis == "explicit")) if dated else first
     mentions, seen = [], set()
@@ -196,4 +198,5 @@ def _combine(cluster: list) -> Event:
         modality=first.modality, date=best.date, date_end=date_end, date_basis=best.date_basis,
         mode=first.mode, context=first.context, cameo=first.cameo, quad=first.quad, goldstein=first.goldstein,
         summary=best.summary, mentions=mentions, trigger=first.trigger, topic=first.topic,
+        aspect="ongoing" if all(m.aspect == "ongoing" for m in cluster) else None,
     )
