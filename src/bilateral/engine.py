@@ -129,7 +129,7 @@ def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str =
 
     batches = _batches(fresh(cleaned(read_sources(paths), report)), max(1, batch_size))
     since_release = 0
-    for analyses in _run(batches, processes, engine, address, dictionary):
+    for analyses in _run(batches, processes, engine, address, dictionary, store):
         stored = store.write_batch(analyses)
         since_release += len(analyses)
         if since_release >= RELEASE_EVERY:
@@ -151,7 +151,7 @@ def ingest(store: Store, paths: Iterable[str], processes: int = 1, engine: str =
 
 
 def _run(batches: Iterator[list], processes: int, engine: str, address: Optional[str],
-         dictionary: Optional[str]) -> Iterator[list]:
+         dictionary: Optional[str], store: Optional[Store] = None) -> Iterator[list]:
     """Analyze batches with the chosen engine, yielding results in input order."""
     if engine == "ray":
         from .ray_engine import run_ray
@@ -163,22 +163,29 @@ def _run(batches: Iterator[list], processes: int, engine: str, address: Optional
         for batch in batches:
             yield analyze_batch(batch, dictionary)
         return
-    yield from _run_pool(batches, processes, dictionary)
+    yield from _run_pool(batches, processes, dictionary, store)
 
 
-def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str]) -> Iterator[list]:
+def _run_pool(batches: Iterator[list], processes: int, dictionary: Optional[str],
+              store: Optional[Store] = None) -> Iterator[list]:
     """Batches on `processes` parsing processes, the driver being one of them; results in input order.
 
-    The driver spawns processes - 1 workers (spawned, not forked: it holds a DuckDB connection and its
-    threads), each loading the model once. Each batch is cut into tasks of POOL_TASK documents; a task
-    goes to a worker while fewer than IN_FLIGHT_PER_WORKER are queued per worker, else the driver
-    analyzes it itself. So every process stays busy, the driver's own model load and its store writes
+    The driver loads the model, then forks processes - 1 workers with its database closed, so they
+    start with the model loaded and no DuckDB state (where fork is missing or the store cannot be
+    closed, they are spawned and load the model themselves). Each batch is cut into tasks of POOL_TASK
+    documents; a task goes to a worker while fewer than IN_FLIGHT_PER_WORKER are queued per worker,
+    else the driver analyzes it itself. So every process stays busy, the driver's store writes
     included, and the last tasks are small enough that the processes finish together."""
-    context = multiprocessing.get_context("spawn")
     workers = max(1, processes - 1)
     limit = workers * IN_FLIGHT_PER_WORKER
+    fork = "fork" in multiprocessing.get_all_start_methods() and store is not None and store.can_close_for_a_while()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm,
                              initargs=(dictionary,)) as pool:
+        if fork:
+            warm(dictionary)
+            with store.closed_for_a_while():
+                pool.submit(warm, dictionary).result()   # the workers are forked now, all at once
         pending: deque = deque()   # per batch, in input order: its parts, each a Future or a done list
         in_flight: set = set()
         for batch, last in _with_last(batches):

@@ -155,6 +155,23 @@ class Store:
             self.con.close()
             self.con = duckdb.connect(self.path)
 
+    def can_close_for_a_while(self) -> bool:
+        """Whether `closed_for_a_while` can close this store (a file it opened for writing)."""
+        return bool(getattr(self, "_reopenable", False))
+
+    @contextlib.contextmanager
+    def closed_for_a_while(self):
+        """No connection open inside the block, reopened after it: worker processes forked there
+        inherit no DuckDB state (its threads and locks must not cross a fork)."""
+        if not self.can_close_for_a_while():
+            raise ValueError("only a database file this store opened for writing can be closed and reopened")
+        with self._lock:
+            self.con.close()
+            try:
+                yield
+            finally:
+                self.con = duckdb.connect(self.path)
+
     # --- writing -----------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
