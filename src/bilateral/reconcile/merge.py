@@ -106,8 +106,12 @@ def merge_events(mentions: list, published: Optional[dict] = None) -> tuple:
                 mood = _mood(m)
                 key = (m.event_type, mood, m.date[:4] if m.date else (None, None if mood == "ongoing" else m.trigger))
                 block = blocks.get(key)
-                if block is None:
-                    block = blocks[key] = _Block()
+                if block is None:   # most blocks hold one mention: kept as its cluster, no _Block
+                    blocks[key] = cluster = [m]
+                    clusters.append((i, cluster))
+                    continue
+                if type(block) is list:
+                    block = blocks[key] = _Block.of(block)
                 cluster = block.join(m, published)
                 if cluster is not None:
                     clusters.append((i, cluster))
@@ -134,6 +138,14 @@ class _Block:
         self.dates: list = []     # per cluster: its most precise date
         self.exact = None         # date -> positions of the clusters with that most precise date
         self.under = None         # prefix -> positions of the clusters whose date starts with it
+
+    @classmethod
+    def of(cls, cluster: list) -> "_Block":
+        """A block whose first cluster already exists."""
+        block = cls()
+        block.clusters.append(cluster)
+        block.dates.append(cluster[0].date)
+        return block
 
     def join(self, m: Event, published: Optional[dict] = None):
         """Add the mention to the first cluster it fits; a new cluster (returned) when none fits."""
