@@ -81,6 +81,10 @@ def test_threats_conditions_and_protests():
     assert (first["offer"]["event_type"], first["offer"]["modality"]) == ("AGREE", "intended")
     assert (first["maybe"]["event_type"], first["maybe"]["modality"]) == ("THREATEN", "hypothetical")
     assert [e["cameo"] for e in rows["rally"]] == ["141"]
+    # a crowd the sentence ties to no country belongs to the one it names ("staged" even when the
+    # lemmatizer reads it as "stag")
+    staged = next(code_sentences([{"id": "s", "text": "Thousands of students staged a rally in Accra."}]))
+    assert (staged["events"][0]["cameo"], staged["events"][0]["source"]) == ("141", ["GHA"])
     assert first["roads"]["cameo"] == "144"
     assert first["hunger"]["cameo"] == "142"
     assert (first["official"]["event_type"], first["official"]["source"], first["official"]["target"]) == (

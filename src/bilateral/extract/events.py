@@ -29,6 +29,8 @@ OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", 
 LIGHT_VERBS = {"make", "pay", "hold", "conduct", "begin", "start", "open", "launch", "resume", "undertake",
                "complete", "conclude", "host", "have", "stage", "organize", "organise", "mount", "continue",
                "call", "lodge", "file"}
+# Regular forms of the light verbs, for when the lemmatizer misses ("staged" -> "stag").
+LIGHT_FORMS = {f for v in LIGHT_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")}
 PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
 # Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
 POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
@@ -303,7 +305,7 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
                       for t in _subtree(c, CLAUSES)]
         obj_tokens += [t for c in tok.children if c.dep_ in ("amod", "compound") and _against(c)
                        for t in _subtree(c, CLAUSES)]
-        if tok.dep_ in ("dobj",) and tok.head.lemma_ in LIGHT_VERBS:
+        if tok.dep_ in ("dobj",) and _light(tok.head):
             obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
     else:
         return None
@@ -328,7 +330,7 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> O
 
     A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
     leaves the coding to the noun when the verb is a light one, and "according to" is no act."""
-    if verb.lower_ == "according" or (lemma in LIGHT_VERBS | {"renew"} and any(
+    if verb.lower_ == "according" or ((_light(verb) or lemma == "renew") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS for c in verb.children)):
         return None
     phrases, inside = [], set()
@@ -415,13 +417,18 @@ def _topic(rule, obj_lemmas: set) -> Optional[str]:
     return hits[0].rstrip("s") if hits else None
 
 
+def _light(verb: Token) -> bool:
+    """A verb that only carries a nominal event ("held talks", "staged a rally")."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS
+
+
 def _noun_subject(noun: Token) -> list:
     """Who does a nominal event: a possessor, an "of" phrase, or the subject of "make a visit"."""
     poss = [t for c in noun.children if c.dep_ == "poss" for t in _subtree(c, CLAUSES)]
     if poss:
         return poss
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        if noun.head.lemma_.lower() not in LIGHT_VERBS:
+        if not _light(noun.head):
             return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
         subj, _ = _subject(noun.head)
         if subj:
