@@ -138,3 +138,18 @@ def test_continuing_acts_are_marked_ongoing():
     aspects = sorted((e.trigger, e.modality, e.aspect) for e in events)
     assert aspects == [("fund", "asserted", None), ("fund", "planned", "ongoing"),
                        ("support", "asserted", "ongoing")]
+
+
+def test_pronoun_objects_nominal_killings_and_relative_clauses():
+    text = ("The Chile–Peru Free Trade Agreement entered into force on Monday, a year after the two trade "
+            "ministers signed it in Lima in June 2020.\n\n"
+            "Talks over the killings of Quechua villagers by Chilean troops between 1879 and 1883 began in 2019.\n\n"
+            "Peru ratified the treaty Chile signed in 1999.")
+    events = events_of(text, published="2021-07-06")
+    signed = [e for e in find(events, {"SUPPORT"}, ("CHL", "PER")) if e.trigger == "sign"]
+    # "signed it": the agreement named before is what was signed
+    assert [e.date for e in signed if e.date == "2020-06"] == ["2020-06"]
+    [killing] = [e for e in events if e.trigger == "killing"]
+    assert killing.source.code == "CHL" and (killing.date, killing.date_end) == ("1879", "1883")
+    # "the treaty Chile signed in 1999": the relative clause's head is what was signed
+    assert any(e.date == "1999" and e.source.code == "CHL" for e in signed)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from .cameo import coding
-from .triggers import CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
+from .triggers import AGREEMENTS, CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
 from .verbs import code_verb, lemmas as dictionary_lemmas
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -267,13 +267,31 @@ def _objects(verb: Token) -> tuple:
         for t in sub:
             if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 lemmas.update((t.lemma_.lower(), t.lower_))
+    pronoun = any(t.lower_ == "it" for t in tokens)
     for child in verb.children:
         if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and not any(
                 c.dep_ in ("dobj",) for c in verb.children)):
             for t in _subtree(child, CLAUSES):
                 if t.pos_ in ("NOUN", "PROPN", "ADJ"):
                     lemmas.update((t.lemma_.lower(), t.lower_))
+                pronoun = pronoun or t.lower_ == "it"
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        lemmas.add(verb.head.lemma_.lower())   # "the agreement the two signed": the head is the object
+    if pronoun:
+        lemmas.update(_agreement_antecedent(verb))
     return tokens, lemmas
+
+
+def _agreement_antecedent(verb: Token) -> set:
+    """For "it" among a verb's arguments: the agreement named last before the verb, in its own or the
+    previous sentence ("The pact entered into force ... after the ministers signed it")."""
+    sent = verb.sent
+    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(verb.doc[start:verb.i]):
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in AGREEMENTS:
+            return {t.lemma_.lower()}
+    return set()
 
 
 def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
@@ -427,6 +445,9 @@ def _noun_subject(noun: Token) -> list:
     poss = [t for c in noun.children if c.dep_ == "poss" for t in _subtree(c, CLAUSES)]
     if poss:
         return poss
+    by = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in _subtree(c, CLAUSES)[1:]]
+    if by:   # "the killings of civilians by the army": the "by" phrase acts, the "of" phrase suffers
+        return by
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         if not _light(noun.head):
             return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here

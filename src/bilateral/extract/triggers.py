@@ -229,6 +229,7 @@ RULES = (
     _r("assassinate", "186"),
     _r("kill massacre slaughter butcher", "200"),
     _r("occupation invasion annexation", "192", noun=True),
+    _r("killing massacre genocide slaughter", "200", noun=True),
 )
 
 
