@@ -153,3 +153,11 @@ def test_pronoun_objects_nominal_killings_and_relative_clauses():
     assert killing.source.code == "CHL" and (killing.date, killing.date_end) == ("1879", "1883")
     # "the treaty Chile signed in 1999": the relative clause's head is what was signed
     assert any(e.date == "1999" and e.source.code == "CHL" for e in signed)
+
+
+def test_an_agreement_expected_to_enter_into_force_is_a_plan_of_both_parties():
+    text = ("Chile and Peru signed a trade deal in Lima on Monday, and officials said it is expected to enter "
+            "into force before the end of 2021.")
+    events = events_of(text, published="2021-03-02")
+    [plan] = [e for e in find(events, {"SUPPORT"}, ("CHL", "PER")) if e.trigger == "enter"]
+    assert plan.modality == "planned" and plan.date == "2021"

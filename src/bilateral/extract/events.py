@@ -219,13 +219,15 @@ def _is_pair_phrase(tokens: list) -> bool:
 
 def _subject(verb: Token) -> tuple:
     """The subject tokens of a verb, looking through control, coordination and relative clauses."""
+    raised = False   # reached through "is expected to", "is set to": the subject acts in the complement
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subj:
             s = subj[0]
             if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return [verb.head] + _subtree(verb.head, CLAUSES), False
-            return _subtree(s, CLAUSES), s.dep_ == "nsubjpass"
+            return _subtree(s, CLAUSES), s.dep_ == "nsubjpass" and (not raised or own_passive)
         if verb.dep_ == "relcl":
             return [verb.head], False
         if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
@@ -241,6 +243,7 @@ def _subject(verb: Token) -> tuple:
             if obj:   # "wars prevented A and B from resuming relations"
                 return _subtree(obj[0], CLAUSES), False
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and verb.head != verb:
+            raised = raised or verb.dep_ == "xcomp"
             verb = verb.head
             if verb.pos_ not in ("VERB", "AUX"):
                 # "an opportunity to renew ties": the noun's own verb carries the subject
@@ -302,6 +305,8 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
     if tok.pos_ == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
         obj_tokens, obj_lemmas = _objects(tok)
         subj_tokens, passive = _subject(tok)
+        if any(t.lower_ == "it" for t in subj_tokens):   # "it is expected to enter into force"
+            obj_lemmas = obj_lemmas | _agreement_antecedent(tok)
         subj_words = frozenset(t.lower_ for t in subj_tokens) if not passive else frozenset()
         rule = find_rule(lemma, obj_lemmas, subjects=subj_words) if lemma in TRIGGER_LEMMAS else None
         if rule is None and lemma in dictionary:
