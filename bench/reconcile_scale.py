@@ -9,7 +9,12 @@ mentions into events, plan-versus-fact conflicts per pair, and claim conflicts
 per comparison group.  Everything is blocked by pair (and metric), so the time
 should grow about linearly: target time(100k) / time(10k) <= 12.
 
-Part 2 stores a corpus of synthetic documents, reconciles it, then adds a new
+Part 2 does the same sizes through the store, as an ingest runs it: the events
+and claims are stored as documents of 10 each, then `reconcile(store)` reads
+them back in chunks, merges, compares and writes the results; its time(100k) /
+time(10k) is printed too.
+
+Part 3 stores a corpus of synthetic documents, reconciles it, then adds a new
 batch about two pairs and shows that reconciliation recomputes only the pairs
 and claim groups that batch touches.
 """
@@ -97,6 +102,37 @@ def _analysis(doc_id: str, events: list, claims: list) -> Analysis:
     return Analysis(document=d, events=events, claims=claims, n_tokens=3)
 
 
+def _stored(n: int, seed: int, folder: Path) -> Store:
+    """A store holding n synthetic events and n claims, 10 of each per document."""
+    events, claims = synthetic(n, seed, max(1, n // 10))
+    by_doc: dict = {}
+    for e in events:
+        by_doc.setdefault(e.mentions[0].doc_id, ([], []))[0].append(e)
+    for c in claims:
+        by_doc.setdefault(c.doc_id, ([], []))[1].append(c)
+    store = Store(folder / f"stored{n}.duckdb")
+    docs = sorted(by_doc)
+    for i in range(0, len(docs), 64):
+        store.write_batch([_analysis(text_id(d), *by_doc[d]) for d in docs[i:i + 64]])
+    return store
+
+
+def through_store(sizes: list, seed: int) -> None:
+    """The whole reconciliation stage at each size: store reads, merging, comparisons, store writes."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            store = _stored(n, seed, Path(tmp))
+            t = time.perf_counter()
+            out = reconcile(store)
+            times.append(time.perf_counter() - t)
+            store.close()
+            print(f"through the store, n={n:>7}: reconcile(store) {times[-1]:6.2f} s -> {out}", flush=True)
+    for n, t in zip(sizes[1:], times[1:]):
+        print(f"through the store: time({n}) / time({sizes[0]}) = {t / times[0]:.1f}  (size ratio "
+              f"{n / sizes[0]:.0f}; target <= {1.2 * n / sizes[0]:.0f})")
+
+
 def incremental(n_docs: int, seed: int) -> None:
     """Store a corpus, reconcile it all, then add a batch about two pairs: only their groups are redone."""
     events, claims = synthetic(n_docs * 10, seed, n_docs)
@@ -144,6 +180,7 @@ def main(argv: list | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     scaling(args.n, args.seed)
+    through_store(args.n, args.seed)
     incremental(args.docs, args.seed)
     return 0
 
