@@ -21,6 +21,7 @@ import re
 from typing import Optional
 
 from bilateral.model import Quantity
+from .windows import finditer_near
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
@@ -200,32 +201,7 @@ def _figure_matches(text: str, lower: Optional[str]) -> list[re.Match]:
     if not anchors:
         return []
     longest = max((len(m) for m in NUMBER_RUN.findall(text)), default=0)
-    return _search_near(FIGURE_RE, text, sorted(anchors), 9, max(longest, 15) + 45)
-
-
-def _search_near(rx: re.Pattern, text: str, anchors: list[int], before: int, after: int) -> list[re.Match]:
-    """The matches `rx.finditer(text)` yields, for a pattern whose every match starts at most `before`
-    characters ahead of an anchor it holds and reads at most `after` characters past it.
-
-    Each window is searched with the whole text visible before it (lookbehinds, \\b) and ends past every
-    character a match could read, so it yields exactly the matches finditer finds there."""
-    out: list[re.Match] = []
-    pos, i, n, size = 0, 0, len(anchors), len(text)
-    while i < n:
-        j = i
-        while j + 1 < n and anchors[j + 1] - before <= anchors[j]:
-            j += 1
-        lo, hi = max(pos, anchors[i] - before), anchors[j]
-        while lo <= hi:
-            m = rx.search(text, lo, min(size, hi + after))
-            if m is None or m.start() > hi:
-                break
-            out.append(m)
-            pos = lo = m.end() if m.end() > m.start() else m.end() + 1
-            if pos < size and text[pos].isdigit():
-                hi = max(hi, pos)   # "1,5002020": a bare run of digits may go on where a match ended
-        i = j + 1
-    return out
+    return list(finditer_near(FIGURE_RE, text, sorted(anchors), 9, max(longest, 15) + 45, digits_go_on=True))
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from . import timex_calendar as cal
+from .windows import finditer_near
 from .timex_lexicon import (
     DAY_PARTS, FUTURE_CUES, MONTH_RE, MONTHS, AMBIGUOUS_MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE,
     NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINAL_WORDS, PAST_CUES, SEASONS, UNIT_RE, UNITS, VAGUE_NUMBERS,
@@ -869,28 +870,6 @@ def _counted(text: str, at: int) -> bool:
     return tail.lower().endswith(_NUMBER_ENDINGS) or _CASE_TRICKY.search(tail) is not None
 
 
-def _finditer_near(rx: re.Pattern, text: str, anchors: list[int], before: int, after: int) -> Iterator[re.Match]:
-    """`rx.finditer(text)` for a pattern whose every match starts at most `before` characters ahead of an
-    anchor it reaches, and reads at most `after` characters past that anchor: only those windows are searched.
-
-    Search from `pos` sees the text before it (lookbehinds, \\b) and `endpos` lies past every character
-    a match could read, so each window yields exactly the matches finditer would find there."""
-    pos, i, n, size = 0, 0, len(anchors), len(text)
-    while i < n:
-        j = i
-        while j + 1 < n and anchors[j + 1] - before <= anchors[j]:
-            j += 1
-        lo, hi = max(pos, anchors[i] - before), anchors[j]
-        endpos = min(size, hi + after)
-        while lo <= hi:
-            m = rx.search(text, lo, endpos)
-            if m is None or m.start() > hi:
-                break
-            yield m
-            pos = lo = m.end() if m.end() > m.start() else m.end() + 1
-        i = j + 1
-
-
 def _reach(text: str) -> int:
     """How far before its unit word a match of the `_NEEDS_UNIT` patterns can start in this text.
 
@@ -927,11 +906,11 @@ def scan(text: str) -> list[Candidate]:
                 counted = [u for u in units if _counted(text, u)]
                 reach = _reach(text)
             if k in _NEEDS_UNIT:
-                matches = _finditer_near(rx, text, counted, reach, 40)
+                matches = finditer_near(rx, text, counted, reach, 40)
             else:
                 if agos is None:
                     agos = [m.start() for m in AGO.finditer(text)]
-                matches = _finditer_near(rx, text, agos, reach, 8)
+                matches = finditer_near(rx, text, agos, reach, 8)
         elif k in _NEAR_OF:
             kind, (b0, b1, b2), (a0, a1) = _NEAR_OF[k]
             if kind not in anchors:
@@ -942,7 +921,7 @@ def scan(text: str) -> list[Candidate]:
                 chunk = max(map(len, text.split()), default=0)
             at = anchors[kind]
             matches = rx.finditer(text) if at is None else \
-                _finditer_near(rx, text, at, b0 + b1 * sep + b2 * chunk, a0 + a1 * sep)
+                finditer_near(rx, text, at, b0 + b1 * sep + b2 * chunk, a0 + a1 * sep)
         else:
             matches = rx.finditer(text)
         for m in matches:
