@@ -161,3 +161,12 @@ def test_an_agreement_expected_to_enter_into_force_is_a_plan_of_both_parties():
     events = events_of(text, published="2021-03-02")
     [plan] = [e for e in find(events, {"SUPPORT"}, ("CHL", "PER")) if e.trigger == "enter"]
     assert plan.modality == "planned" and plan.date == "2021"
+
+
+def test_two_acts_of_one_kind_in_a_sentence_stay_two_when_their_topics_differ():
+    text = ("Peru established diplomatic relations with Chile in May 1990 and opened an embassy in Santiago "
+            "the same month. Peru held talks with Chile in 2018.")
+    events = find(events_of(text, published="2021-01-05"), {"SUPPORT", "CONSULT"}, ("PER", "CHL"))
+    assert sorted((e.topic, e.date) for e in events if e.event_type == "SUPPORT") == [
+        ("embassy", "1990-05"), ("relation", "1990-05")]
+    assert len([e for e in events if e.event_type == "CONSULT"]) == 1   # "held talks" and "talks": one act

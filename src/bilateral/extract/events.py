@@ -47,6 +47,8 @@ PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "gov
               "delegations", "envoy", "envoys", "head", "heads",
               "state", "states", "party", "parties", "leader", "leaders", "neighbour", "neighbours",
               "neighbor", "neighbors", "partner", "partners", "capital", "capitals"}
+CIRCUMSTANCES = {"during", "after", "before", "since", "until", "amid", "amidst", "following", "despite",
+                 "throughout"}
 SYMMETRIC = {"054", "057", "161", "040", "046", "060", "061", "030"}
 PAST_TAGS = {"VBD"}
 
@@ -265,6 +267,8 @@ def _objects(verb: Token) -> tuple:
             continue
         if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX"):
             continue
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES:
+            continue   # "ended the pact during the Timor crisis": when, not with whom
         sub = _subtree(child, CLAUSES)
         tokens.extend(sub)
         for t in sub:
@@ -885,10 +889,18 @@ def _clause_text(tok: Token, limit: int = 110) -> str:
 
 
 def _dedupe(found: list) -> list:
-    """One event per sentence, actor pair, date and type: the trigger nearest the sentence root wins."""
-    best: dict = {}
+    """One event per sentence, actor pair, date and type, the trigger nearest the sentence root first;
+    a further one only when both name different topics ("established relations ... and opened an
+    embassy" are two acts, "held negotiations" and its "negotiations" one)."""
+    groups: dict = {}
     for f in found:
-        key = (f.sent_start, f.pair, f.event.date, f.event.event_type)
-        if key not in best or f.depth < best[key].depth:
-            best[key] = f
-    return [f.event for f in sorted(best.values(), key=lambda f: (f.sent_start, f.event.event_id))]
+        groups.setdefault((f.sent_start, f.pair, f.event.date, f.event.event_type), []).append(f)
+    kept = []
+    for group in groups.values():
+        group.sort(key=lambda f: f.depth)
+        chosen = [group[0]]
+        for f in group[1:]:
+            if f.event.topic and all(c.event.topic and c.event.topic != f.event.topic for c in chosen):
+                chosen.append(f)
+        kept.extend(chosen)
+    return [f.event for f in sorted(kept, key=lambda f: (f.sent_start, f.event.event_id))]

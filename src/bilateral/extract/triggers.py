@@ -107,7 +107,7 @@ RULES = (
     _r("sign conclude ink ratify initial", "057", AGREEMENTS | {"grant", "loan", "package"}),
     _r("reach strike", "057", AGREEMENTS),
     _r("enter", "057", FORCE_IN, also=AGREEMENTS),
-    _r("terminate abrogate annul scrap tear", "160", AGREEMENTS),
+    _r("terminate abrogate annul scrap tear end", "160", AGREEMENTS),
     _r("delay postpone defer", "120", STEPS),
     _r("suspend halt freeze abandon boycott", "164", TALKS),
     _r("end suspend halt abandon", "165", {"mediation"}),
