@@ -84,7 +84,7 @@ american|americans USA demonym
 uk|u.k.|britain|great britain|england GBR country
 british|briton|britons|english GBR demonym
 korea|republic of korea|south korea KOR country
-south korean|south koreans KOR demonym
+south korean|south koreans|korean|koreans KOR demonym
 north korea|dprk PRK country
 china|prc|people's republic of china CHN country
 serb|serbs SRB demonym
