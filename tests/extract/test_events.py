@@ -170,3 +170,11 @@ def test_two_acts_of_one_kind_in_a_sentence_stay_two_when_their_topics_differ():
     assert sorted((e.topic, e.date) for e in events if e.event_type == "SUPPORT") == [
         ("embassy", "1990-05"), ("relation", "1990-05")]
     assert len([e for e in events if e.event_type == "CONSULT"]) == 1   # "held talks" and "talks": one act
+
+
+def test_talks_named_in_a_relative_clause_and_a_pair_speaking_of_itself():
+    text = ("Chile and Peru signed a trade agreement on Monday, ending negotiations that began in 2012. "
+            "The two trade ministers said they would meet again soon.")
+    events = find(events_of(text, published="2019-03-05"), {"CONSULT"}, ("CHL", "PER"))
+    assert sorted((e.trigger, e.date, e.modality) for e in events) == [
+        ("begin", "2012", "asserted"), ("meet", None, "intended")]

@@ -214,6 +214,21 @@ def _subtree(tok: Token, stop: Optional[set] = None) -> list:
     return out
 
 
+def _pair_pronoun(subj: list, trigger: Token) -> bool:
+    """"They" or "we" whose verb is reported by a pair: "the two ministers said they would meet"."""
+    if len(subj) != 1 or subj[0].lower_ not in ("they", "we"):
+        return False
+    node = trigger
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        said_by = [c for c in node.children if c.dep_ == "nsubj"]
+        if said_by:
+            return _is_pair_phrase(_subtree(said_by[0], CLAUSES))
+    return False
+
+
 def _is_pair_phrase(tokens: list) -> bool:
     words = {t.lower_ for t in tokens}
     return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
@@ -282,6 +297,8 @@ def _objects(verb: Token) -> tuple:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ"):
                     lemmas.update((t.lemma_.lower(), t.lower_))
                 pronoun = pronoun or t.lower_ == "it"
+            if verb.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and verb.head.pos_ == "NOUN":
+                lemmas.add(verb.head.lemma_.lower())   # "negotiations that began": the head is the subject
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         lemmas.add(verb.head.lemma_.lower())   # "the agreement the two signed": the head is the object
@@ -544,8 +561,14 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
             other = [c for c in main_pair if c != source.code][0]
             return [(source, _code_actor(other))]
         return []
-    if source is None and target is None and cameo in SYMMETRIC and _is_pair_phrase(subj + objs):
+    if source is None and target is None and cameo in SYMMETRIC and (
+            _is_pair_phrase(subj + objs) or _pair_pronoun(subj, trigger)):
         return [_pair_actors(local_pair)] if len(local_pair) == 2 else []
+    if source is None and target is None and cameo in SYMMETRIC and trigger.dep_ in ("relcl", "acl"):
+        # "signed a pact, ending negotiations that began in 2010": the talks of the sentence's own pair
+        codes = {m.code for m in index.in_span(sent) if m.kind != "igo"}
+        if len(codes) == 2 and set(local_pair) == codes:
+            return [_pair_actors(local_pair)]
     if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
         return [_pair_actors(main_pair)]
     return [(source, target)] if source is not None and target is not None else []
