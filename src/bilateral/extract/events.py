@@ -19,6 +19,7 @@ from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from .cameo import coding
 from .triggers import AGREEMENTS, CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
 from .verbs import code_verb, lemmas as dictionary_lemmas
+from .mood import PREVENT, REPORT, UNREAL, aspect as _aspect, chain as _chain, modality as _modality
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
@@ -31,17 +32,6 @@ LIGHT_VERBS = {"make", "pay", "hold", "conduct", "begin", "start", "open", "laun
                "call", "lodge", "file"}
 # Regular forms of the light verbs, for when the lemmatizer misses ("staged" -> "stag").
 LIGHT_FORMS = {f for v in LIGHT_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")}
-PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
-# Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
-POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
-               "possibility", "chance", "means", "willingness", "readiness"}
-OBLIGATION = {"must", "should", "ought"}
-HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
-INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
-PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
-READY = {"willing", "ready", "prepared", "determined", "eager", "keen", "poised"}
-UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
-REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
 PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "government", "governments",
               "minister", "ministers", "president", "presidents", "premier", "premiers", "delegation",
               "delegations", "envoy", "envoys", "head", "heads",
@@ -631,79 +621,6 @@ def _pair_actors(pair: tuple) -> tuple:
     return _code_actor(pair[0]), _code_actor(pair[1])
 
 
-# --- modality -------------------------------------------------------------------
-
-
-CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
-
-
-def _chain(tok: Token) -> list:
-    """The trigger and the verbs it depends on in its own clause chain (for negation, mood and dates).
-
-    Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
-    out = [tok]
-    while tok.dep_ in CHAIN_DEPS and tok.head != tok and len(out) < 8:
-        if tok.dep_ == "conj" and _finite(tok):
-            break   # "did not suspend its aid and said it will send ...": the second verb has its own mood
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _means_of_hypothetical(top: Token) -> bool:
-    """"By investing in reforms, we can unlock ...": a means or purpose clause of a modal verb reports nothing."""
-    if top.dep_ not in ("advcl", "pcomp", "pobj", "prep") or top.tag_ not in ("VBG", "VB"):
-        return False
-    head = top.head
-    while head.dep_ in ("prep", "pcomp", "pobj") and head.head != head:
-        head = head.head
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in head.children)
-
-
-def _finite(verb: Token) -> bool:
-    """A verb with its own tense or auxiliary heads its own clause."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _modality(tok: Token, fine: bool = False) -> Optional[str]:
-    """asserted / planned / intended / negated, conditional ("if", "unless") or hypothetical (modal
-    verbs, mere possibilities), or None for acts named only as a means of something hypothetical.
-
-    `fine` (the sentence coder) also tells "required" ("B must withdraw": somebody demands it)
-    from other modals, and "refused" ("will not accept") from acts that did not happen."""
-    chain = _chain(tok)
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX", "NOUN")]
-    auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
-    lemmas = {t.lemma_.lower() for t in verbs[1:]}
-    marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
-    negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
-        c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
-    if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
-        return "conditional"
-    if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in chain[1:]):
-        return "hypothetical"
-    if fine and not negated and any(a in OBLIGATION for a in auxes):
-        return "required"
-    if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
-        return "hypothetical"
-    if _means_of_hypothetical(chain[-1]):
-        return None
-    if fine and negated and (any(a in ("will", "wo", "would", "shall") for a in auxes) or lemmas & INTEND):
-        return "refused"
-    if negated or _prevented(lemmas, chain):
-        return "negated"
-    if lemmas & INTEND or any(t.lemma_.lower() in READY for t in chain[1:] if t.pos_ == "ADJ"):
-        return "intended"
-    future = any(a in ("will", "shall", "'ll", "would") for a in auxes)
-    if future and lemmas & REPORT:
-        return "intended"
-    if future or lemmas & PLAN and tok.tag_ in ("VB",):
-        return "planned"
-    if "would" in auxes:
-        return "hypothetical"
-    return "asserted"
-
-
 DEMANDING = REPORT | {"insist", "conclude", "reiterate", "stress", "warn", "demand", "maintain", "argue",
                       "remind", "issue", "urge"}
 
@@ -724,19 +641,6 @@ def _demanded(tok: Token, roles: list, index: _ActorIndex) -> list:
     if not speakers:
         return [(UNKNOWN, s) for s, _ in roles[:1]]
     return [(speakers[0], s if s.code != speakers[0].code else t) for s, t in roles[:1]]
-
-
-def _prevented(lemmas: set, chain: list) -> bool:
-    """A verb of preventing governs the act: "barred B from joining"; "keep" only with "from"
-    ("kept B from resuming", never "will keep funding")."""
-    found = lemmas & PREVENT
-    return bool(found - {"keep"}) or (bool(found) and any(t.lower_ == "from" for t in chain))
-
-
-def _conditional(verb: Token) -> bool:
-    """The verb governs an "if" or "unless" clause of its own ("will withdraw unless X agrees")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children)
 
 
 # --- dates --------------------------------------------------------------------------
@@ -885,20 +789,6 @@ def _make(document, sent, tok, trigger, cameo, source, target, modality, date, d
     while node.head != node and depth < 20:
         node, depth = node.head, depth + 1
     return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
-
-
-CONTINUE = {"continue", "keep", "remain", "maintain"}
-
-
-def _aspect(tok: Token) -> Optional[str]:
-    """"ongoing" when the act is told as going on: "continues to support", "will keep funding",
-    "is still providing"."""
-    for node in _chain(tok)[1:3]:
-        if node.lemma_.lower() in CONTINUE and node.pos_ in ("VERB", "AUX"):
-            return "ongoing"
-    if any(c.dep_ == "advmod" and c.lower_ in ("still", "continually", "continuously") for c in tok.children):
-        return "ongoing"
-    return None
 
 
 def _clause_text(tok: Token, limit: int = 110) -> str:
