@@ -89,7 +89,6 @@ north korea|dprk PRK country
 china|prc|people's republic of china CHN country
 serb|serbs SRB demonym
 croat|croats HRV demonym
-kampuchean|kampucheans KHM demonym
 north korean|north koreans PRK demonym
 vietnam|viet nam VNM country
 russia|soviet union|ussr|u.s.s.r.|soviet russia RUS country
@@ -102,8 +101,6 @@ ivory coast|cote d'ivoire|côte d'ivoire CIV country
 burma MMR country
 burmese MMR demonym
 siam THA country
-kampuchea|democratic kampuchea KHM country
-imperial japan|empire of japan JPN country
 vichy france FRA country
 east germany|west germany|german democratic republic|federal republic of germany DEU country
 holland NLD country
@@ -140,7 +137,6 @@ ADB|Asian Development Bank|adb|asian development bank
 AIIB|Asian Infrastructure Investment Bank|aiib|asian infrastructure investment bank
 ICC|International Criminal Court|icc|international criminal court
 ICJ|International Court of Justice|icj|international court of justice|world court
-ECCC|Extraordinary Chambers in the Courts of Cambodia|eccc|extraordinary chambers in the courts of cambodia|khmer rouge tribunal
 ICTY|International Criminal Tribunal for the former Yugoslavia|icty|international criminal tribunal for the former yugoslavia
 ICTR|International Criminal Tribunal for Rwanda|ictr|international criminal tribunal for rwanda
 SCSL|Special Court for Sierra Leone|scsl|special court for sierra leone

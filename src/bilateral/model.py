@@ -16,9 +16,9 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-MODALITIES = ("asserted", "planned", "intended", "negated")   # what the record keeps
-# sentence coding marks these too: "if"/"unless", modal guesses, "B must ...", "will not ..."
-CODER_MODALITIES = MODALITIES + ("conditional", "hypothetical", "required", "refused")
+# What the record keeps; the sentence coder also marks "conditional", "hypothetical", "required"
+# ("B must ...") and "refused" ("will not ...") (extract/mood.py).
+MODALITIES = ("asserted", "planned", "intended", "negated")
 QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_most")
 PERIOD_KINDS = ("point", "flow", "cumulative", "annual")
 CONFLICT_KINDS = ("value", "rank", "date", "outlier", "plan_vs_fact")

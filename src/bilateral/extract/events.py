@@ -63,7 +63,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
     coverage for coding sentences one by one, at a cost in precision on whole articles.  `agents`
     (role noun -> sector) lets the coder give "the rebels" the country its sentence names."""
     agents = agents or {}
-    vocabulary = DICTIONARY if dictionary else frozenset()
+    vocabulary = dictionary_lemmas() if dictionary else frozenset()   # loaded once, by the coder only
     index = _ActorIndex(doc, actors)
     main_pair = _main_pair(actors)
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
@@ -353,9 +353,6 @@ def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, mai
     if not roles:
         return None
     return rule.cameo, roles, topic
-
-
-DICTIONARY = dictionary_lemmas()
 
 
 def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> Optional[Rule]:

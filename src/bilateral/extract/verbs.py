@@ -26,6 +26,7 @@ def _dictionary() -> tuple:
     return synsets, data["verbs"], data["blocks"]
 
 
+@lru_cache(maxsize=1)
 def lemmas() -> frozenset:
     """Every verb lemma the dictionary can code."""
     return frozenset(_dictionary()[1])
