@@ -125,3 +125,28 @@ def test_sentences_also_code_domestic_acts_and_acts_with_an_unnamed_party(coded)
     assert e["event_type"] == "COERCE" and e["source"] == ["VEN"]
     e = only(coded["one-party"])
     assert (e["event_type"], e["source"], e["target"]) == ("ACCUSE", ["CHL"], [])
+
+
+def test_the_primary_event_is_the_act_that_happened():
+    rows = {r["id"]: r["events"] for r in code_sentences([
+        {"id": "renewed", "text": "Ethiopia and Eritrea renewed negotiations on the disputed border town."},
+        {"id": "effort", "text": "Oman launched a mediation effort between Yemen and Saudi Arabia."},
+        {"id": "purpose", "text": "Hundreds of students staged demonstrations in Manila to demand the recall "
+                                  "of the Chinese ambassador."},
+        {"id": "gathered", "text": "Farmers from across Poland gathered for a rally in Warsaw to protest "
+                                   "against Ukrainian grain imports."},
+        {"id": "plans", "text": "Hungary plans to impose restrictions on Serbian lorries next year."},
+        {"id": "declaration", "text": "Armenia issued a declaration demanding that Azerbaijan release "
+                                      "its soldiers."},
+    ])}
+    first = {k: v[0] for k, v in rows.items() if v}
+    # a light or aspectual verb hands the act to its noun ("renewed negotiations", "a mediation effort")
+    assert first["renewed"]["event_type"] == "CONSULT", rows["renewed"]
+    assert first["effort"]["event_type"] == "CONSULT", rows["effort"]
+    # the demonstration happened; the demand is what it was for
+    assert first["purpose"]["event_type"] == "PROTEST", rows["purpose"]
+    assert first["gathered"]["event_type"] == "PROTEST", rows["gathered"]
+    # a plan announces the act: an announced restriction is a threat
+    assert first["plans"]["event_type"] == "THREATEN", rows["plans"]
+    # the content of an issued statement is the act ("issued a declaration demanding")
+    assert first["declaration"]["event_type"] == "REQUEST", rows["declaration"]

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from .extract import analyze
 from .extract.cameo import coding
+from .extract.events import LIGHT_VERBS
+from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import load_nlp
@@ -129,12 +131,18 @@ def coded_events(events: list, doc: Doc) -> list:
 MEANS = {"send", "dispatch", "deploy", "telephone", "phone", "call", "travel", "fly", "go", "come", "arrive",
          "return", "embark", "visit", "meet", "use", "mobilize", "mobilise", "issue", "organize", "organise",
          "convene", "gather", "assemble", "resort", "summon", "help", "move", "rush", "open", "launch",
-         "set", "establish", "form", "create", "hold", "stage", "join", "unite", "work", "act"}
+         "set", "establish", "form", "create", "hold", "stage", "join", "unite", "work", "act", "converge",
+         "march"}
+# Verbs that carry an act named by their object or subject noun ("renewed negotiations", "launched a
+# mediation effort", "the riots continued"): the noun's act is what happened.
+CARRIERS = LIGHT_VERBS | {"renew", "escalate", "intensify", "step", "deliver", "issue"}
+# Verbs that only say an act is planned or decided: the act they announce counts ("plans to impose").
+ANNOUNCING = {"plan", "schedule", "expect", "prepare", "decide", "intend", "aim"}
 
 
 def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
-    """(sentence start, trigger lemma) -> rank: the trigger's depth in its sentence, or just
-    above the verb whose purpose it states."""
+    """(sentence start, trigger lemma) -> rank: the trigger's depth in its sentence, raised above
+    the verb that only carries it, announces it or serves it as a means."""
     span = doc.char_span(sent_start, len(doc.text), alignment_mode="expand")
     sent = span[0].sent if span is not None and len(span) else None
     tokens = {}
@@ -143,13 +151,45 @@ def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
         if lemma in lemmas and (lemma not in tokens or _depth(tok) < _depth(tokens[lemma])):
             tokens[lemma] = tok
     rank = {lemma: float(_depth(tok)) for lemma, tok in tokens.items()}
+    for lemma, tok in tokens.items():
+        carrier = _carrier(tok, lemmas)
+        if carrier is not None:
+            rank[lemma] = min(rank[lemma], _depth(carrier) - 0.5)
     for _ in range(3):   # "mobilized groups to help support": purposes chain
         for lemma, tok in tokens.items():
             head = tok.head
-            if (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-                    and head.lemma_.lower() in MEANS and head.lemma_.lower() in rank):
-                rank[lemma] = min(rank[lemma], rank[head.lemma_.lower()] - 0.5)
+            served = head.lemma_.lower()
+            if served not in rank:
+                continue
+            if ((tok.dep_ in ("advcl", "xcomp") and served in MEANS and (_to(tok) or served == "help"))
+                    or (tok.dep_ == "xcomp" and served in ANNOUNCING and _to(tok))):
+                rank[lemma] = min(rank[lemma], rank[served] - 0.5)
     return {(sent_start, lemma): r for lemma, r in rank.items()}
+
+
+def _carrier(tok, lemmas: set) -> Optional[object]:
+    """The verb that carries this trigger's act: a light verb whose object names it ("staged a
+    rally", "launched a mediation effort") or whose subject it is ("the talks resumed"), a means
+    verb it is the purpose of ("gathered for a rally"), or a verb issuing the statement whose
+    content it is ("issued a declaration demanding"), unless that statement is an act itself
+    ("issued an ultimatum")."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.dep_ == "dobj":
+        tok, head = head, head.head
+    if tok.dep_ in ("dobj", "nsubj") and tok.pos_ == "NOUN" and head.lemma_.lower() in CARRIERS:
+        return head
+    if (tok.dep_ == "pobj" and tok.pos_ == "NOUN" and head.lower_ == "for"
+            and head.head.lemma_.lower() in MEANS):
+        return head.head
+    if (tok.dep_ in ("acl", "ccomp") and tok.pos_ == "VERB" and head.dep_ == "dobj"
+            and head.lemma_.lower() not in lemmas | DEMANDS and head.head.lemma_.lower() in CARRIERS):
+        return head.head
+    return None
+
+
+def _to(tok) -> bool:
+    """Whether a verb stands in a "to" infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _depth(tok) -> int:
