@@ -59,6 +59,8 @@ def test_dateline_with_date_and_agency_and_sign_off():
     ("CANBERRA (Southern Wire) - Australia said.", "CANBERRA", "Southern Wire", None, "Australia said."),
     ("DHAKA, 3 March 2021 — Trade rose.", "DHAKA", None, "2021-03-03", "Trade rose."),
     ("NEW DELHI, March 3, 2021: India said.", "NEW DELHI", None, "2021-03-03", "India said."),
+    ("Nairobi, 14 March 2024 - Kenya said.", "Nairobi", None, "2024-03-14", "Kenya said."),
+    ("Buenos Aires, June 2, 2019 — Argentina said.", "Buenos Aires", None, "2019-06-02", "Argentina said."),
 ])
 def test_dateline_styles(line, place, outlet, date, rest):
     found = dateline(line)
@@ -70,6 +72,8 @@ def test_dateline_styles(line, place, outlet, date, rest):
     "Germany and Namibia signed an accord on Friday.",
     "ASEAN members met in Jakarta - and agreed on little.",
     "The Lombok Treaty (2006) – a security pact – still holds.",
+    "Since then, 2019 - The year of the accord - changed little.",
+    "Germany, Namibia - Two states with one shared history.",
 ])
 def test_no_dateline_in_ordinary_sentences(line):
     assert dateline(line) is None
