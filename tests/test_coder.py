@@ -71,6 +71,8 @@ def test_threats_conditions_and_protests():
         {"id": "official", "text": "Egypt lodged a formal protest with Sudan over the border incident."},
         {"id": "must", "text": "Nepal said India must withdraw its troops from the border."},
         {"id": "refuse", "text": "Fiji said it will not accept Tongan mediation."},
+        {"id": "refuse-if", "text": "Jordan said it will not admit more Syrian refugees if the fighting spreads."},
+        {"id": "sworn", "text": "Armenian volunteers have sworn to fight until Azerbaijan leaves the villages."},
     ])}
     first = {k: v[0] for k, v in rows.items() if v}
     # an announced or conditional hostile act is a threat, coded by what is threatened (CAMEO 13x)
@@ -94,6 +96,9 @@ def test_threats_conditions_and_protests():
     assert (must["event_type"], must["cameo"], must["modality"], must["source"], must["target"]) == (
         "REQUEST", "1056", "required", ["NPL"], ["IND"])
     assert (first["refuse"]["event_type"], first["refuse"]["modality"]) == ("REJECT", "refused")
+    # a refusal stays a refusal under a condition; a sworn fight is a threat
+    assert (first["refuse-if"]["event_type"], first["refuse-if"]["modality"]) == ("REJECT", "refused")
+    assert (first["sworn"]["event_type"], first["sworn"]["modality"]) == ("THREATEN", "intended")
 
 
 def test_no_event_when_nothing_happens_between_countries(coded):

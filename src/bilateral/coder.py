@@ -137,7 +137,7 @@ MEANS = {"send", "dispatch", "deploy", "telephone", "phone", "call", "travel", "
 # mediation effort", "the riots continued"): the noun's act is what happened.
 CARRIERS = LIGHT_VERBS | {"renew", "escalate", "intensify", "step", "deliver", "issue"}
 # Verbs that only say an act is planned or decided: the act they announce counts ("plans to impose").
-ANNOUNCING = {"plan", "schedule", "expect", "prepare", "decide", "intend", "aim"}
+ANNOUNCING = {"plan", "schedule", "expect", "prepare", "decide", "intend", "aim", "vow", "pledge", "promise", "swear"}
 
 
 def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
@@ -162,7 +162,7 @@ def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
             if served not in rank:
                 continue
             if ((tok.dep_ in ("advcl", "xcomp") and served in MEANS and (_to(tok) or served == "help"))
-                    or (tok.dep_ == "xcomp" and served in ANNOUNCING and _to(tok))):
+                    or (tok.dep_ in ("xcomp", "advcl") and served in ANNOUNCING and _to(tok))):
                 rank[lemma] = min(rank[lemma], rank[served] - 0.5)
     return {(sent_start, lemma): r for lemma, r in rank.items()}
 

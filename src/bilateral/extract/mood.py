@@ -15,7 +15,7 @@ POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "p
                "possibility", "chance", "means", "willingness", "readiness"}
 OBLIGATION = {"must", "should", "ought"}
 HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
-INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "commit", "wish", "vow", "offer"}
+INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "swear", "commit", "wish", "offer"}
 PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
 READY = {"willing", "ready", "prepared", "determined", "eager", "keen", "poised"}
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
@@ -29,12 +29,19 @@ def chain(tok: Token) -> list:
 
     Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
-    while tok.dep_ in CHAIN_DEPS and tok.head != tok and len(out) < 8:
+    while (tok.dep_ in CHAIN_DEPS or _complement(tok)) and tok.head != tok and len(out) < 8:
         if tok.dep_ == "conj" and _finite(tok):
             break   # "did not suspend its aid and said it will send ...": the second verb has its own mood
         tok = tok.head
         out.append(tok)
     return out
+
+
+def _complement(tok: Token) -> bool:
+    """A "to" infinitive the parser hangs as an adverbial clause under a verb of intending or
+    planning is that verb's complement ("have sworn to fight")."""
+    return (tok.dep_ == "advcl" and tok.head.lemma_.lower() in INTEND | PLAN
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _means_of_hypothetical(top: Token) -> bool:
@@ -65,6 +72,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
     negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
+    if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
+        return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in links[1:]):
