@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .extract import analyze
 from .extract.cameo import coding
-from .extract.events import LIGHT_VERBS
+from .extract.events import LIGHT_FORMS, LIGHT_VERBS
 from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
@@ -176,15 +176,20 @@ def _carrier(tok, lemmas: set) -> Optional[object]:
     head = tok.head
     if tok.dep_ == "compound" and head.dep_ == "dobj":
         tok, head = head, head.head
-    if tok.dep_ in ("dobj", "nsubj") and tok.pos_ == "NOUN" and head.lemma_.lower() in CARRIERS:
+    if tok.dep_ in ("dobj", "nsubj") and tok.pos_ == "NOUN" and _carries(head):
         return head
     if (tok.dep_ == "pobj" and tok.pos_ == "NOUN" and head.lower_ == "for"
             and head.head.lemma_.lower() in MEANS):
         return head.head
     if (tok.dep_ in ("acl", "ccomp") and tok.pos_ == "VERB" and head.dep_ == "dobj"
-            and head.lemma_.lower() not in lemmas | DEMANDS and head.head.lemma_.lower() in CARRIERS):
+            and head.lemma_.lower() not in lemmas | DEMANDS and _carries(head.head)):
         return head.head
     return None
+
+
+def _carries(verb) -> bool:
+    """A carrying verb, also when the lemmatizer misses its regular form ("staged" -> "stag")."""
+    return verb.lemma_.lower() in CARRIERS or verb.lower_ in LIGHT_FORMS
 
 
 def _to(tok) -> bool:
