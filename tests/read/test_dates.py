@@ -18,12 +18,15 @@ from bilateral.read.dates import parse_date
     ("2018", "2018"),
     ("25/12/2019", "2019-12-25"),
     ("12/25/2019", "2019-12-25"),
+    ("3 March 2021, 10:32", "2021-03-03"),
+    ("Wed 3 Mar 2021 10:32 GMT", "2021-03-03"),
+    ("March 3, 2021 at 10:32 a.m.", "2021-03-03"),
 ])
 def test_dates_read(text, iso):
     assert parse_date(text) == iso
 
 
 @pytest.mark.parametrize("text", ["04/05/2019", "31 February 2018", "2 February", "yesterday", "", None,
-                                  "2018-13-01", "Delta Post"])
+                                  "2018-13-01", "Delta Post", "10:32"])
 def test_dates_refused(text):
     assert parse_date(text) is None

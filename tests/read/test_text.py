@@ -61,6 +61,8 @@ def test_dateline_with_date_and_agency_and_sign_off():
     ("NEW DELHI, March 3, 2021: India said.", "NEW DELHI", None, "2021-03-03", "India said."),
     ("Nairobi, 14 March 2024 - Kenya said.", "Nairobi", None, "2024-03-14", "Kenya said."),
     ("Buenos Aires, June 2, 2019 — Argentina said.", "Buenos Aires", None, "2019-06-02", "Argentina said."),
+    ("Accra, Ghana, March 3, 2021 — Ghana said.", "Accra", None, "2021-03-03", "Ghana said."),
+    ("ACCRA, Ghana (West Wire) — Ghana said.", "ACCRA", "West Wire", None, "Ghana said."),
 ])
 def test_dateline_styles(line, place, outlet, date, rest):
     found = dateline(line)
@@ -189,3 +191,18 @@ def test_underscores_inside_identifiers_are_text_not_emphasis():
     from bilateral.read.text import clean_text
     text = clean_text("Officials found window.__flag__ set and a __bold__ word in the note.\n").text
     assert "window.__flag__" in text and "a bold word" in text
+
+
+@pytest.mark.parametrize("source, title, author, published, outlet, body", [
+    ("Peru and Chile sign a water pact\nBy Ana Rojas | March 3, 2021\n\nPeru and Chile met.",
+     "Peru and Chile sign a water pact", "Ana Rojas", "2021-03-03", None, "Peru and Chile met."),
+    ("Peru and Chile sign a water pact\nThe Andes Courier, 3 March 2021\nPeru and Chile met on Monday.",
+     "Peru and Chile sign a water pact", None, "2021-03-03", "The Andes Courier", "Peru and Chile met on Monday."),
+    # a first sentence wrapped over two lines is body, not a title
+    ("Peru and Chile signed a water pact on Monday in Lima\nafter two years of talks.\n\nMore followed.",
+     None, None, None, None, "Peru and Chile signed a water pact on Monday in Lima after two years of talks."),
+])
+def test_header_lines_run_together_at_the_top(source, title, author, published, outlet, body):
+    doc = clean(_text(source))
+    assert (doc.title, doc.author, doc.published, doc.outlet) == (title, author, published, outlet)
+    assert doc.text.startswith(body)

@@ -29,8 +29,10 @@ DATE_PATTERN = (
     rf"|[0-3]?\d[/.][0-3]?\d[/.]{YEAR}"                                         # 02/02/2018
     rf"|{MONTH}\s+{DAY}"                                                        # February 2 (no year)
     rf"|{DAY}\s+{MONTH}"                                                        # 2 February (no year)
-    rf")"
-)
+    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?)?"
+)                                                                               # ... 10:32 am GMT
+_TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?\s*$",
+                        re.IGNORECASE)
 _DATE_RE = re.compile(rf"^\s*{DATE_PATTERN}\s*$", re.IGNORECASE)
 
 
@@ -56,7 +58,7 @@ def parse_date(text: Optional[str]) -> Optional[str]:
         return s
     if not _DATE_RE.match(s):
         return None
-    s = re.sub(rf"^{WEEKDAY}", "", s, flags=re.IGNORECASE)
+    s = _TIME_TAIL.sub("", re.sub(rf"^{WEEKDAY}", "", s, flags=re.IGNORECASE))
     m = re.match(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", s)
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)

@@ -30,17 +30,19 @@ _SENTENCE_END = re.compile(r"[.,;:]$")
 
 _PLACE = r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,3}"
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+_IN_COUNTRY = r"(?:,\s*[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})?"   # "ACCRA, Ghana"
 _AGENCY = r"\((?P<agency>[A-Za-z][^()\n]{1,39})\)"
 _DASH = r"\s*(?:[-–—]+|:)\s+"
 _DATELINES = (
     # PLACE, (Agency) –   /   PLACE, date (Agency) –   /   Place (Agency) -
-    re.compile(rf"^(?P<place>{_PLACE})\s*,?\s*(?:(?P<date>{DATE_PATTERN})\s*,?\s*)?{_AGENCY}{_DASH}(?=[A-Z\"“‘'])"),
+    re.compile(rf"^(?P<place>{_PLACE}){_IN_COUNTRY}\s*,?\s*(?:(?P<date>{DATE_PATTERN})\s*,?\s*)?{_AGENCY}{_DASH}"
+               rf"(?=[A-Z\"“‘'])"),
     # (Place):
     re.compile(rf"^\((?P<place>{_PLACE})\)\s*[:\-–—]+\s*"),
     # PLACE, date –   /   PLACE —
     re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*(?:,\s*(?P<date>{DATE_PATTERN}))?{_DASH}(?=[A-Z\"“‘'])"),
     # Place, date –   (a place in title case only with a full date behind it)
-    re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<date>{DATE_PATTERN}){_DASH}(?=[A-Z\"“‘'])"),
+    re.compile(rf"^(?P<place>{_PLACE}){_IN_COUNTRY},\s*(?P<date>{DATE_PATTERN}){_DASH}(?=[A-Z\"“‘'])"),
 )
 
 

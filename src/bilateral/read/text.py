@@ -123,9 +123,33 @@ def _read_header(blocks: List[Block], out: CleanText) -> List[Block]:
                 _header_line(line.text, out, first=not seen_text, last=i == len(blocks) - 1):
             seen_text = True
             continue
+        if plain and i < HEADER_BLOCKS and len(block) > 1:
+            block = _header_lines_off(block, out, first=not seen_text)
+            if not block:
+                seen_text = True
+                continue
         kept.append(block)
         seen_text = seen_text or plain
     return kept
+
+
+def _header_lines_off(block: Block, out: CleanText, first: bool) -> Block:
+    """Header lines run together at the top of a paragraph ("Title / By Jane Doe | 3 May 2021"): taken
+    off when at least one of them is a byline or a date line, so a wrapped first sentence stays."""
+    def structured(line: Line) -> bool:
+        t = line.text
+        return line.kind == "text" and bool(header.byline(t) or header.outlet_date(t) or header.date_line(t))
+    start = 1 if first and not out.title and header.is_title(block[0].text) and structured(block[1]) else 0
+    end = start
+    while end < len(block) and structured(block[end]):
+        end += 1
+    if end == start:
+        return block
+    if start:
+        out.title = block[0].text.strip()
+    for line in block[start:end]:
+        _header_line(line.text, out, first=False, last=False)
+    return block[end:]
 
 
 def _header_line(text: str, out: CleanText, first: bool, last: bool) -> bool:
