@@ -139,3 +139,22 @@ def test_a_single_path_string_is_one_path(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     (doc,) = list(read_sources(str(path)))
     assert doc.source_path == str(path)
+
+
+def test_jsonl_fields_under_their_usual_other_names(tmp_path):
+    lines = [
+        json.dumps({"maintext": "Ghana and Togo reopened their border.", "date_publish": "2022-05-04 09:12:00",
+                    "source_domain": "westwire.example", "headline": "Border reopens", "authors": ["K. Mensah",
+                                                                                                  "A. Dossou"]}),
+        json.dumps({"content": "Chile and Peru met.", "date": "2020-01-09", "published": "2020-01-08",
+                    "link": "https://andes.example/met"}),
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = _docs(read_sources([str(path)]))
+    first, second = docs
+    assert (first.text, first.title, first.outlet, first.author) == (
+        "Ghana and Togo reopened their border.", "Border reopens", "westwire.example", "K. Mensah; A. Dossou")
+    assert first.published == "2022-05-04 09:12:00"   # the raw value; the document's date is parsed from it
+    # the canonical name wins over an alias
+    assert (second.published, second.source_path) == ("2020-01-08", "https://andes.example/met")

@@ -16,6 +16,16 @@ from bilateral.model import RawDocument
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 METADATA_FIELDS = ("url", "title", "published", "outlet", "author")
+# Other names the same fields go by in common news dumps and crawlers, tried after the canonical one.
+FIELD_ALIASES = {
+    "url": ("link", "source_url"),
+    "title": ("headline",),
+    "published": ("date", "published_at", "publish_date", "date_publish", "date_published", "datePublished",
+                  "pubdate", "pub_date", "datetime"),
+    "outlet": ("source", "publisher", "site_name", "source_domain", "site"),
+    "author": ("authors", "byline", "creator"),
+    "text": ("content", "body", "maintext", "article", "article_text"),
+}
 
 Result = Union[RawDocument, InputError]
 
@@ -117,13 +127,26 @@ def _jsonl_document(path: str, lineno: int, line: str) -> Result:
         return InputError(path, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})", "jsonl")
     if not isinstance(record, dict):
         return InputError(path, f"line {lineno}: expected a JSON object, got {type(record).__name__}", "jsonl")
-    meta = {k: _as_text(record.get(k)) for k in METADATA_FIELDS}
-    body, fmt = _as_text(record.get("text")), "text"
+    meta = {k: _field(record, k) for k in METADATA_FIELDS}
+    body, fmt = _field(record, "text"), "text"
     if not (body and body.strip()):
         body, fmt = _as_text(record.get("html")), "html"
     if not (body and body.strip()):
-        return InputError(path, f"line {lineno}: has neither a non-empty 'text' nor 'html' field", "jsonl")
+        return InputError(path, f"line {lineno}: has neither a non-empty 'text' (or 'content', 'body', "
+                                f"'maintext') nor 'html' field", "jsonl")
     return RawDocument(source_path=meta["url"] or f"{path}#L{lineno}", text=body, format=fmt, **meta)
+
+
+def _field(record: dict, name: str) -> Optional[str]:
+    """A field by its own name, else by the first of its usual other names that holds a value."""
+    for key in (name, *FIELD_ALIASES.get(name, ())):
+        value = record.get(key)
+        if isinstance(value, list) and name == "author":   # "authors": ["A", "B"]
+            value = "; ".join(v for v in value if isinstance(v, str) and v.strip()) or None
+        value = _as_text(value)
+        if value is not None:
+            return value
+    return None
 
 
 def _as_text(value: object) -> Optional[str]:
