@@ -15,6 +15,8 @@ def test_event_words_become_cameo_codes():
     assert parse_question("When were ties between Oslo and Maputo severed?").events[0].cameo == "161"
     it = parse_question("When did the Turkish prime minister visit Somalia?")
     assert it.kind == "date" and it.events[0].cameo == "042" and set(it.codes) == {"TUR", "SOM"}
+    # the object is what is asked: the verb alone names the act
+    assert parse_question("What did Norway and Mozambique sign in May 2019?").events[0].cameo == "057"
 
 
 def test_kinds():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from bilateral.extract import metrics as lex
-from bilateral.extract.triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, find_rule
+from bilateral.extract.triggers import NOUN_LEMMAS, RULES, TRIGGER_LEMMAS, find_rule
 from bilateral.nlp.gazetteer import Gazetteer
 from bilateral.nlp.pipeline import load_nlp
 from bilateral.nlp.timex import find_timexes
@@ -181,10 +181,17 @@ def _events(doc) -> list[EventReading]:
             rule = find_rule(lemma, words, noun=True)
         if rule is None and lemma in TRIGGER_LEMMAS:
             rule = find_rule(lemma, words - {lemma}, noun=False)
+            if rule is None and doc[0].lower_ in ("what", "which"):
+                rule = _any_rule(lemma)   # "what did A and B sign?": the object is what is asked
         if rule is not None and all(r.cameo != rule.cameo for r in out):
             objs = frozenset(words & rule.objects) if rule.objects else frozenset()
             out.append(EventReading(rule.cameo, lemma, objs))
     return out
+
+
+def _any_rule(lemma: str):
+    """The lexicon's first verb rule for a lemma, whatever object it needs."""
+    return next((r for r in RULES if not r.noun and lemma in r.lemmas), None)
 
 
 PEOPLE_NOUNS = frozenset(stem(w) for w in "people persons nationals citizens individuals men women".split())
