@@ -73,6 +73,11 @@ def test_specific_readings_come_before_general_ones():
     assert code("suspend", "talk") == "164"
     assert code("withdraw", "ambassador") == "161"
     assert code("withdraw", "troop") == "0872"
+    # CAMEO 166x: expelling or withdrawing peacekeepers, inspectors or aid agencies reduces relations
+    assert code("withdraw", "peacekeeper", "force") == "1661"
+    assert code("expel", "inspectors", "nuclear") == "1662"
+    assert code("expel", "agencies", "aid") == "1663"
+    assert code("reduce", "supplies", "food") == "162"
 
 
 def test_nouns_are_looked_up_apart_from_verbs():

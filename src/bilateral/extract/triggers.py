@@ -69,6 +69,7 @@ ROADS = frozenset({"road", "roads", "street", "streets", "bridge", "bridges", "h
                    "railway", "railways", "entrance", "entrances", "junction", "square", "motorway"})
 FORCE_IN = frozenset({"force", "effect", "operation"})      # "entered into force", "took effect"
 STEPS = AGREEMENTS | TALKS | frozenset({"signing", "signature", "ratification", "visit", "trip"})
+INSPECTORS = frozenset({"inspector", "inspectors", "observer", "observers", "monitor", "monitors"})
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ RULES = (
     _r("accept accede heed", "080", DEMANDS),
     _r("concede", "080"),
     _r("allow permit let", "080"),
+    _r("expel withdraw pull evict", "1661", {"peacekeeper", "peacekeepers", "peacekeeping"}),  # a sanction
     _r("withdraw pull evacuate", "0872", FORCES),
     _r("withdrawal pullout pullback", "0872", noun=True),
     _r("surrender capitulate", "0874"),
@@ -198,8 +200,10 @@ RULES = (
     _r("block barricade obstruct", "144", ROADS),
     _r("ban bar restrict block", "163", GOODS),
     _r("boycott embargo", "163"),
-    _r("suspend halt freeze cut stop withdraw cancel terminate", "162", AID_NOUNS | {"cooperation", "program",
-                                                                                    "programme"}),
+    _r("suspend halt freeze cut stop withdraw cancel terminate reduce curtail slash", "162",
+       AID_NOUNS | {"cooperation", "program", "programme"}),
+    _r("expel withdraw pull evict", "1662", INSPECTORS),
+    _r("expel evict", "1663", {"agency", "agencies", "ngo", "ngos", "charity", "charities"}),
     _r("expel", "166", DIPLOMATS),
     _r("exile deport banish evict", "174"),
     _r("arrest detain imprison jail prosecute indict convict", "173"),
