@@ -78,6 +78,12 @@ def test_specific_readings_come_before_general_ones():
     assert code("expel", "inspectors", "nuclear") == "1662"
     assert code("expel", "agencies", "aid") == "1663"
     assert code("reduce", "supplies", "food") == "162"
+    # CAMEO 086x: letting observers or peacekeepers in; a tightened blockade or widened sanctions
+    assert code("receive", "observers", "mission") == "0862"
+    assert code("accept", "peacekeepers") == "0861"
+    assert code("tighten", "blockade", "naval") == "191"
+    assert code("extend", "sanctions") == "163"
+    assert code("hand", "medicine") == "070"
 
 
 def test_nouns_are_looked_up_apart_from_verbs():

@@ -117,6 +117,8 @@ RULES = (
     _r("visit", "042"),
     _r("visit", "042", noun=True),
     _r("travel tour", "042"),
+    _r("receive admit accept allow", "0861", {"peacekeeper", "peacekeepers", "peacekeeping"}),  # CAMEO 086x
+    _r("receive admit accept allow", "0862", INSPECTORS),
     _r("host receive welcome", "043", {"visit", "delegation", "summit", "signing", "signature", "minister",
                                        "president", "leader", "king", "counterpart", "talks", "meeting"}),
     _r("hold", "046", TALKS),
@@ -151,7 +153,7 @@ RULES = (
     _r("send dispatch deploy station", "074", FORCES),
     _r("send dispatch", "070", MONITORS),
     _r("provide give grant extend offer donate deliver disburse allocate channel contribute pour send ship "
-       "airlift commit", "070", AID_NOUNS | MONEY),
+       "airlift commit hand", "070", AID_NOUNS | MONEY),
     _r("provide extend", "070"),
     _r("fund finance bankroll sponsor", "071"),
     _r("support back", "070", PROCESSES),
@@ -200,6 +202,8 @@ RULES = (
     _r("block barricade obstruct", "144", ROADS),
     _r("ban bar restrict block", "163", GOODS),
     _r("boycott embargo", "163"),
+    _r("tighten toughen", "191", {"blockade"}),
+    _r("tighten toughen extend expand broaden widen", "163", SANCTIONS),
     _r("suspend halt freeze cut stop withdraw cancel terminate reduce curtail slash", "162",
        AID_NOUNS | {"cooperation", "program", "programme"}),
     _r("expel withdraw pull evict", "1662", INSPECTORS),
