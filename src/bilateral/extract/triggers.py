@@ -148,6 +148,8 @@ RULES = (
     _r("launch start introduce inaugurate", "061", FLOWS),
     _r("remove eliminate scrap abolish cut reduce lower waive", "081", BARRIERS),
     _r("phase", "081", BARRIERS),
+    _r("tighten toughen", "191", {"blockade"}),
+    _r("tighten toughen extend expand broaden widen", "163", SANCTIONS),   # before "extend" as giving
     # aid
     _r("send supply ship deliver provide give transfer sell", "072", ARMS),
     _r("send dispatch deploy station", "074", FORCES),
@@ -202,8 +204,6 @@ RULES = (
     _r("block barricade obstruct", "144", ROADS),
     _r("ban bar restrict block", "163", GOODS),
     _r("boycott embargo", "163"),
-    _r("tighten toughen", "191", {"blockade"}),
-    _r("tighten toughen extend expand broaden widen", "163", SANCTIONS),
     _r("suspend halt freeze cut stop withdraw cancel terminate reduce curtail slash", "162",
        AID_NOUNS | {"cooperation", "program", "programme"}),
     _r("expel withdraw pull evict", "1662", INSPECTORS),
