@@ -11,6 +11,7 @@ import contextlib
 import copy
 import dataclasses
 import json
+import operator
 import threading
 from pathlib import Path
 from typing import Iterable, Optional
@@ -71,24 +72,28 @@ MEMBER_COLUMNS = (("event_id", _S), ("mention_id", _S))
 CONFLICT_COLUMNS = (("conflict_id", _S), ("kind", _S), ("grp", _S), ("body", _S))
 RELATION_COLUMNS = (("grp", _S), ("claim_a", _S), ("claim_b", _S), ("kind", _S), ("explanation", _S))
 
-_FIELDS: dict = {}
-_SCALARS = (str, int, float, bool, type(None))
+_FIELDS: dict = {}   # dataclass -> (field names, one getter of all their values)
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def _plain(obj):
     """What `dataclasses.asdict` (the model's `to_dict`) gives, built without its per-value deep copies.
 
-    Serialising every stored row through asdict cost about as much as the rest of the store's writes."""
+    Serialising every stored row through asdict cost about as much as the rest of the store's writes;
+    scalars, most of the values, are taken as they are without a call."""
     cls = type(obj)
     if cls in _SCALARS:
         return obj
-    names = _FIELDS.get(cls)
-    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(obj))
-    if names is not None:
-        return {n: _plain(getattr(obj, n)) for n in names}
+    fields = _FIELDS.get(cls)
+    if fields is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = tuple(f.name for f in dataclasses.fields(obj))
+        getter = operator.attrgetter(*names) if len(names) > 1 else (lambda o, n=names[0]: (getattr(o, n),))
+        fields = _FIELDS[cls] = (names, getter)
+    if fields is not None:
+        names, getter = fields
+        return {n: (v if type(v) in _SCALARS else _plain(v)) for n, v in zip(names, getter(obj))}
     if cls is list:
-        return [_plain(v) for v in obj]
+        return [v if type(v) in _SCALARS else _plain(v) for v in obj]
     if cls is tuple:
         return tuple(_plain(v) for v in obj)
     if cls is dict:

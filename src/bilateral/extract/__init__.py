@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from ..model import Analysis, Document
 from ..nlp.actors import find_actors
 from ..nlp.timex import find_timexes
+from ..nlp.tokens import tokens_of
 from .claims import extract_claims
 from .events import extract_events
 
@@ -16,6 +17,7 @@ def analyze(document: Document, doc: Doc, gazetteer=None, international: bool = 
 
     `international=False` also keeps domestic acts and acts with an unnamed party, and `dictionary`
     adds the CAMEO verb dictionary to the curated lexicon (both for the sentence coder)."""
+    tokens_of(doc, document.text)   # the token table every stage below reads, built once for this document
     actors = find_actors(doc, gazetteer, date=document.published)
     timexes = find_timexes(document.text, document.published)
     events = extract_events(document, doc, actors, timexes, international, dictionary,

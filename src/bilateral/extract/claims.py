@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from bilateral.extract import metrics as lex
 from bilateral.model import ActorMention, Claim, Document, Quantity, Timex, stable_id
 from bilateral.nlp.quantities import PERSON_NOUNS, count_noun, find_quantities
+from bilateral.nlp.tokens import Tokens, tokens_of
 
 KEPT_COUNT_UNITS = {"people", "companies", "projects", "percent"}
 ROLE_KINDS = {"country", "demonym", "capital", "igo", "org", "person"}
@@ -30,6 +31,7 @@ CLAUSAL = {"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis"}
 OBJECT_PREPS = {"to", "in", "into", "for", "toward", "towards", "at", "inside"}
 OWN_BREAKS = {"in", "of", "for", "to", "which", "that", "who", "was", "were", "is", "are", "and",
               "or", "from", "by", "with", "on", "at", "as", "a", "an"}
+_VERBAL = ("VERB", "AUX")
 NP_LINKS = {"compound", "amod", "poss", "nmod", "appos", "conj", "det", "case", "cc", "flat"}
 LIST_ITEM = re.compile(r"^\s*(?:[*\-•–]|\d+[.)])\s+")
 DIRECTED_PAIR = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+?)\s*[:–-]\s*$")
@@ -140,8 +142,11 @@ def _passage(doc: Doc, text: str, i: int) -> tuple[int, int]:
     return max(start, line_start), min(end, line_end)
 
 
-def _tokens(doc: Doc, start: int, end: int) -> Optional[Span]:
-    return doc.char_span(start, end, alignment_mode="expand")
+def _tokens(doc: Doc, start: int, end: int) -> Optional[tuple]:
+    """(first token, end token, root token) of the characters start..end, widened to whole tokens; the
+    root is -1 for an empty range.  None when the characters hold no token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else (span.start, span.end, span.root.i if len(span) else -1)
 
 
 # --- metric ---------------------------------------------------------------------
@@ -244,13 +249,15 @@ def _subject_cue(doc, q: Quantity, cues: list[_Cue], others, text) -> Optional[_
     span = _tokens(doc, q.start, q.end)
     if span is None:
         return None
-    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    T = tokens_of(doc)
+    verb = next((t for t in T.ancestors(span[2]) if T.pos[t] in _VERBAL), None)
     if verb is None:
         return None
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in T.children[verb] if T.dep[c] in ("nsubj", "nsubjpass")]
     if not subj:
         return None
-    lo, hi = subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge)
+    first = doc[subj[0]]
+    lo, hi = first.left_edge.idx, first.right_edge.idx + len(first.right_edge)
     inside = [c for c in cues if lo <= c.start < hi and not any(lo <= o.start < hi for o in others)]
     return inside[-1] if inside else None
 
@@ -383,13 +390,14 @@ def _roles(doc, text, q: Quantity, inside, metric, cue) -> tuple:
         else:
             subject = marked
     found = {"subject": [], "object": []}
-    spans = [(a, _tokens(doc, a.start, a.end)) for a in inside]
-    for verb in _verb_ancestors(span.root):
-        scope = _clause(verb, span)
-        for a, s in spans:
-            if s is None or not any(i in scope for i in range(s.start, s.end)):
+    T = tokens_of(doc)
+    spans = [(a, *s) for a, s in ((a, _tokens(doc, a.start, a.end)) for a in inside) if s is not None]
+    for verb in _verb_ancestors(T, span[2]):
+        scope = _clause(T, verb, span)
+        for a, s_start, s_end, s_root in spans:
+            if not any(i in scope for i in range(s_start, s_end)):
                 continue
-            role = _role(s.root, verb, metric)
+            role = _role(T, s_root, verb, metric)
             if role == "object" and a.kind == "demonym":
                 continue  # "a garrison of French troops" names whose, never where
             if role:
@@ -442,51 +450,56 @@ def _marked(text, q: Quantity, inside, cue) -> Optional[str]:
     return None
 
 
-def _verb_ancestors(token: Token) -> list[Token]:
-    out = [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")]
+def _verb_ancestors(T: Tokens, token: int) -> list[int]:
+    """The first three verbs among a token and the heads above it."""
+    out = [t for t in [token, *T.ancestors(token)] if T.pos[t] in _VERBAL]
     return out[:3]
 
 
-def _clause(verb: Token, span: Span) -> set:
-    """Token indexes of the verb's clause, without nested clauses that do not hold the figure."""
-    figure = range(span.start, span.end)
-    subtree = list(verb.subtree)
-    keep = {t.i for t in subtree}
+def _clause(T: Tokens, verb: int, span: tuple) -> set:
+    """Token indexes of the verb's clause, without nested clauses that do not hold the figure (span: the
+    figure's tokens as `_tokens` gives them)."""
+    figure = range(span[0], span[1])
+    subtree = T.subtree(verb)
+    keep = set(subtree)
+    dep = T.dep
     for t in subtree:
-        if t.dep_ in CLAUSAL and t.i != verb.i:
-            inner = {x.i for x in t.subtree}
+        if dep[t] in CLAUSAL and t != verb:
+            inner = set(T.subtree(t))
             if not any(i in inner for i in figure):
                 keep -= inner
     return keep
 
 
-def _role(token: Token, verb: Token, metric: str) -> Optional[str]:
+def _role(T: Tokens, token: int, verb: int, metric: str) -> Optional[str]:
     """"subject" or "object" for an actor token seen from a verb of the figure."""
-    for t in [token, *token.ancestors]:
-        if t.i == verb.i:
+    dep, head, lower = T.dep, T.head, T.lower
+    for t in [token, *T.ancestors(token)]:
+        if t == verb:
             break
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i:
+        if dep[t] in ("nsubj", "nsubjpass") and head[t] == verb:
             return "subject"
-    head = _phrase_head(token)
-    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+    h = _phrase_head(T, token)
+    if dep[h] == "pobj" and dep[head[h]] == "agent":
         return "subject"
-    if head.dep_ == "pobj" and head.head.lower_ == "from":
+    if dep[h] == "pobj" and lower[head[h]] == "from":
         return "object" if metric == "imports" else "subject"
-    if head.dep_ == "pobj" and head.head.lower_ in OBJECT_PREPS:
+    if dep[h] == "pobj" and lower[head[h]] in OBJECT_PREPS:
         return "object"
-    if head.dep_ in ("dobj", "attr") and head.head.i == verb.i:
+    if dep[h] in ("dobj", "attr") and head[h] == verb:
         return "object"
     return None
 
 
-def _phrase_head(token: Token) -> Token:
+def _phrase_head(T: Tokens, token: int) -> int:
     """The head of the noun phrase a name stands in ("the port of [Dakar]" -> "port")."""
+    dep, head = T.dep, T.head
     t = token
     while True:
-        if t.dep_ in NP_LINKS and t.head.i != t.i:
-            t = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head.head
+        if dep[t] in NP_LINKS and head[t] != t:
+            t = head[t]
+        elif dep[t] == "pobj" and T.lower[head[t]] == "of" and T.pos[head[head[t]]] in ("NOUN", "PROPN"):
+            t = head[head[t]]
         else:
             return t
 
@@ -620,7 +633,10 @@ def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
     if not re.search(r",|;|\band\b|\bor\b", text[lo:hi]):
         return False
     span = _tokens(doc, lo, hi)
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span if lo <= t.idx < hi)
+    if span is None:
+        return False
+    T = tokens_of(doc)
+    return not any(T.pos[t] in _VERBAL for t in range(span[0], span[1]) if lo <= T.idx[t] < hi)
 
 
 ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b")
@@ -635,8 +651,9 @@ def _perfect(doc, q: Quantity) -> bool:
     span = _tokens(doc, q.start, q.end)
     if span is None:
         return False
-    for verb in _verb_ancestors(span.root):
-        if verb.tag_ == "VBN" and any(c.lower_ in ("have", "has") for c in verb.children):
+    T = tokens_of(doc)
+    for verb in _verb_ancestors(T, span[2]):
+        if T.tag[verb] == "VBN" and any(T.lower[c] in ("have", "has") for c in T.children[verb]):
             return True
     return False
 

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from spacy.attrs import LEMMA, POS
-from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
+from ..nlp.tokens import Tokens, tokens_of
 from .cameo import coding
 from .triggers import AGREEMENTS, CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
 from .verbs import code_verb, lemmas as dictionary_lemmas
@@ -64,13 +63,14 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
     (role noun -> sector) lets the coder give "the rebels" the country its sentence names."""
     agents = agents or {}
     vocabulary = dictionary_lemmas() if dictionary else frozenset()   # loaded once, by the coder only
-    index = _ActorIndex(doc, actors)
+    T = tokens_of(doc)
+    index = _ActorIndex(doc, actors, T)
     main_pair = _main_pair(actors)
-    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", document.text)]   # the text the doc was parsed from
     dates = sorted((t for t in timexes if t.date or t.range_start), key=lambda t: t.start)
     starts = [t.start for t in dates]
     published = document.published
-    triggers, anniversaries = _candidates(doc, vocabulary)
+    triggers, anniversaries = _candidates(T, vocabulary)
     found: list = []
     context: Optional[tuple] = None   # (date, paragraph, sentence index) of the last explicit date
     recent: list = []                 # codes of the last sentences' actors, newest last
@@ -80,51 +80,44 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
         for i in triggers[bisect.bisect_left(triggers, sent.start):bisect.bisect_left(triggers, sent.end)]:
-            tok = doc[i]
-            candidate = _event_at(tok, sent, index, local_pair, main_pair, international, vocabulary, agents)
+            candidate = _event_at(T, i, sent, index, local_pair, main_pair, international, vocabulary, agents)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
+            tok = doc[i]
             modality = _modality(tok, fine=not international)
             if modality is None or (international and modality in UNREAL):
                 continue
             if modality == "required":   # "A said B must withdraw": A demands it of B
-                roles = _demanded(tok, roles, index)
+                roles = _demanded(T, i, roles, index)
             date, date_end, basis = _date_for(tok, sent, sent_dates, context, para, s_i)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:
-                found.append(_make(document, sent, tok, tok, cameo, source, target, modality,
+                found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    date, date_end, basis, topic))
         if any(sent.start <= i < sent.end for i in anniversaries):
             found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
-        dated = [t for t in sent_dates if t.date or t.range_start]
-        if dated:
-            context = ((dated[-1].range_start or dated[-1].date), para, s_i)
+        if sent_dates:   # every one of them has a date or a range
+            context = ((sent_dates[-1].range_start or sent_dates[-1].date), para, s_i)
         codes = [m.code for m in index.in_span(sent) if m.code]
         if codes:
             recent = (recent + codes)[-12:]
     return _dedupe(found)
 
 
-_LOWER: dict = {}   # lemma hash -> lower-case lemma, shared by every document of the process
-
-
-def _candidates(doc: Doc, vocabulary: frozenset) -> tuple:
+def _candidates(T: Tokens, vocabulary: frozenset) -> tuple:
     """Indices of the tokens that can trigger an event (verbs and nouns of the lexicon), and of
-    "anniversary": read from the token arrays once, so the rest of the tokens are never visited."""
-    arr = doc.to_array([POS, LEMMA])
-    strings = doc.vocab.strings
+    "anniversary": read from the token table once, so the rest of the tokens are never visited."""
     triggers, anniversaries = [], []
-    for i, (pos, lemma_hash) in enumerate(arr.tolist()):
-        if pos != VERB and pos != NOUN:
-            continue
-        lemma = _LOWER.get(lemma_hash)
-        if lemma is None:
-            lemma = _LOWER[lemma_hash] = strings[lemma_hash].lower()
-        if pos == VERB and (lemma in TRIGGER_LEMMAS or lemma in vocabulary):
-            triggers.append(i)
-        elif pos == NOUN:
+    lemmas = T.lemma
+    for i, pos in enumerate(T.pos):
+        if pos == "VERB":
+            lemma = lemmas[i]
+            if lemma in TRIGGER_LEMMAS or lemma in vocabulary:
+                triggers.append(i)
+        elif pos == "NOUN":
+            lemma = lemmas[i]
             if lemma in NOUN_LEMMAS:
                 triggers.append(i)
             elif lemma == "anniversary":
@@ -136,11 +129,13 @@ def _candidates(doc: Doc, vocabulary: frozenset) -> tuple:
 
 
 class _ActorIndex:
-    """Actor mentions looked up by token."""
+    """Actor mentions looked up by token index; the document's token table rides along."""
 
-    def __init__(self, doc: Doc, actors: Iterable[ActorMention]):
+    def __init__(self, doc: Doc, actors: Iterable[ActorMention], T: Tokens):
+        self.T = T
+        self._spans: dict = {}
         self.by_token: dict = {}
-        self.roots: dict = {}        # id(mention) -> the root token of its span
+        self.roots: dict = {}        # id(mention) -> index of the root token of its span
         self.uncoded: set = set()    # tokens of people and bodies the gazetteer knows but cannot code
         for m in actors:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -148,28 +143,36 @@ class _ActorIndex:
                 continue
             if not m.code:
                 if m.sector:
-                    self.uncoded.update(t.i for t in span)
+                    self.uncoded.update(range(span.start, span.end))
                 continue
-            self.roots[id(m)] = span.root
-            for t in span:
-                self.by_token.setdefault(t.i, m)
+            self.roots[id(m)] = span.root.i
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, m)
 
-    def in_tokens(self, tokens: Iterable[Token]) -> list:
+    def in_tokens(self, tokens: Iterable[int]) -> list:
+        """The mentions covering these token indices, each once, in token order."""
         out, seen = [], set()
-        for t in sorted(tokens, key=lambda t: t.i):
-            m = self.by_token.get(t.i)
+        by_token = self.by_token
+        for i in sorted(tokens):
+            m = by_token.get(i)
             if m is not None and id(m) not in seen:
                 seen.add(id(m))
                 out.append(m)
         return out
 
     def in_span(self, span: Span) -> list:
-        out, seen = [], set()
-        for i in range(span.start, span.end):
-            m = self.by_token.get(i)
-            if m is not None and id(m) not in seen:
-                seen.add(id(m))
-                out.append(m)
+        """The mentions in a span, each once, in token order; kept per span, as each sentence asks
+        several times (the list is read, never changed)."""
+        key = (span.start, span.end)
+        out = self._spans.get(key)
+        if out is None:
+            out, seen = [], set()
+            for i in range(span.start, span.end):
+                m = self.by_token.get(i)
+                if m is not None and id(m) not in seen:
+                    seen.add(id(m))
+                    out.append(m)
+            self._spans[key] = out
         return out
 
 
@@ -195,67 +198,68 @@ def _local_pair(index: _ActorIndex, sent: Span, recent: list, main_pair: tuple) 
 
 
 def _subtree(tok: Token, stop: Optional[set] = None) -> list:
-    """The token's subtree without nested clauses (their actors belong to their own verbs)."""
-    out = [tok]
-    for child in tok.children:
-        if stop and child.dep_ in stop and child.pos_ in ("VERB", "AUX"):
-            continue
-        out.extend(_subtree(child, stop))
-    return out
+    """The token's subtree without nested clauses (their actors belong to their own verbs), as Tokens."""
+    doc = tok.doc
+    return [doc[i] for i in tokens_of(doc).subtree(tok.i, stop)]
 
 
-def _pair_pronoun(subj: list, trigger: Token) -> bool:
+_VERBAL = ("VERB", "AUX")
+
+
+def _pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
     """"They" or "we" whose verb is reported by a pair: "the two ministers said they would meet"."""
-    if len(subj) != 1 or subj[0].lower_ not in ("they", "we"):
+    if len(subj) != 1 or T.lower[subj[0]] not in ("they", "we"):
         return False
     node = trigger
     for _ in range(4):
-        if node.head == node:
+        if T.head[node] == node:
             return False
-        node = node.head
-        said_by = [c for c in node.children if c.dep_ == "nsubj"]
+        node = T.head[node]
+        said_by = [c for c in T.children[node] if T.dep[c] == "nsubj"]
         if said_by:
-            return _is_pair_phrase(_subtree(said_by[0], CLAUSES))
+            return _is_pair_phrase(T, T.subtree(said_by[0], CLAUSES))
     return False
 
 
-def _is_pair_phrase(tokens: list) -> bool:
-    words = {t.lower_ for t in tokens}
+def _is_pair_phrase(T: Tokens, tokens: list) -> bool:
+    words = {T.lower[t] for t in tokens}
     return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
 
 
-def _subject(verb: Token) -> tuple:
-    """The subject tokens of a verb, looking through control, coordination and relative clauses."""
+def _subject(T: Tokens, verb: int) -> tuple:
+    """The subject token indices of a verb, looking through control, coordination and relative clauses."""
+    dep, head, children, pos = T.dep, T.head, T.children, T.pos
     raised = False   # reached through "is expected to", "is set to": the subject acts in the complement
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_passive = any(dep[c] == "auxpass" for c in children[verb])
     for _ in range(4):
-        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subj = [c for c in children[verb] if dep[c] in SUBJECTS]
         if subj:
             s = subj[0]
-            if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return [verb.head] + _subtree(verb.head, CLAUSES), False
-            return _subtree(s, CLAUSES), s.dep_ == "nsubjpass" and (not raised or own_passive)
-        if verb.dep_ == "relcl":
-            return [verb.head], False
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
-            obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if T.tag[s] in ("WDT", "WP") and dep[verb] == "relcl":
+                return [head[verb]] + T.subtree(head[verb], CLAUSES), False
+            return T.subtree(s, CLAUSES), dep[s] == "nsubjpass" and (not raised or own_passive)
+        d, h = dep[verb], head[verb]
+        if d == "relcl":
+            return [h], False
+        if d == "xcomp" and T.doc[h].lemma_ in OBJECT_CONTROL:
+            obj = [c for c in children[h] if dep[c] in ("dobj", "dative")]
             if obj:
-                return _subtree(obj[0], CLAUSES), False
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB":
-            obj = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+                return T.subtree(obj[0], CLAUSES), False
+        if d == "pcomp" and T.lower[h] == "for" and pos[head[h]] == "VERB":
+            obj = [c for c in children[head[h]] if dep[c] == "dobj"]
             if obj:   # "condemned B for closing the border", "thanked B for sending aid": B does it
-                return _subtree(obj[0], CLAUSES), False
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in PREVENT:
-            obj = [c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")]
+                return T.subtree(obj[0], CLAUSES), False
+        if d == "pcomp" and T.lower[h] == "from" and T.doc[head[h]].lemma_ in PREVENT:
+            obj = [c for c in children[head[h]] if dep[c] in ("dobj", "dative")]
             if obj:   # "wars prevented A and B from resuming relations"
-                return _subtree(obj[0], CLAUSES), False
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and verb.head != verb:
-            raised = raised or verb.dep_ == "xcomp"
-            verb = verb.head
-            if verb.pos_ not in ("VERB", "AUX"):
+                return T.subtree(obj[0], CLAUSES), False
+        if d in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and h != verb:
+            raised = raised or d == "xcomp"
+            verb = h
+            if pos[verb] not in _VERBAL:
                 # "an opportunity to renew ties": the noun's own verb carries the subject
-                if verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-                    verb = verb.head
+                if head[verb] != verb and pos[head[verb]] in _VERBAL:
+                    verb = head[verb]
                 else:
                     break
             continue
@@ -263,87 +267,96 @@ def _subject(verb: Token) -> tuple:
     return [], False
 
 
-def _objects(verb: Token) -> tuple:
-    """Object tokens (for actors) and object lemmas (for the lexicon)."""
+_NO_OBJECT = SUBJECTS | {"aux", "auxpass", "neg", "punct", "mark", "cc", "advmod", "agent", "prt"}
+_OBJECT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _objects(T: Tokens, verb: int) -> tuple:
+    """Object token indices (for actors) and object lemmas (for the lexicon)."""
+    dep, pos, lower, lemma, children, head = T.dep, T.pos, T.lower, T.lemma, T.children, T.head
     tokens, lemmas = [], set()
-    for child in verb.children:
-        if child.dep_ in SUBJECTS or child.dep_ in ("aux", "auxpass", "neg", "punct", "mark", "cc", "advmod",
-                                                     "agent", "prt"):
+    for child in children[verb]:
+        d = dep[child]
+        if d in _NO_OBJECT:
             continue
-        if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX"):
+        if d in CLAUSES and pos[child] in _VERBAL:
             continue
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES:
+        if d == "prep" and lower[child] in CIRCUMSTANCES:
             continue   # "ended the pact during the Timor crisis": when, not with whom
-        sub = _subtree(child, CLAUSES)
+        sub = T.subtree(child, CLAUSES)
         tokens.extend(sub)
         for t in sub:
-            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-                lemmas.update((t.lemma_.lower(), t.lower_))
-    pronoun = any(t.lower_ == "it" for t in tokens)
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass",) or (child.dep_ == "nsubj" and not any(
-                c.dep_ in ("dobj",) for c in verb.children)):
-            for t in _subtree(child, CLAUSES):
-                if t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                    lemmas.update((t.lemma_.lower(), t.lower_))
-                pronoun = pronoun or t.lower_ == "it"
-            if verb.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and verb.head.pos_ == "NOUN":
-                lemmas.add(verb.head.lemma_.lower())   # "negotiations that began": the head is the subject
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-        lemmas.add(verb.head.lemma_.lower())   # "the agreement the two signed": the head is the object
+            if pos[t] in _OBJECT_POS:
+                lemmas.update((lemma[t], lower[t]))
+    pronoun = any(lower[t] == "it" for t in tokens)
+    for child in children[verb]:
+        if dep[child] in ("nsubjpass",) or (dep[child] == "nsubj" and not any(
+                dep[c] in ("dobj",) for c in children[verb])):
+            for t in T.subtree(child, CLAUSES):
+                if pos[t] in ("NOUN", "PROPN", "ADJ"):
+                    lemmas.update((lemma[t], lower[t]))
+                pronoun = pronoun or lower[t] == "it"
+            if dep[verb] == "relcl" and T.tag[child] in ("WDT", "WP") and pos[head[verb]] == "NOUN":
+                lemmas.add(lemma[head[verb]])   # "negotiations that began": the head is the subject
+    if dep[verb] == "relcl" and pos[head[verb]] in ("NOUN", "PROPN") and not any(
+            dep[c] in ("dobj", "nsubjpass") for c in children[verb]):
+        lemmas.add(lemma[head[verb]])   # "the agreement the two signed": the head is the object
     if pronoun:
-        lemmas.update(_agreement_antecedent(verb))
+        lemmas.update(_agreement_antecedent(T, verb))
     return tokens, lemmas
 
 
-def _agreement_antecedent(verb: Token) -> set:
+def _agreement_antecedent(T: Tokens, verb: int) -> set:
     """For "it" among a verb's arguments: the agreement named last before the verb, in its own or the
     previous sentence ("The pact entered into force ... after the ministers signed it")."""
-    sent = verb.sent
-    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for t in reversed(verb.doc[start:verb.i]):
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in AGREEMENTS:
-            return {t.lemma_.lower()}
+    doc = T.doc
+    sent = doc[verb].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in range(verb - 1, start - 1, -1):
+        if T.pos[t] in ("NOUN", "PROPN") and T.lemma[t] in AGREEMENTS:
+            return {T.lemma[t]}
     return set()
 
 
-def _event_at(tok: Token, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
+def _event_at(T: Tokens, i: int, sent: Span, index: _ActorIndex, local_pair: tuple, main_pair: tuple,
               international: bool = True, dictionary: frozenset = frozenset(), agents=None):
-    """(cameo, [(source, target)], topic) when the token triggers an event between two actors;
+    """(cameo, [(source, target)], topic) when token i triggers an event between two actors;
     `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the lexicon does not."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
-        obj_tokens, obj_lemmas = _objects(tok)
-        subj_tokens, passive = _subject(tok)
-        if any(t.lower_ == "it" for t in subj_tokens):   # "it is expected to enter into force"
-            obj_lemmas = obj_lemmas | _agreement_antecedent(tok)
-        subj_words = frozenset(t.lower_ for t in subj_tokens) if not passive else frozenset()
+    dep, children, lower = T.dep, T.children, T.lower
+    lemma, pos = T.lemma[i], T.pos[i]
+    if pos == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
+        obj_tokens, obj_lemmas = _objects(T, i)
+        subj_tokens, passive = _subject(T, i)
+        if any(lower[t] == "it" for t in subj_tokens):   # "it is expected to enter into force"
+            obj_lemmas = obj_lemmas | _agreement_antecedent(T, i)
+        subj_words = frozenset(lower[t] for t in subj_tokens) if not passive else frozenset()
         rule = find_rule(lemma, obj_lemmas, subjects=subj_words) if lemma in TRIGGER_LEMMAS else None
         if rule is None and lemma in dictionary:
-            rule = _dictionary_rule(tok, lemma, obj_tokens, subj_tokens)
+            doc = T.doc
+            rule = _dictionary_rule(doc[i], lemma, [doc[t] for t in obj_tokens], [doc[t] for t in subj_tokens])
         if rule is None:
             return None
         topic = _topic(rule, obj_lemmas)
-        agent = [t for c in tok.children if c.dep_ == "agent" for t in _subtree(c, CLAUSES)]
-    elif tok.pos_ == "NOUN" and lemma in NOUN_LEMMAS:
-        modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
-            modifiers.add(tok.head.lemma_.lower())
+        agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
+    elif pos == "NOUN" and lemma in NOUN_LEMMAS:
+        modifiers = {T.lemma[c] for c in children[i] if dep[c] in ("amod", "compound", "nmod")}
+        h = T.head[i]
+        if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
+            modifiers.add(T.lemma[h])
         rule = find_rule(lemma, modifiers, noun=True)
         if rule is None:
             return None
         topic = None
-        subj_tokens, passive, agent = _noun_subject(tok), False, []
-        obj_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into")
-                      for t in _subtree(c, CLAUSES)]
-        obj_tokens += [t for c in tok.children if c.dep_ in ("amod", "compound") and _against(c)
-                       for t in _subtree(c, CLAUSES)]
-        if tok.dep_ in ("dobj",) and _light(tok.head):
-            obj_tokens += [t for c in tok.head.children if c.dep_ == "prep" for t in _subtree(c, CLAUSES)]
+        subj_tokens, passive, agent = _noun_subject(T, i), False, []
+        obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("to", "of", "in", "into")
+                      for t in T.subtree(c, CLAUSES)]
+        obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and _against(T, c)
+                       for t in T.subtree(c, CLAUSES)]
+        if dep[i] in ("dobj",) and _light(T, h):
+            obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
     else:
         return None
-    roles = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, tok)
+    roles = _roles(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i)
     roles = _more_targets(roles, obj_tokens, index)
     if international:
         roles = [(s, t) for s, t in roles if s.code != t.code]
@@ -361,7 +374,7 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> O
 
     A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
     leaves the coding to the noun when the verb is a light one, and "according to" is no act."""
-    if verb.lower_ == "according" or ((_light(verb) or lemma == "renew") and any(
+    if verb.lower_ == "according" or ((_light(tokens_of(verb.doc), verb.i) or lemma == "renew") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS for c in verb.children)):
         return None
     phrases, inside = [], set()
@@ -390,6 +403,7 @@ def _more_targets(roles: list, objs: list, index: _ActorIndex) -> list:
     """One more pair for each actor conjoined to a target ("visited Mali and Niger")."""
     obj_actors = index.in_tokens(objs)
     out = list(roles)
+    dep, head = index.T.dep, index.T.head
     for source, target in roles:
         root = index.roots.get(id(target))
         if root is None:
@@ -399,8 +413,8 @@ def _more_targets(roles: list, objs: list, index: _ActorIndex) -> list:
             if m.code in (source.code, target.code) or tok is None or any((source, m) == r for r in out):
                 continue
             node, hops = tok, 0
-            while node.dep_ in ("conj", "appos") and node.head != node and hops < 6:
-                node, hops = node.head, hops + 1
+            while dep[node] in ("conj", "appos") and head[node] != node and hops < 6:
+                node, hops = head[node], hops + 1
                 if node == root:
                     out.append((source, m))
                     break
@@ -427,8 +441,9 @@ def _domestic(source, target, subj: list, objs: list, sent: Span, index: _ActorI
 def _domestic_party(tokens: list, index: _ActorIndex, agents) -> bool:
     """Some token is an uncoded person or body, or a role or crowd noun not owned by a pronoun
     ("its embassy" is the actor's own, no other party)."""
-    return any(t.i in index.uncoded or (t.pos_ in ("NOUN", "NUM") and (t.lower_ in agents or t.lower_ in CROWDS)
-                                        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children))
+    T = index.T
+    return any(t in index.uncoded or (T.pos[t] in ("NOUN", "NUM") and (T.lower[t] in agents or T.lower[t] in CROWDS)
+                                      and not any(T.dep[c] == "poss" and T.pos[c] == "PRON" for c in T.children[t]))
                for t in tokens)
 
 
@@ -448,49 +463,53 @@ def _topic(rule, obj_lemmas: set) -> Optional[str]:
     return hits[0].rstrip("s") if hits else None
 
 
-def _light(verb: Token) -> bool:
+def _light(T: Tokens, verb: int) -> bool:
     """A verb that only carries a nominal event ("held talks", "staged a rally")."""
-    return verb.lemma_.lower() in LIGHT_VERBS or verb.lower_ in LIGHT_FORMS
+    return T.lemma[verb] in LIGHT_VERBS or T.lower[verb] in LIGHT_FORMS
 
 
-def _noun_subject(noun: Token) -> list:
+def _noun_subject(T: Tokens, noun: int) -> list:
     """Who does a nominal event: a possessor, an "of" phrase, or the subject of "make a visit"."""
-    poss = [t for c in noun.children if c.dep_ == "poss" for t in _subtree(c, CLAUSES)]
+    dep, lower, children = T.dep, T.lower, T.children
+    poss = [t for c in children[noun] if dep[c] == "poss" for t in T.subtree(c, CLAUSES)]
     if poss:
         return poss
-    by = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in _subtree(c, CLAUSES)[1:]]
+    by = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "by" for t in T.subtree(c, CLAUSES)[1:]]
     if by:   # "the killings of civilians by the army": the "by" phrase acts, the "of" phrase suffers
         return by
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        if not _light(noun.head):
+    h = T.head[noun]
+    if dep[noun] == "dobj" and T.pos[h] == "VERB":
+        if not _light(T, h):
             return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
-        subj, _ = _subject(noun.head)
+        subj, _ = _subject(T, h)
         if subj:
             return subj
-    of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _subtree(c, CLAUSES)]
-    amod = [c for c in noun.children if c.dep_ in ("amod", "compound") and not _against(c)]
+    of = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "of" for t in T.subtree(c, CLAUSES)]
+    amod = [c for c in children[noun] if dep[c] in ("amod", "compound") and not _against(T, c)]
     return of + amod
 
 
-def _against(modifier: Token) -> bool:
+def _against(T: Tokens, modifier: int) -> bool:
     """"anti-French", "anti - government": the modifier names whom the act is against, not who acts."""
-    before = modifier.doc[max(modifier.i - 2, 0):modifier.i]
-    return modifier.lower_.startswith("anti") or any(t.lower_ == "anti" for t in before) or any(
-        c.lower_ == "anti" for c in modifier.children)
+    lower = T.lower
+    return lower[modifier].startswith("anti") or any(
+        lower[t] == "anti" for t in range(max(modifier - 2, 0), modifier)) or any(
+        lower[c] == "anti" for c in T.children[modifier])
 
 
-def _core(actors: list, subj: list) -> tuple:
+def _core(T: Tokens, actors: list, subj: list) -> tuple:
     """Split subject actors into agents (the phrase itself and its conjuncts) and modifiers
     ("the Embassy of X in Y": X is no agent; "Thai government under pro-Y leadership": Y is none)."""
-    inside = {t.i for t in subj}
+    inside = set(subj)
+    idx, head, dep = T.idx, T.head, T.dep
     core, rest = [], []
     for m in actors:
-        tok = next(t for t in subj if t.idx >= m.start) if m.start >= 0 else None
-        node, through_prep = tok, False
-        while node is not None and node.head.i in inside and node.head != node:
-            if node.dep_ in ("prep", "pobj", "acl", "relcl"):
+        node = next(t for t in subj if idx[t] >= m.start) if m.start >= 0 else None
+        through_prep = False
+        while node is not None and head[node] in inside and head[node] != node:
+            if dep[node] in ("prep", "pobj", "acl", "relcl"):
                 through_prep = True
-            node = node.head
+            node = head[node]
         (rest if through_prep else core).append(m)
     return core, rest
 
@@ -505,15 +524,16 @@ def _distinct(actors: list) -> list:
 
 
 def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger) -> list:
-    """(source, target) pairs from the trigger's arguments, then from the sentence and context."""
+    """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context."""
+    T = index.T
     subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
-    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, sent))
+    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index))
     if passive:
         sources = agent_actors[:1]
         rest = subj_actors + obj_actors
     else:
-        core, modifiers = _core(subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
+        core, modifiers = _core(T, subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
             subj_actors, [])
         sources = _distinct(core) or _distinct(modifiers)[:1]
         modifiers = [m for m in modifiers if m not in sources]
@@ -524,7 +544,7 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
                 return [(s, targets[0]) for s in sources]
             return [(sources[0], sources[1])]
     source = sources[0] if sources else None
-    if source is None and _is_pair_phrase(subj) and len(local_pair) == 2:
+    if source is None and _is_pair_phrase(T, subj) and len(local_pair) == 2:
         return [_pair_actors(local_pair)]
     target = next((m for m in rest if source is None or m.code != source.code), None)
     if source is None and target is not None:
@@ -536,12 +556,12 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
             return [(others[0], target)]
         return []
     if source is not None and target is None:
-        if _is_pair_phrase(objs) and len(local_pair) == 2:
+        if _is_pair_phrase(T, objs) and len(local_pair) == 2:
             other = [c for c in local_pair if c != source.code]
             return [(source, _code_actor(other[0]))] if other else []
         # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
-        others = [m for m in index.in_tokens(_subtree(_clause_head(trigger)))
-                  if m.code != source.code and not _named_part(m, sent)]
+        others = [m for m in index.in_tokens(T.subtree(_clause_head(T, trigger)))
+                  if m.code != source.code and not _named_part(m, index)]
         if others:
             return [(source, others[0])]
         if source.code in main_pair and len(main_pair) == 2:
@@ -549,9 +569,9 @@ def _roles(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair
             return [(source, _code_actor(other))]
         return []
     if source is None and target is None and cameo in SYMMETRIC and (
-            _is_pair_phrase(subj + objs) or _pair_pronoun(subj, trigger)):
+            _is_pair_phrase(T, subj + objs) or _pair_pronoun(T, subj, trigger)):
         return [_pair_actors(local_pair)] if len(local_pair) == 2 else []
-    if source is None and target is None and cameo in SYMMETRIC and trigger.dep_ in ("relcl", "acl"):
+    if source is None and target is None and cameo in SYMMETRIC and T.dep[trigger] in ("relcl", "acl"):
         # "signed a pact, ending negotiations that began in 2010": the talks of the sentence's own pair
         codes = {m.code for m in index.in_span(sent) if m.kind != "igo"}
         if len(codes) == 2 and set(local_pair) == codes:
@@ -570,22 +590,22 @@ def _prefer_named(actors) -> list:
     return actors
 
 
-def _named_part(m: ActorMention, sent: Span) -> bool:
+def _named_part(m: ActorMention, index: _ActorIndex) -> bool:
     """A place named as part of a thing ("the provinces of Transylvania") is that thing, not a party."""
     if m.start < 0 or m.kind not in ("place", "country", "capital"):
         return False
-    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
+    tok = index.roots.get(id(m))   # the root of the mention's span, as the index found it
+    if tok is None:
         return False
-    tok = span.root
-    while tok.dep_ in ("conj", "appos") and tok.head != tok:
-        tok = tok.head
-    if tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+    T = index.T
+    dep, head = T.dep, T.head
+    while dep[tok] in ("conj", "appos") and head[tok] != tok:
+        tok = head[tok]
+    if T.lower[head[tok]] != "of" or T.pos[head[head[tok]]] != "NOUN":
         return False
-    return m.kind == "place" or tok.head.head.lemma_.lower() in TERRITORY
+    return m.kind == "place" or T.lemma[head[head[tok]]] in TERRITORY
 
 
-# Nouns for parts of a country: "the provinces of X" names territory, whatever kind of name X is.
 TERRITORY = {"province", "region", "territory", "island", "district", "city", "town", "port", "state", "area",
              "part", "coast", "border", "county"}
 
@@ -594,19 +614,21 @@ PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
 
 def _antecedent(subj: list, sent: Span, index: _ActorIndex) -> list:
     """A pronoun subject ("Germany has said it will ...") read as the nearest earlier subject actor."""
-    pron = [t for t in subj if t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    T = index.T
+    pron = [t for t in subj if T.lower[t] in PRONOUNS and T.pos[t] == "PRON"]
     if not pron or len(subj) > 2:
         return []
-    before = [t for t in sent if t.i < pron[0].i and t.i in index.by_token]
-    subjects = [t for t in before if any(a.dep_ in SUBJECTS for a in [t, *t.ancestors][:3])]
+    before = [t for t in range(sent.start, sent.end) if t < pron[0] and t in index.by_token]
+    subjects = [t for t in before if any(T.dep[a] in SUBJECTS for a in ([t] + T.ancestors(t))[:3])]
     for t in reversed(subjects or before):
-        return [index.by_token[t.i]]
+        return [index.by_token[t]]
     return []
 
 
-def _clause_head(tok: Token) -> Token:
-    while tok.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acl", "conj") and tok.head != tok:
-        tok = tok.head
+def _clause_head(T: Tokens, tok: int) -> int:
+    dep, head = T.dep, T.head
+    while dep[tok] in ("xcomp", "pcomp", "prep", "pobj", "acl", "conj") and head[tok] != tok:
+        tok = head[tok]
     return tok
 
 
@@ -622,18 +644,18 @@ DEMANDING = REPORT | {"insist", "conclude", "reiterate", "stress", "warn", "dema
                       "remind", "issue", "urge"}
 
 
-def _demanded(tok: Token, roles: list, index: _ActorIndex) -> list:
+def _demanded(T: Tokens, tok: int, roles: list, index: _ActorIndex) -> list:
     """The party that says an act must happen asks it of the party that must act."""
     node = tok
     for _ in range(6):
-        if node.head == node:
+        if T.head[node] == node:
             return roles
-        node = node.head
-        if node.pos_ == "VERB" and node.lemma_.lower() in DEMANDING:
+        node = T.head[node]
+        if T.pos[node] == "VERB" and T.lemma[node] in DEMANDING:
             break
     else:
         return roles
-    subj, _ = _subject(node)
+    subj, _ = _subject(T, node)
     speakers = index.in_tokens(subj)
     if not speakers:
         return [(UNKNOWN, s) for s, _ in roles[:1]]
@@ -645,19 +667,24 @@ def _demanded(tok: Token, roles: list, index: _ActorIndex) -> list:
 
 def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
     """(date, date_end, basis): the governing time expression, else a date carried from context."""
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
-        tok = tok.head   # "Negotiations over the 1904 killings began last year": the verb's date
-    chain = {t.i for t in _chain(tok)}
-    ancestors = {t.i for t in tok.ancestors}
+    doc = tok.doc
+    T = tokens_of(doc)
+    i = tok.i
+    if T.pos[i] == "NOUN" and T.dep[i] in ("nsubj", "nsubjpass", "dobj") and T.pos[T.head[i]] == "VERB":
+        i = T.head[i]   # "Negotiations over the 1904 killings began last year": the verb's date
+        tok = doc[i]
+    links = _chain(tok)
+    chain = {t.i for t in links}
+    ancestors = set(T.ancestors(i))
     best, best_score = None, None
     for t in sent_dates:
-        span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        score = _ownership(span.root, tok, chain, ancestors)
+        score = _ownership(T, span.root.i, chain, ancestors)
         if score is None:
             continue
-        distance = abs(span.start - tok.i)
+        distance = abs(span.start - i)
         key = (score, distance)
         if best_score is None or key < best_score:
             best, best_score = t, key
@@ -667,47 +694,49 @@ def _date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i:
             end = best.range_end if best.signal in ("between", "from") else None
             return best.range_start, end, basis
         return best.date, None, basis
-    if context is not None and not sent_dates and tok.tag_ in PAST_TAGS | {"VBN"} and not _present(tok):
+    if context is not None and not sent_dates and T.tag[i] in PAST_TAGS | {"VBN"} and not _present(T, links):
         date, c_para, c_s = context
         if para - c_para <= 1 and s_i - c_s <= 3:
             return date, None, "inferred"
     return None, None, "unknown"
 
 
-def _ownership(node: Token, tok: Token, chain: set, ancestors: set) -> Optional[int]:
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
     trigger claims it first."""
+    pos, head = T.pos, T.head
     through_noun = False
     for _ in range(14):
-        if node.i in chain:
+        if node in chain:
             return 1 if through_noun else 0
-        if node.pos_ == "VERB" and node.lemma_.lower() in TRIGGER_LEMMAS:
-            if node.i in ancestors or _same_time_clause(node, chain):
+        if pos[node] == "VERB" and T.lemma[node] in TRIGGER_LEMMAS:
+            if node in ancestors or _same_time_clause(T, node, chain):
                 return 2
             return None
-        if node.head == node:
+        if head[node] == node:
             return 3
-        node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and node.i not in chain:
+        node = head[node]
+        if pos[node] in ("NOUN", "PROPN") and node not in chain:
             through_noun = True
     return 3
 
 
-def _same_time_clause(verb: Token, chain: set) -> bool:
+def _same_time_clause(T: Tokens, verb: int, chain: set) -> bool:
     """"agreed ..., after their ministers met early this week": a when/after clause of the trigger shares its time."""
-    head = verb.head
-    attached = head.i in chain or (head.dep_ == "xcomp" and head.head.i in chain)
-    return verb.dep_ == "advcl" and attached and any(
-        c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "while", "once") for c in verb.children)
+    head = T.head[verb]
+    attached = head in chain or (T.dep[head] == "xcomp" and T.head[head] in chain)
+    return T.dep[verb] == "advcl" and attached and any(
+        T.dep[c] == "mark" and T.lower[c] in ("after", "when", "as", "while", "once") for c in T.children[verb])
 
 
-def _present(tok: Token) -> bool:
-    """Present or present perfect: the sentence speaks of now, so no date carries over."""
-    for t in _chain(tok):
-        for c in t.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "is", "are", "am", "'s", "'ve"):
+def _present(T: Tokens, links: list) -> bool:
+    """Present or present perfect (the trigger's clause chain `links` has such an auxiliary): the
+    sentence speaks of now, so no date carries over."""
+    for t in links:
+        for c in T.children[t.i]:
+            if T.dep[c] in ("aux", "auxpass") and T.lower[c] in ("has", "have", "is", "are", "am", "'s", "'ve"):
                 return True
     return False
 
@@ -742,7 +771,7 @@ def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> 
             year = published[:4]
         if year is None:
             continue
-        actors = index.in_tokens(of)
+        actors = index.in_tokens(t.i for t in of)
         codes = []
         for m in actors:
             if m.code not in codes:
@@ -752,7 +781,7 @@ def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> 
             continue
         src, tgt = (actors[0], next(m for m in actors if m.code == pair[1])) if len(codes) >= 2 \
             else _pair_actors(pair)
-        out.append(_make(document, sent, tok, tok, "054", src, tgt, "asserted", f"{int(year) - n:04d}", None,
+        out.append(_make(document, sent, index.T, tok.i, "054", src, tgt, "asserted", f"{int(year) - n:04d}", None,
                          basis, "relation"))
     return out
 
@@ -764,38 +793,52 @@ def _actor(m: ActorMention) -> Actor:
     return Actor(code=m.code, name=m.name or m.text or m.code or "(unnamed)", sector=m.sector)
 
 
-def _make(document, sent, tok, trigger, cameo, source, target, modality, date, date_end, basis,
+def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, date, date_end, basis,
           topic=None) -> _Found:
+    """The event triggered by token i, with its one mention and how deep the trigger sits."""
     c = coding(cameo)
     src, tgt = _actor(source), _actor(target)
     when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
     mood = {"asserted": "", "planned": "planned: ", "intended": "intended: ", "negated": "not: ",
             "conditional": "if: ", "hypothetical": "maybe: ", "required": "must: ", "refused": "will not: "}[modality]
-    summary = f"{mood}{c.name} — {src.name} → {tgt.name}{when}: “{_clause_text(tok)}”"
-    mention = Mention(doc_id=document.doc_id, sentence=sent.text.strip(), char_start=sent.start_char,
+    summary = f"{mood}{c.name} — {src.name} → {tgt.name}{when}: “{_clause_text(T, i, document.text)}”"
+    sentence = document.text[sent.start_char:sent.end_char]   # what sent.text joins from its tokens
+    mention = Mention(doc_id=document.doc_id, sentence=sentence.strip(), char_start=sent.start_char,
                       char_end=sent.end_char)
     event = Event(
-        event_id=stable_id("ev", document.doc_id, tok.idx, src.code, tgt.code, cameo),
+        event_id=stable_id("ev", document.doc_id, T.idx[i], src.code, tgt.code, cameo),
         source=src, target=tgt, event_type=c.event_type, modality=modality, date=date, date_end=date_end,
         date_basis=basis if date else "unknown", mode=c.mode, context=[c.context] if c.context else [],
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
-        trigger=tok.lemma_.lower(), topic=topic, aspect=_aspect(tok),
+        trigger=T.lemma[i], topic=topic, aspect=_aspect(T.doc[i]),
     )
-    depth = 0
-    node = tok
-    while node.head != node and depth < 20:
-        node, depth = node.head, depth + 1
+    depth, node, head = 0, i, T.head
+    while head[node] != node and depth < 20:
+        node, depth = head[node], depth + 1
     return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
 
 
-def _clause_text(tok: Token, limit: int = 110) -> str:
-    """The trigger's own clause (subject, verb, objects), without subordinate clauses, for summaries."""
-    subj, _ = _subject(tok) if tok.pos_ == "VERB" else ([], False)
-    tokens = sorted({t.i: t for t in _subtree(tok, CLAUSES | {"advcl"}) + subj}.values(), key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct:
+def _clause_text(T: Tokens, i: int, text: str, limit: int = 110) -> str:
+    """The trigger's own clause (subject, verb, objects), without subordinate clauses, for summaries.
+
+    `text` is the text the document was parsed from: each token with its trailing space is the slice up
+    to the next token, so runs of adjacent tokens are cut from it in one piece."""
+    subj, _ = _subject(T, i) if T.pos[i] == "VERB" else ([], False)
+    tokens = sorted(set(T.subtree(i, CLAUSES | {"advcl"})).union(subj))
+    doc = T.doc
+    while tokens and doc[tokens[-1]].is_punct:
         tokens.pop()
-    text = "".join(t.text_with_ws for t in tokens).strip().rstrip(",;:")
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    idx, n = T.idx, T.n
+    pieces, k = [], 0
+    while k < len(tokens):
+        first = tokens[k]
+        while k + 1 < len(tokens) and tokens[k + 1] == tokens[k] + 1:
+            k += 1
+        last = tokens[k]
+        pieces.append(text[idx[first]:idx[last + 1]] if last + 1 < n else text[idx[first]:])
+        k += 1
+    out = "".join(pieces).strip().rstrip(",;:")
+    return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _dedupe(found: list) -> list:

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from spacy.attrs import TAG
 from spacy.tokens import Doc, Span
 
 from bilateral.model import ActorMention
 from bilateral.nlp.gazetteer import Entry, Gazetteer
 from bilateral.nlp.pipeline import load_nlp
+from bilateral.nlp.tokens import Tokens, tokens_of
 
 # Lower-case words that may stand inside a capitalised name ("Bank of Korea", "Cote d'Ivoire").
 NAME_GLUE = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "d'",
@@ -75,13 +75,19 @@ def find_actors(doc: Doc, gazetteer: Gazetteer | None = None, date: str | None =
 
 def cased(span: Span) -> bool:
     """Whether a span is written as a name: capitalised words; short acronyms in capitals ("US", not "us")."""
-    words = [t for t in span if any(ch.isalpha() for ch in t.text) and t.lower_ not in NAME_GLUE]
-    if not words or any(t.text[0].islower() for t in words):
+    return _cased(tokens_of(span.doc), span.start, span.end)
+
+
+def _cased(T: Tokens, start: int, end: int) -> bool:
+    """`cased` of the tokens start..end, read from the token table."""
+    orth, lower = T.orth, T.lower
+    words = [orth[i] for i in range(start, end) if any(ch.isalpha() for ch in orth[i]) and lower[i] not in NAME_GLUE]
+    if not words or any(w[0].islower() for w in words):
         return False
-    letters = re.sub(r"[^A-Za-z]", "", span.text)
-    if len(span) <= 2 and len(letters) <= 3 and not letters.isupper():
-        return False
-    return True
+    if end - start > 2:
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", T.text[T.idx[start]:T.end(end - 1)]) if end > start else ""
+    return not (len(letters) <= 3 and not letters.isupper())
 
 
 def reading(entry: Entry, span: Span) -> Cand:
@@ -99,22 +105,25 @@ def reading(entry: Entry, span: Span) -> Cand:
 
 def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Cand]:
     """Gazetteer phrases written as names; places and people must also look like proper nouns."""
-    spans = []
+    T = tokens_of(doc)
+    spans = []   # (start, end) token ranges
     for _, start, end in gaz.matcher(load_nlp())(doc):
-        span = doc[start:end]
-        if not cased(span):
+        if _cased(T, start, end):
+            spans.append((start, end))
+    for i, tag in enumerate(T.tag):
+        if tag != "NNPS":
             continue
-        spans.append(span)
-    for i in _tagged(doc, "NNPS"):
-        t = doc[i]
-        if t.text.endswith("s") and not gaz.readings(t.text) and _plural_national(gaz, t.text):
-            spans.append(doc[i:i + 1])
+        word = T.orth[i]
+        if word.endswith("s") and not gaz.readings(word) and _plural_national(gaz, word):
+            spans.append((i, i + 1))
     out = []
     persons = None  # PERSON entities as (start, end), read from doc.ents once and only when needed
-    for span in _longest(spans):
-        entry = gaz.lookup(span.text, date) or _plural_national(gaz, span.text)
+    for start, end in _longest(spans):
+        text = T.text[T.idx[start]:T.end(end - 1)]   # the span's text
+        entry = gaz.lookup(text, date) or _plural_national(gaz, text)
         if entry is None:
             continue
+        span = doc[start:end]
         if entry.kind in ("place", "person") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
             continue
         if entry.kind in ("org", "person") and len(span) == 1 and not span[0].ent_type_:
@@ -130,14 +139,17 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
 
 def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Cand]) -> list[Cand]:
     """Add spaCy entities the gazetteer missed; an organisation absorbs the country or body it names."""
+    T = tokens_of(doc)
     out = list(cands)
     for ent in doc.ents:
         label = ent.label_
         if label not in NER_ACTORS:
             continue
-        ent = _strip_det(_first_line(ent))
-        if not len(ent) or not ent[0].text[:1].isupper():
+        start, end = _first_line(T, ent.start, ent.end)
+        start = _after_articles(T, start, end)
+        if start == end or not T.orth[start][:1].isupper():
             continue
+        ent = doc[start:end]
         inside = [c for c in out if c.start >= ent.start and c.end <= ent.end]
         exact = [c for c in inside if (c.start, c.end) == (ent.start, ent.end)]
         if exact or any(c.start < ent.end and c.end > ent.start and c not in inside for c in out):
@@ -231,11 +243,12 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
 
 def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     """A national or body word modifying a noun: "the French embassy", "UN peacekeeping mission"."""
-    last = doc[c.end - 1]
-    head = last.head
-    if last.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss") or head.i < c.end \
-            or head.pos_ not in ("NOUN", "PROPN"):
+    T = tokens_of(doc)
+    h = T.head[c.end - 1]
+    if T.dep[c.end - 1] not in ("amod", "compound", "nmod", "npadvmod", "poss") or h < c.end \
+            or T.pos[h] not in ("NOUN", "PROPN"):
         return c
+    last, head = doc[c.end - 1], doc[h]
     if any(t.pos_ in ("VERB", "PUNCT", "ADP", "CCONJ") and t.text != "-" for t in doc[c.end:head.i]) \
             or head.i - c.end > 4 or head.ent_type_ in ("GPE", "PERSON", "NORP"):
         return c
@@ -296,36 +309,32 @@ def settle(cands: list[Cand]) -> list[Cand]:
 
 
 def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
+    """The settled candidates as mentions with character offsets, leading articles and punctuation left out."""
+    T = tokens_of(doc)
     out = []
     for c in cands:
-        span = _strip_det(doc[c.start:c.end])
-        if not len(span):
+        start, end = _after_articles(T, c.start, c.end), c.end
+        if start == end:
             continue
-        text = span.text
-        out.append(ActorMention(span.start_char, span.end_char, text, c.code, text, c.sector, c.kind))
+        start_char, end_char = T.idx[start], T.end(end - 1)
+        text = T.text[start_char:end_char]   # what Span.text joins from the tokens
+        out.append(ActorMention(start_char, end_char, text, c.code, text, c.sector, c.kind))
     return out
 
 
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _longest(spans: list[Span]) -> list[Span]:
-    spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+def _longest(spans: list[tuple]) -> list[tuple]:
+    """Non-overlapping (start, end) token ranges, longer first, then earlier."""
+    spans = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
     taken: set[int] = set()
     out = []
-    for s in spans:
-        if not any(i in taken for i in range(s.start, s.end)):
-            out.append(s)
-            taken.update(range(s.start, s.end))
+    for start, end in spans:
+        if not any(i in taken for i in range(start, end)):
+            out.append((start, end))
+            taken.update(range(start, end))
     return out
-
-
-def _tagged(doc: Doc, tag: str) -> list[int]:
-    """Indices of the tokens with a fine-grained tag, read from the tag array (no Token per word)."""
-    if tag not in doc.vocab.strings:
-        return []
-    key = doc.vocab.strings[tag]
-    return [i for i, h in enumerate(doc.to_array(TAG).tolist()) if h == key]
 
 
 def _persons(doc: Doc) -> list[tuple[int, int]]:
@@ -338,22 +347,22 @@ def _inside_person(span: Span, persons: list[tuple[int, int]]) -> bool:
     return any(s <= span.start and e >= span.end and (s, e) != (span.start, span.end) for s, e in persons)
 
 
-def _first_line(span: Span) -> Span:
-    """An entity cut at the first line break (a headline does not run into the next line)."""
-    for t in span:
-        if "\n" in t.text or "\n" in t.whitespace_ and t.i + 1 < span.end:
-            return span.doc[span.start:t.i + (0 if "\n" in t.text else 1)]
-    return span
+def _first_line(T: Tokens, start: int, end: int) -> tuple:
+    """An entity's tokens cut at the first line break (a headline does not run into the next line).
+
+    A line break is a token of its own: a token's trailing whitespace is one space at most."""
+    for i in range(start, end):
+        if "\n" in T.orth[i]:
+            return start, i
+    return start, end
 
 
-def _strip_det(span: Span) -> Span:
-    doc, start, end = span.doc, span.start, span.end
-    while start < end:
-        t = doc[start]
-        if t.lower_ not in ("the", "a", "an") and not t.is_punct:
-            break
+def _after_articles(T: Tokens, start: int, end: int) -> int:
+    """Where a phrase starts once leading articles and punctuation are left out."""
+    lower, punct = T.lower, T.punct
+    while start < end and (lower[start] in ("the", "a", "an") or punct[start]):
         start += 1
-    return doc[start:end]
+    return start
 
 
 def _plural_national(gaz: Gazetteer, text: str) -> Optional[Entry]:
