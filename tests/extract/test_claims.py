@@ -194,3 +194,18 @@ def test_people_are_counted_by_their_nationality_and_since_reaches_past_a_noun()
     [aid] = _claims_of_text("Germany has committed over EUR 1 billion in development cooperation to Namibia "
                             "since independence in 1990.", "2019-06-12")
     assert (aid.metric, aid.period_kind, aid.period_start) == ("oda", "cumulative", "1990")
+
+
+def test_the_figure_refers_back_and_a_year_earlier_is_a_date():
+    text = ("Trade between Peru and Chile reached $5.2 billion in 2022, up from $4.8 billion a year earlier, "
+            "the Peruvian statistics office said. Chilean customs gave a lower figure of $4.1 billion for 2022. "
+            "Chile exports about $300 million a year of wine to Peru.")
+    nlp = load_nlp()
+    document = Document(doc_id=text_id(text), source_path="t.txt", text=text, published="2023-03-01")
+    doc = nlp(text)
+    found = {c.text: c for c in extract_claims(document, doc, find_actors(doc), find_timexes(text, "2023-03-01"))}
+    assert (found["$4.8 billion"].metric, found["$4.8 billion"].period_start) == ("trade", "2021")
+    lower = found["$4.1 billion"]
+    assert (lower.metric, lower.period_start) == ("trade", "2022")
+    assert {lower.subject, lower.object} == {found["$5.2 billion"].subject, found["$5.2 billion"].object}
+    assert found["about $300 million"].period_kind == "annual"   # a rate stays a rate

@@ -178,3 +178,10 @@ def test_talks_named_in_a_relative_clause_and_a_pair_speaking_of_itself():
     events = find(events_of(text, published="2019-03-05"), {"CONSULT"}, ("CHL", "PER"))
     assert sorted((e.trigger, e.date, e.modality) for e in events) == [
         ("begin", "2012", "asserted"), ("meet", None, "intended")]
+
+
+def test_a_number_reported_or_a_presence_extended_is_no_aid():
+    text = ("Ghana and Togo put bilateral trade at $900 million in 2022. Togolese officials gave a lower "
+            "figure of $700 million. Ghana extended the presence of its border police near Lome.")
+    events = events_of(text, published="2023-02-01")
+    assert not find(events, {"AID"}, ("GHA", "TGO")), events

@@ -54,6 +54,7 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     quantities = find_quantities(text)
     claims: list[Claim] = []
     previous: Optional[tuple] = None
+    antecedent: Optional[Claim] = None
     seen: dict = {}
     for q in quantities:
         start, end = _passage(doc, text, q.start)
@@ -61,10 +62,32 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
         claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen)
         if claim is None:
             continue
+        if antecedent is not None and q.start - antecedent.char_end <= ANAPHORA_REACH and _anaphoric(text, q, start):
+            claim = _as_antecedent(claim, antecedent)
         claims.append(claim)
         if claim.subject and claim.object:
             previous = (claim.subject, claim.object)
+        if claim.metric != "other" and claim.rank is None:
+            antecedent = claim
     return _orient_trade(claims, pair)
+
+
+ANAPHORA_REACH = 400   # characters back to the figure "the figure" can refer to
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|a|an|its|their)\s+(?:[a-z]+\s+){0,2}?(?:figure|estimate|tally)\s+"
+                        r"(?:[a-z]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _anaphoric(text: str, q: Quantity, start: int) -> bool:
+    """"put the figure at $3 billion", "gave a lower estimate of ...": a figure for what was just measured."""
+    return _ANAPHORIC.search(text[max(start, q.start - 60):q.start]) is not None
+
+
+def _as_antecedent(claim: Claim, antecedent: Claim) -> Claim:
+    """The claim measures what the figure before it measured: its metric and direction."""
+    return dataclasses.replace(claim, metric=antecedent.metric, fine_metric=antecedent.fine_metric,
+                               subject=antecedent.subject, object=antecedent.object,
+                               claim_id=stable_id("c", claim.doc_id, claim.char_start, claim.char_end,
+                                                  antecedent.metric))
 
 
 def _orient_trade(claims: list[Claim], pair: tuple) -> list[Claim]:
@@ -550,6 +573,10 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
         return ("point" if stock else "flow"), None, None, published
     if t.type == "SET" or _near_annual(text, q, end):
         return "annual", None, None, published
+    shifted = re.match(r"\s+(earlier|before|prior|later|after)\b", text[t.end:t.end + 12], re.I)
+    if t.type == "DURATION" and shifted and t.range_start and t.range_end:   # "a year earlier": one date
+        date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior") else t.range_end
+        return ("point" if stock else "flow"), date, date, _as_of(date, published)
     date = t.date
     signal = (t.signal or "").lower()
     if signal == "in" and re.search(r"\bsince\s+(?:\S+\s+){1,4}in\s+$", text[max(0, t.start - 60):t.start]):
@@ -639,7 +666,8 @@ def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
     return not any(T.pos[t] in _VERBAL for t in range(span[0], span[1]) if lo <= T.idx[t] < hi)
 
 
-ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b")
+ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b"
+                       r"(?!\s+(?:earlier|later|before|after|ago|prior)\b)")   # "a year earlier" is a date
 
 
 def _near_annual(text, q: Quantity, end: int) -> bool:

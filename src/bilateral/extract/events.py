@@ -38,6 +38,7 @@ PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "gov
               "neighbor", "neighbors", "partner", "partners", "capital", "capitals"}
 CIRCUMSTANCES = {"during", "after", "before", "since", "until", "amid", "amidst", "following", "despite",
                  "throughout"}
+FIGURE_NOUNS = {"figure", "estimate", "number", "tally", "forecast", "projection", "count", "breakdown"}
 SYMMETRIC = {"054", "057", "161", "040", "046", "060", "061", "030"}
 PAST_TAGS = {"VBD"}
 
@@ -334,8 +335,9 @@ def _event_at(T: Tokens, i: int, sent: Span, index: _ActorIndex, local_pair: tup
         if rule is None and lemma in dictionary:
             doc = T.doc
             rule = _dictionary_rule(doc[i], lemma, [doc[t] for t in obj_tokens], [doc[t] for t in subj_tokens])
-        if rule is None:
-            return None
+        if rule is None or (rule.cameo.startswith("07") and any(
+                dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
+            return None   # "gave a lower figure of $1 billion": a number reported, nothing given
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
     elif pos == "NOUN" and lemma in NOUN_LEMMAS:

@@ -156,7 +156,7 @@ RULES = (
     _r("send dispatch", "070", MONITORS),
     _r("provide give grant extend offer donate deliver disburse allocate channel contribute pour send ship "
        "airlift commit hand", "070", AID_NOUNS | MONEY),
-    _r("provide extend", "070"),
+    _r("provide", "070"),
     _r("fund finance bankroll sponsor", "071"),
     _r("support back", "070", PROCESSES),
     _r("support back", "051"),

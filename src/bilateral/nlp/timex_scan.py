@@ -639,6 +639,8 @@ def _per_unit(m: re.Match, text: str) -> Iterator[Candidate]:
     clause = re.split(r"[.;:!?()]|\b(?:and|but|which|that|while)\b", before)[-1]
     if not (m["freq"] or m[0].lower().startswith("per") or re.search(r"\d|\b(?:million|billion|thousand)\b", clause)):
         return
+    if not m["freq"] and re.match(r"\s+(?:earlier|later|before|after|ago|prior)\b", text[m.end():], re.I):
+        return   # "$1.2 billion a year earlier": a shifted date, not a rate
     letter, mult, clock = unit_info(m["u"])
     v = cal.duration_value(1, letter, mult, clock)
     yield Candidate(m.start(), m.end(), "set", lambda c, s, e: {"type": "SET", "value": v}, 1)
