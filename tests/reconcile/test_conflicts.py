@@ -121,3 +121,28 @@ def test_a_group_within_a_hundredfold_has_no_outlier():
                     period_start=str(2010 + i % 3), period_end=str(2010 + i % 3), period_kind="annual")
               for i, v in enumerate([1e6, 9e7, 3e6, 5e7, 2e6, 8e7])]
     assert not [x for x in claim_relations(claims) if x.kind == "outlier"]
+
+
+def test_a_negative_figure_among_the_peers_names_no_outlier_instead_of_failing():
+    # the median of the peers (-0.5 and 13 million) is far from a billion, but neither peer is: nothing to name
+    figures = {"big": (2001, 1e9), "neg": (2002, -5e5), "mid": (2003, 1.3e7)}
+    claims = [claim(cid, metric="oda", value=v, value_usd=v, period_start=str(y), period_end=str(y),
+                    period_kind="annual") for cid, (y, v) in figures.items()]
+    assert [x.kind for x in claim_relations(claims)] == []
+    # with a positive peer in place of the negative one the same billion is an outlier
+    claims[1] = claim("pos", metric="oda", value=5e5, value_usd=5e5, period_start="2002", period_end="2002",
+                      period_kind="annual")
+    assert sorted((x.kind, x.claim_a, x.claim_b) for x in claim_relations(claims)) == [("outlier", "big", "pos")]
+    # the billion's peers (both signs) have a zero median: no ratio to measure for it; 0.5 million still has
+    # the billion among its own peers, whose median is half a billion
+    claims[1:] = [claim(cid, metric="oda", value=v, value_usd=v, period_start="2002", period_end="2002",
+                        period_kind="annual") for cid, v in (("minus", -5e5), ("plus", 5e5))]
+    assert sorted((x.kind, x.claim_a, x.claim_b) for x in claim_relations(claims)) == [("outlier", "big", "plus")]
+
+
+def test_the_direct_outlier_check_takes_the_median_of_even_and_odd_windows():
+    import statistics
+
+    from bilateral.reconcile.conflicts import _median
+    for values in ([3.0], [5.0, 1.0], [2, 9, 4], [1e9, 2.0, 7.5, 3.0], [4, 4, 1, 8, 8, 2]):
+        assert _median(values) == statistics.median(values)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import statistics
 from typing import Iterable, Optional
 
 from ..model import Claim, Conflict, Relation, stable_id
@@ -52,6 +51,15 @@ def _unit_family(c: Claim) -> str:
 def _amount(c: Claim) -> Optional[float]:
     """The figure in a unit comparable within its group (US dollars for money where known)."""
     if _unit_family(c) == "money":
+        if c.value_usd is not None:
+            return c.value_usd
+        return c.value if c.unit == "USD" else None
+    return c.value
+
+
+def _amount_in(c: Claim, family: str) -> Optional[float]:
+    """`_amount` of a claim whose unit family is known (every member of a group shares it)."""
+    if family == "money":
         if c.value_usd is not None:
             return c.value_usd
         return c.value if c.unit == "USD" else None
@@ -122,9 +130,14 @@ def _label(c: Claim) -> str:
 
 def relate(a: Claim, b: Claim) -> Optional[tuple]:
     """(kind, explanation) for two claims of one group that speak of comparable times, else None."""
-    if _unit_family(a) == "rank":
+    return _relate(a, b, _unit_family(a))
+
+
+def _relate(a: Claim, b: Claim, family: str) -> Optional[tuple]:
+    """`relate` for two claims of a group whose unit family is known."""
+    if family == "rank":
         return _rank_relation(a, b)
-    va, vb = _amount(a), _amount(b)
+    va, vb = _amount_in(a, family), _amount_in(b, family)
     if va is None or vb is None or va <= 0 or vb <= 0:
         return None
     label = _label(a)
@@ -187,27 +200,28 @@ def _flow_year(c: Claim) -> Optional[int]:
     return int(c.period_start[:4])
 
 
-def _outliers(members: list) -> list:
+def _outliers(rows: list, family: str) -> list:
     """(small or large claim, its peer, explanation) for flows two orders of magnitude from their peers'
-    median within three years; the peer named is one from the same document if any, else the nearest."""
-    rows = sorted(((y, c, v) for c in members if (y := _flow_year(c)) is not None and (v := _amount(c))),
-                  key=lambda r: (r[0], r[1].claim_id))
+    median within three years; the peer named is one from the same document if any, else the nearest.
+
+    `rows` are one group's flows as (year, claim id, position in the group, claim, figure), the figure
+    in the group's unit `family`; they are sorted by year and id, ties keeping the group's order."""
     if len(rows) < 2:
         return []
-    flows = [(y, c) for y, c, _ in rows]
-    amounts = [v for _, _, v in rows]
-    if all(type(v) is float and v > 0 for v in amounts) and not _far(max(amounts), min(amounts)):
+    flows = [(r[0], r[3]) for r in rows]
+    amounts = [r[4] for r in rows]
+    positive = all(type(v) is float and v > 0 for v in amounts)
+    if positive and not _far(max(amounts), min(amounts)):
         return []   # a median lies between the extremes, so no flow can be that far from its peers'
-    if len(flows) > INDEXED_OUTLIERS and all(type(v) is float and v > 0 for v in amounts) \
-            and len({c.claim_id for _, c in flows}) == len(flows):
+    if len(flows) > INDEXED_OUTLIERS and positive and len({c.claim_id for _, c in flows}) == len(flows):
         found = _WindowIndex(flows, amounts).outliers()
     else:   # zero, negative, non-float or repeated figures: the direct form, whose order arguments need none
         found = _outliers_direct(flows, amounts)
     out = []
     for c, peer in found:
-        v = _amount(c)
-        small, large = (c, peer) if v < _amount(peer) else (peer, c)
-        r = max(_amount(small), _amount(large)) / min(_amount(small), _amount(large))
+        v, w = _amount_in(c, family), _amount_in(peer, family)
+        small, large = (c, peer) if v < w else (peer, c)
+        r = max(v, w) / min(v, w)
         out.append((c, peer, f"{_describe(small)} is about 1/{round(r):,} of {_describe(large)} for "
                               f"{_label(c)}; a figure that far from comparable ones is likely a typo (a scale "
                               "word such as million for billion)."))
@@ -215,15 +229,18 @@ def _outliers(members: list) -> list:
 
 
 def _far(v: float, a: float) -> bool:
-    return max(v, a) / min(v, a) >= OUTLIER_RATIO
+    """max(v, a) / min(v, a) reaches the ratio (written without the calls: it runs for every peer)."""
+    return (v / a if v > a else a / v) >= OUTLIER_RATIO
 
 
 def _nearest_far(flows: list, amounts: list, k: int, peers: list):
     """The peer flow k is named against, among the window's far peers: same document first, then the
-    nearest year, then the smallest id."""
+    nearest year, then the smallest id; None when no peer is far."""
     y, c = flows[k]
     v = amounts[k]
     far = [j for j in peers if _far(v, amounts[j])]
+    if not far:   # a median far from v with no single figure far from it: negative figures among them
+        return None
     j = min(far, key=lambda j: (flows[j][1].doc_id != c.doc_id, abs(flows[j][0] - y), flows[j][1].claim_id))
     return flows[j][1]
 
@@ -232,17 +249,33 @@ def _outliers_direct(flows: list, amounts: list) -> list:
     """(claim, peer) by measuring each flow against the median of its window's other flows."""
     years = [y for y, _ in flows]
     out = []
-    for k, (y, c) in enumerate(flows):
-        lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
+    lo = hi = 0
+    for k, (y, c) in enumerate(flows):   # years ascend, so each window's ends only move forward
+        while years[lo] < y - 3:
+            lo += 1
+        while hi < len(years) and years[hi] <= y + 3:
+            hi += 1
+        if hi - lo == 1:
+            continue   # the window holds this flow alone
         peers = [j for j in range(lo, hi) if flows[j][1] is not c]
         if not peers:
             continue
-        mid = statistics.median([amounts[j] for j in peers])
-        v = amounts[k]
-        if max(v, mid) / min(v, mid) < OUTLIER_RATIO:
-            continue
-        out.append((c, _nearest_far(flows, amounts, k, peers)))
+        mid = _median([amounts[j] for j in peers])
+        if mid == 0 or not _far(amounts[k], mid):
+            continue   # (a zero median: figures of both signs around it, no ratio to speak of)
+        peer = _nearest_far(flows, amounts, k, peers)
+        if peer is not None:
+            out.append((c, peer))
     return out
+
+
+def _median(values: list):
+    """The median as `statistics.median` gives it (the mean of the middle two for an even count)."""
+    values = sorted(values)
+    n = len(values)
+    if n % 2:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 class _WindowIndex:
@@ -296,6 +329,8 @@ class _WindowIndex:
             if peer is None:   # the median is far but no single peer is (rounding): decide directly
                 lo, hi = bisect.bisect_left(years, y - 3), bisect.bisect_right(years, y + 3)
                 peer = _nearest_far(flows, amounts, k, [j for j in range(lo, hi) if j != k])
+                if peer is None:
+                    continue
             out.append((c, peer))
         return out
 
@@ -346,31 +381,6 @@ def _first(lo: int, hi: int, pred) -> int:
     return lo
 
 
-def _buckets(members: list) -> Iterable[list]:
-    """Lists of claims worth comparing pairwise: same period (or same as-of for stocks); no ranks.
-
-    The members are one group's, so share its unit family, never "rank" here."""
-    same: dict = {}
-    for c in members:
-        if c.period_kind == "cumulative":
-            continue
-        key = (c.period_kind, c.period_start, c.period_end,
-               (c.as_of or "")[:7] if c.period_start is None and c.period_end is None else None)
-        same.setdefault(key, []).append(c)
-    yield from same.values()
-
-
-def _cumulative_chains(members: list) -> Iterable[tuple]:
-    """Consecutive pairs, by as-of date, of cumulative totals since the same start (one group's, no ranks)."""
-    starts: dict = {}
-    for c in members:
-        if c.period_kind == "cumulative" and c.as_of:
-            starts.setdefault(c.period_start, []).append(c)
-    for chain in starts.values():
-        chain.sort(key=lambda c: (c.as_of, c.claim_id))
-        yield from zip(chain, chain[1:])
-
-
 def _rank_pairs(members: list) -> Iterable[tuple]:
     """Pairs of rank claims whose times overlap, by a sweep over their spans."""
     ranks = sorted(((s, c) for c in members if _unit_family(c) == "rank" and (s := _span(c))),
@@ -390,11 +400,7 @@ def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
 
 
 def _claim_relations(claims: Iterable[Claim], grp: str) -> list:
-    groups: dict = {}
-    for c in claims:
-        if c.metric != "other":
-            family = _unit_family(c)
-            groups.setdefault(_group_key(c, family), []).append(c)
+    keys, groups, pairs_of, flows_of = _sorted_into_groups(claims)
     out, seen = [], set()
 
     def add(kind, a, b, explanation):
@@ -403,23 +409,85 @@ def _claim_relations(claims: Iterable[Claim], grp: str) -> list:
             seen.add((kind, ids))
             out.append(Relation(grp=grp, claim_a=ids[0], claim_b=ids[1], kind=kind, explanation=explanation))
 
-    for key, members in groups.items():
+    for g, (key, members) in enumerate(zip(keys, groups)):
         if len(members) < 2:
             continue   # nothing to compare with, not even an outlier's peer
-        if key[3] == "rank":   # every member shares the group's unit family: ranks only compare by span
-            pairs: Iterable = _rank_pairs(members)
-        else:
-            pairs = itertools.chain(
-                (pair for bucket in _buckets(members) for pair in itertools.combinations(bucket, 2)),
-                _cumulative_chains(members))
-        for a, b in pairs:
-            found = relate(a, b)
+        family = key[3]
+        if family == "rank":   # every member shares the group's unit family: ranks only compare by span
+            for a, b in _rank_pairs(members):
+                found = _rank_relation(a, b)
+                if found:
+                    add(found[0], a, b, found[1])
+            continue
+        for a, b in pairs_of.get(g, ()):
+            found = _relate(a, b, family)
             if found:
                 add(found[0], a, b, found[1])
-        if key[3] != "rank":   # a rank without a value has no amount, so never a flow
-            for c, peer, explanation in _outliers(members):
+        rows = flows_of.get(g)
+        if rows is not None and len(rows) > 1:   # a rank without a value has no amount, so never a flow
+            for c, peer, explanation in _outliers(rows, family):
                 add("outlier", c, peer, explanation)
     return out
+
+
+def _sorted_into_groups(claims: Iterable[Claim]) -> tuple:
+    """(the group keys in order of their first claims, each group's members, group number -> the pairs
+    worth comparing, group number -> its flows as `_outliers` takes them, two or more).
+
+    The pairs of a group are every two claims of the same period (or the same as-of month for stocks),
+    then consecutive cumulative totals since the same start, by as-of date. They are collected for all
+    groups of two or more claims in one table, under the group's number: most groups hold a claim or
+    two, and a table of their own each would cost more than the comparisons."""
+    number: dict = {}     # group key -> its number
+    groups: list = []
+    for c in claims:
+        if c.metric != "other":
+            key = _group_key(c, _unit_family(c))
+            g = number.get(key)
+            if g is None:
+                g = number[key] = len(groups)
+                groups.append([c])
+            else:
+                groups[g].append(c)
+    keys = list(number)
+    same: dict = {}       # (group number, period) -> claims
+    starts: dict = {}     # (group number, start) -> cumulative totals with an as-of date
+    flows_of: dict = {}
+    for g, members in enumerate(groups):
+        family = keys[g][3]
+        if len(members) < 2 or family == "rank":
+            continue   # nothing to compare with; ranks compare by their spans alone
+        rows = []
+        for position, c in enumerate(members):
+            if c.period_kind == "cumulative":
+                if c.as_of:
+                    starts.setdefault((g, c.period_start), []).append(c)
+            else:
+                start, end = c.period_start, c.period_end
+                period = (g, c.period_kind, start, end,
+                          (c.as_of or "")[:7] if start is None and end is None else None)
+                bucket = same.get(period)
+                if bucket is None:
+                    same[period] = [c]
+                else:
+                    bucket.append(c)
+            year = _flow_year(c)
+            if year is not None:
+                v = _amount_in(c, family)
+                if v:
+                    rows.append((year, c.claim_id, position, c, v))
+        if len(rows) > 1:
+            rows.sort()
+            flows_of[g] = rows
+    pairs_of: dict = {}
+    for period, bucket in same.items():   # in the order of each group's periods' first claims
+        if len(bucket) > 1:
+            pairs_of.setdefault(period[0], []).extend(itertools.combinations(bucket, 2))
+    for (g, _), chain in starts.items():
+        if len(chain) > 1:
+            chain.sort(key=lambda c: (c.as_of, c.claim_id))
+            pairs_of.setdefault(g, []).extend(zip(chain, chain[1:]))
+    return keys, groups, pairs_of, flows_of
 
 
 CLAIM_CONFLICT_KINDS = ("value", "outlier", "rank")

@@ -53,21 +53,25 @@ def _block_conflicts(events: list) -> list:
     out = []
     actors = _unordered if events[0].cameo in SYMMETRIC else _ordered
     done_all = sorted((e for e in events if e.modality == "asserted"), key=lambda e: (e.date, e.event_id))
+    plans = [e for e in events if e.modality in ("planned", "intended")]
     done_by: dict = {}
-    for e in done_all:
-        done_by.setdefault(actors(e), []).append(e)
-    dates_by = {k: [e.date for e in es] for k, es in done_by.items()}
-    for p in events:
-        if p.modality not in ("planned", "intended"):
-            continue
-        done = done_by.get(actors(p), ())
+    if plans:
+        for e in done_all:
+            done_by.setdefault(actors(e), []).append(e)
+    dates_by: dict = {}
+    for p in plans:
+        key = actors(p)
+        done = done_by.get(key, ())
         if not done:
             continue
+        dates = dates_by.get(key)
+        if dates is None:
+            dates = dates_by[key] = [e.date for e in done]
         # the plan is measured against the first report of the act at or after its announced date
-        start = bisect.bisect_left(dates_by[actors(p)], p.date[:4])
-        if start == len(done) or any(_agree(p.date, d.date) for d in done[start:start + 3]):
+        start = bisect.bisect_left(dates, p.date[:4])
+        if start == len(done) or any(_agree(p.date, d) for d in dates[start:start + 3]):
             continue   # never reported done, or done when announced
-        at = bisect.bisect_left(dates_by[actors(p)], p.date, start)
+        at = bisect.bisect_left(dates, p.date, start)
         if at == len(done):
             continue
         d = done[at]

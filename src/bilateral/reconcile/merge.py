@@ -68,6 +68,12 @@ def same_event(a: Event, b: Event, published: Optional[dict] = None) -> bool:
         return False
     if {a.source.code, a.target.code} != {b.source.code, b.target.code}:
         return False
+    return _same_in_block(a, b, published)
+
+
+def _same_in_block(a: Event, b: Event, published: Optional[dict]) -> bool:
+    """`same_event` for two mentions already known to share type, mood and the set of their actors
+    (the key of a merge block): the checks that remain."""
     if (a.source.code, a.target.code) != (b.source.code, b.target.code) and not (
             a.cameo in SYMMETRIC and b.cameo in SYMMETRIC):
         return False
@@ -92,34 +98,41 @@ def merge_events(mentions: list, published: Optional[dict] = None) -> tuple:
     """Cluster single-mention events; returns (merged events, [(event_id, mention_id)]).
 
     Only mentions of the same actors, type, mood and year can be one event, so they are clustered in
-    blocks of those, pair by pair (small tables stay in the processor's cache); the events come out in
-    the order of their first mentions, as one pass over all mentions would give them."""
-    with paused_gc():
-        by_pair: dict = {}
-        for i, m in enumerate(mentions):
-            by_pair.setdefault(frozenset((m.source.code, m.target.code)), []).append(i)
-        clusters: list = []   # (position of the first mention, the cluster's mentions)
-        for positions in by_pair.values():
-            blocks: dict = {}
-            for i in positions:
-                m = mentions[i]
-                mood = _mood(m)
-                key = (m.event_type, mood, m.date[:4] if m.date else (None, None if mood == "ongoing" else m.trigger))
-                block = blocks.get(key)
-                if block is None:   # most blocks hold one mention: kept as its cluster, no _Block
-                    blocks[key] = cluster = [m]
-                    clusters.append((i, cluster))
-                    continue
-                if type(block) is list:
-                    block = blocks[key] = _Block.of(block)
-                cluster = block.join(m, published)
-                if cluster is not None:
-                    clusters.append((i, cluster))
-        clusters.sort(key=lambda ic: ic[0])
-        events, members = [], []
-        for _, cluster in clusters:
-            events.append(_combine(cluster))
-            members.extend((cluster[0].event_id, m.event_id) for m in cluster)
+    blocks of those, found in one pass over the mentions in their order (reading them in the order
+    they sit in memory; a pass pair by pair jumps across it). A cluster is made by its first mention,
+    so the events come out in the order of their first mentions."""
+    with paused_gc():   # the blocks are freed before the collector resumes: it then walks only the results
+        return _merge(mentions, published)
+
+
+def _merge(mentions: list, published: Optional[dict]) -> tuple:
+    blocks: dict = {}
+    clusters: list = []   # in the order of their first mentions
+    for m in mentions:
+        mood = _mood(m)
+        date = m.date
+        key = (frozenset((m.source.code, m.target.code)), m.event_type, mood,
+               date[:4] if date else (None, None if mood == "ongoing" else m.trigger))
+        block = blocks.get(key)
+        if block is None:   # most blocks hold one mention: kept as its cluster, no _Block
+            blocks[key] = cluster = [m]
+            clusters.append(cluster)
+            continue
+        if type(block) is list:
+            block = blocks[key] = _Block.of(block)
+        cluster = block.join(m, published)
+        if cluster is not None:
+            clusters.append(cluster)
+    events, members = [], []
+    for cluster in clusters:
+        if len(cluster) == 1:
+            m = cluster[0]
+            events.append(m)
+            members.append((m.event_id, m.event_id))
+            continue
+        events.append(_combine(cluster))
+        first = cluster[0].event_id
+        members.extend((first, m.event_id) for m in cluster)
     return events, members
 
 
@@ -151,7 +164,7 @@ class _Block:
         """Add the mention to the first cluster it fits; a new cluster (returned) when none fits."""
         for k in self._candidates(m.date):
             cluster = self.clusters[k]
-            if all(same_event(m, other, published) for other in cluster):
+            if all(_same_in_block(m, other, published) for other in cluster):
                 cluster.append(m)
                 if m.date and len(m.date) > len(self.dates[k]):
                     self._redate(k, m.date)
