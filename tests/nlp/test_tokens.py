@@ -96,3 +96,13 @@ def test_the_string_tables_start_afresh_past_their_limit(docs, monkeypatch):
     second = Tokens(other)                                    # new strings: the table is emptied first
     assert not only_first & set(tokens._NAMES)
     assert second.orth == [x.text for x in other] and Tokens(doc).lower == first.lower
+
+
+def test_analyze_keeps_no_doc_alive_after_it_returns():
+    """A kept Doc would keep its whole parsed batch in memory (bench/memory.py)."""
+    import bilateral.nlp.tokens as tokens_module
+    from bilateral.extract import analyze
+    from bilateral.model import Document, text_id
+    text = "Peru and Chile signed a water treaty in Lima on Monday."
+    analyze(Document(doc_id=text_id(text), source_path="t.txt", text=text), load_nlp()(text))
+    assert tokens_module._LAST == (None, None)

@@ -99,6 +99,12 @@ class Tokens:
 _LAST: tuple = (None, None)   # (Doc, its table), replaced in one assignment so threads never mix them
 
 
+def forget_tokens() -> None:
+    """Drop the kept table and its Doc: a Doc parsed in a batch holds that batch's memory alive."""
+    global _LAST
+    _LAST = (None, None)
+
+
 def tokens_of(doc: Doc, text: str | None = None) -> Tokens:
     """The token table of a Doc; the last one built is kept, so the stages of one document share it.
 
