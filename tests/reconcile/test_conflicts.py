@@ -146,3 +146,14 @@ def test_the_direct_outlier_check_takes_the_median_of_even_and_odd_windows():
     from bilateral.reconcile.conflicts import _median
     for values in ([3.0], [5.0, 1.0], [2, 9, 4], [1e9, 2.0, 7.5, 3.0], [4, 4, 1, 8, 8, 2]):
         assert _median(values) == statistics.median(values)
+
+
+def test_one_disagreement_told_by_three_sources_is_one_conflict():
+    a = claim("a", value=1.45e9, period_start="2023", period_end="2023")
+    b = claim("b", value=1.45e9, period_start="2023", period_end="2023")   # the same figure, another source
+    c = claim("c", value=1.1e9, period_start="2023", period_end="2023")
+    [k] = claim_conflicts([a, b, c])
+    assert k.kind == "value" and sorted(k.claim_ids) == ["a", "b", "c"]
+    # two figures that each disagree with a third, and with each other, stay apart
+    d = claim("d", value=0.5e9, period_start="2023", period_end="2023")
+    assert len(claim_conflicts([a, c, d])) == 3

@@ -494,10 +494,43 @@ CLAIM_CONFLICT_KINDS = ("value", "outlier", "rank")
 
 
 def conflicts_of(relations: Iterable[Relation]) -> list:
-    """The relations that are conflicts, as Conflict records."""
-    return [Conflict(conflict_id=stable_id("k", r.kind, r.claim_a, r.claim_b), kind=r.kind,
-                     explanation=r.explanation, claim_ids=[r.claim_a, r.claim_b])
-            for r in relations if r.kind in CLAIM_CONFLICT_KINDS]
+    """The relations that are conflicts, as Conflict records: one disagreement is one conflict, so
+    figures that agree with each other (the same figure told by two sources) stand on one side of it."""
+    relations = list(relations)
+    side = _agreeing_sides(relations)
+    out: list = []
+    found: dict = {}
+    for r in relations:
+        if r.kind not in CLAIM_CONFLICT_KINDS:
+            continue
+        a, b = side.get(r.claim_a, r.claim_a), side.get(r.claim_b, r.claim_b)
+        key = (r.kind, frozenset((a, b))) if a != b else (r.kind, r.claim_a, r.claim_b)
+        conflict = found.get(key)
+        if conflict is None:
+            conflict = found[key] = Conflict(conflict_id=stable_id("k", r.kind, r.claim_a, r.claim_b), kind=r.kind,
+                                             explanation=r.explanation, claim_ids=[r.claim_a, r.claim_b])
+            out.append(conflict)
+        else:
+            conflict.claim_ids.extend(c for c in (r.claim_a, r.claim_b) if c not in conflict.claim_ids)
+    return out
+
+
+def _agreeing_sides(relations: list) -> dict:
+    """claim id -> one representative of the claims it agrees with, directly or through others."""
+    parent: dict = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for r in relations:
+        if r.kind == "agree":
+            ra, rb = root(r.claim_a), root(r.claim_b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in list(parent)}
 
 
 def claim_conflicts(claims: Iterable[Claim]) -> list:
