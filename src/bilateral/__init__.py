@@ -3,7 +3,7 @@
     import bilateral
     corpus = bilateral.open("x.duckdb")
     corpus.ingest(["articles/"])
-    corpus.timeline(pair=("KHM", "JPN")).to_pandas()
+    corpus.timeline(pair=("DEU", "NAM")).to_pandas()
 
 The flow: read → clean → parse → actors, time, figures → events and claims →
 store → reconcile (merged events, conflicts) → views.  Everything before the

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .extract import analyze
 from .extract.cameo import coding
 from .extract.events import LIGHT_FORMS, LIGHT_VERBS
+from .extract.mood import to_infinitive
 from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
@@ -161,8 +162,8 @@ def _ranks(doc: Doc, sent_start: int, lemmas: set) -> dict:
             served = head.lemma_.lower()
             if served not in rank:
                 continue
-            if ((tok.dep_ in ("advcl", "xcomp") and served in MEANS and (_to(tok) or served == "help"))
-                    or (tok.dep_ in ("xcomp", "advcl") and served in ANNOUNCING and _to(tok))):
+            if tok.dep_ in ("advcl", "xcomp") and (served in ANNOUNCING and to_infinitive(tok) or served in MEANS
+                                                   and (to_infinitive(tok) or served == "help")):
                 rank[lemma] = min(rank[lemma], rank[served] - 0.5)
     return {(sent_start, lemma): r for lemma, r in rank.items()}
 
@@ -190,11 +191,6 @@ def _carrier(tok, lemmas: set) -> Optional[object]:
 def _carries(verb) -> bool:
     """A carrying verb, also when the lemmatizer misses its regular form ("staged" -> "stag")."""
     return verb.lemma_.lower() in CARRIERS or verb.lower_ in LIGHT_FORMS
-
-
-def _to(tok) -> bool:
-    """Whether a verb stands in a "to" infinitive."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _depth(tok) -> int:

@@ -114,7 +114,7 @@ class Document(Record):
 
 @dataclass
 class ActorMention(Record):
-    """A span that names an actor, resolved to a code ("KHM", "UN") or None with its name."""
+    """A span that names an actor, resolved to a code ("NAM", "UN") or None with its name."""
 
     start: int
     end: int

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from bilateral.extract import metrics as lex
 from bilateral.model import ActorMention, Claim, Document, Quantity, Timex, stable_id
 from bilateral.nlp.quantities import PERSON_NOUNS, count_noun, find_quantities
+from bilateral.nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
 from bilateral.nlp.tokens import Tokens, tokens_of
 
 KEPT_COUNT_UNITS = {"people", "companies", "projects", "percent"}
@@ -573,9 +574,9 @@ def _period(doc, text, q: Quantity, passage, others, timexes, metric, published)
         return ("point" if stock else "flow"), None, None, published
     if t.type == "SET" or _near_annual(text, q, end):
         return "annual", None, None, published
-    shifted = re.match(r"\s+(earlier|before|prior|later|after)\b", text[t.end:t.end + 12], re.I)
+    shifted = SHIFTED.match(text, t.end)
     if t.type == "DURATION" and shifted and t.range_start and t.range_end:   # "a year earlier": one date
-        date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior") else t.range_end
+        date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior", "ago") else t.range_end
         return ("point" if stock else "flow"), date, date, _as_of(date, published)
     date = t.date
     signal = (t.signal or "").lower()
@@ -667,7 +668,7 @@ def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
 
 
 ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b"
-                       r"(?!\s+(?:earlier|later|before|after|ago|prior)\b)")   # "a year earlier" is a date
+                       rf"(?!\s+(?:{'|'.join(SHIFT_WORDS)})\b)")   # "a year earlier" is a date
 
 
 def _near_annual(text, q: Quantity, end: int) -> bool:

@@ -40,8 +40,12 @@ def chain(tok: Token) -> list:
 def _complement(tok: Token) -> bool:
     """A "to" infinitive the parser hangs as an adverbial clause under a verb of intending or
     planning is that verb's complement ("have sworn to fight")."""
-    return (tok.dep_ == "advcl" and tok.head.lemma_.lower() in INTEND | PLAN
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    return tok.dep_ == "advcl" and tok.head.lemma_.lower() in INTEND | PLAN and to_infinitive(tok)
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb stands in a "to" infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _means_of_hypothetical(top: Token) -> bool:

@@ -1,6 +1,8 @@
 """Word tables and regex fragments for time expressions: months, weekdays, numbers, units."""
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -78,3 +80,6 @@ FUTURE_CUES = (r"\b(?:will|won't|shall|going\s+to|due\s+to|scheduled|set\s+to|pl
 # A participle after "be"/"been" is passive voice, not a past-tense cue.
 PAST_CUES = (r"\b(?:was|were|had|did|said|told|ago|earlier|previously|announced|began|came|met|went|took"
              r"|made|gave|signed|visited|held|left|became|agreed|(?<!\bbe )(?<!been )(?<!being )[a-z]+ed)\b")
+# Words after a length of time that make it a shifted date, not a rate ("$1 billion a year earlier").
+SHIFT_WORDS = ("earlier", "later", "before", "after", "ago", "prior")
+SHIFTED = re.compile(rf"\s+({'|'.join(SHIFT_WORDS)})\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from . import timex_calendar as cal
 from .windows import finditer_near
 from .timex_lexicon import (
     DAY_PARTS, FUTURE_CUES, MONTH_RE, MONTHS, AMBIGUOUS_MONTHS, NOT_YEAR_AFTER, NOT_YEAR_BEFORE,
-    NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINAL_WORDS, PAST_CUES, SEASONS, UNIT_RE, UNITS, VAGUE_NUMBERS,
+    NUMBER_RE, NUMBER_WORDS, ORDINAL_RE, ORDINAL_WORDS, PAST_CUES, SEASONS, SHIFTED, UNIT_RE, UNITS, VAGUE_NUMBERS,
     VAGUE_RE, WEEKDAY_RE, WEEKDAYS, YEAR_NOUN_PLURALS,
 )
 
@@ -639,7 +639,7 @@ def _per_unit(m: re.Match, text: str) -> Iterator[Candidate]:
     clause = re.split(r"[.;:!?()]|\b(?:and|but|which|that|while)\b", before)[-1]
     if not (m["freq"] or m[0].lower().startswith("per") or re.search(r"\d|\b(?:million|billion|thousand)\b", clause)):
         return
-    if not m["freq"] and re.match(r"\s+(?:earlier|later|before|after|ago|prior)\b", text[m.end():], re.I):
+    if not m["freq"] and SHIFTED.match(text, m.end()):
         return   # "$1.2 billion a year earlier": a shifted date, not a rate
     letter, mult, clock = unit_info(m["u"])
     v = cal.duration_value(1, letter, mult, clock)

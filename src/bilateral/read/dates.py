@@ -18,6 +18,8 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# A time of day after a date ("3 March 2021, 10:32 am GMT"): read past, never kept.
+TIME_OF_DAY = r",?\s+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?"
 
 # One pattern for every written form, usable inside larger patterns (no anchors, no groups named twice).
 DATE_PATTERN = (
@@ -29,10 +31,9 @@ DATE_PATTERN = (
     rf"|[0-3]?\d[/.][0-3]?\d[/.]{YEAR}"                                         # 02/02/2018
     rf"|{MONTH}\s+{DAY}"                                                        # February 2 (no year)
     rf"|{DAY}\s+{MONTH}"                                                        # 2 February (no year)
-    rf")(?:,?\s+(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?)?"
-)                                                                               # ... 10:32 am GMT
-_TIME_TAIL = re.compile(r",?\s+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?\s*$",
-                        re.IGNORECASE)
+    rf")(?:{TIME_OF_DAY})?"
+)
+_TIME_TAIL = re.compile(rf"{TIME_OF_DAY}\s*$", re.IGNORECASE)
 _DATE_RE = re.compile(rf"^\s*{DATE_PATTERN}\s*$", re.IGNORECASE)
 
 

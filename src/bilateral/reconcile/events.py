@@ -12,15 +12,6 @@ from ..store import pair_key
 ONE_TIME = {"begin", "establish", "found", "inaugurate", "start", "launch", "sever", "open"}
 
 
-def _same_act(a: Event, b: Event) -> bool:
-    """The same kind of act between the same actors on the same object."""
-    if a.cameo != b.cameo or a.topic is None or a.topic != b.topic:
-        return False
-    if {a.source.code, a.target.code} != {b.source.code, b.target.code}:
-        return False
-    return (a.source.code, a.target.code) == (b.source.code, b.target.code) or a.cameo in SYMMETRIC
-
-
 def _agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
