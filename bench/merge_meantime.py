@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import inspect
 import json
 import sys
 import time
@@ -178,12 +177,11 @@ def run_bilateral(articles: list) -> list:
     from bilateral.nlp.actors import find_actors
     from bilateral.nlp.gazetteer import Gazetteer
     from bilateral.nlp.pipeline import load_nlp
+    from bilateral.options import Options
     from bilateral.nlp.timex import find_timexes
     from bilateral.read.document import clean
 
     nlp, gazetteer = load_nlp(), Gazetteer.load()
-    # the sentence coder's mode: no bilateral filter, and the CAMEO verb dictionary where analyze offers it
-    coder_mode = {"dictionary": True} if "dictionary" in inspect.signature(analyze).parameters else {}
     documents, cleaned = [], []
     for a in articles:
         document = clean(RawDocument(source_path=f"meantime/{a.name}.txt", text=a.text, format="text",
@@ -192,8 +190,8 @@ def run_bilateral(articles: list) -> list:
         cleaned.append(_in_clean_text(a, document))
     out = []
     for article, document, doc in zip(cleaned, documents, nlp.pipe([d.text for d in documents], batch_size=32)):
-        analysis = analyze(document, doc, gazetteer, international=False, **coder_mode)
-        bilateral_events = analyze(document, doc, gazetteer, international=True).events
+        analysis = analyze(document, doc, gazetteer, Options.sentences())   # the sentence coder's mode
+        bilateral_events = analyze(document, doc, gazetteer, Options()).events
         actors = find_actors(doc, gazetteer, date=document.published)
         timexes = find_timexes(document.text, document.published)
         trigger_token = {e.event_id: _trigger_token(e, doc) for e in analysis.events + bilateral_events}

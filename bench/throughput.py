@@ -49,14 +49,15 @@ def write_corpus(n: int, seed: int, folder: Path) -> None:
 
 def stages(folder: Path, tmp: Path, run: int = 0) -> dict:
     """Each stage timed apart over the same documents; parse alone is the bare spaCy baseline."""
-    from bilateral.engine import BATCH_SIZE, _gazetteer
     from bilateral.extract import analyze
-    from bilateral.nlp.pipeline import PIPE_BATCH, load_nlp
+    from bilateral.nlp.pipeline import load_nlp
+    from bilateral.options import DEFAULT
+    from bilateral.work import gazetteer
     from bilateral.read import clean, read_sources
     from bilateral.reconcile import reconcile
     from bilateral.store import Store
 
-    nlp, gaz = load_nlp(), _gazetteer(None)
+    nlp, gaz = load_nlp(), gazetteer(None)
     out: dict = {}
 
     def timed(stage: str, work):
@@ -67,7 +68,7 @@ def stages(folder: Path, tmp: Path, run: int = 0) -> dict:
         return result
 
     docs = timed("read_clean", lambda: [clean(r) for r in read_sources([str(folder)])])
-    parsed = timed("parse", lambda: list(nlp.pipe([d.text for d in docs], batch_size=PIPE_BATCH)))
+    parsed = timed("parse", lambda: list(nlp.pipe([d.text for d in docs], batch_size=DEFAULT.pipe_batch)))
     out["tokens"] = sum(len(p) for p in parsed)
     analyses = timed("extract", lambda: [analyze(d, p, gaz) for d, p in zip(docs, parsed)])
     out["extract_parts"] = extract_parts(docs, parsed, gaz)
@@ -75,13 +76,13 @@ def stages(folder: Path, tmp: Path, run: int = 0) -> dict:
     store = Store(tmp / f"stages{run}.duckdb")   # a fresh store per run, or run 2 would store nothing
 
     def write() -> None:
-        for i in range(0, len(analyses), BATCH_SIZE):
-            store.write_batch(analyses[i:i + BATCH_SIZE])
+        for i in range(0, len(analyses), DEFAULT.batch_size):
+            store.write_batch(analyses[i:i + DEFAULT.batch_size])
 
     timed("store", write)
     out["reconcile_groups"] = timed("reconcile", lambda: reconcile(store, [d.doc_id for d in docs]))
     out["pipeline_components"] = list(nlp.pipe_names)
-    out["pipe_batch"] = PIPE_BATCH
+    out["pipe_batch"] = DEFAULT.pipe_batch
     store.close()
     return out
 
@@ -97,6 +98,7 @@ def extract_parts(docs: list, parsed: list, gaz) -> dict:
 
     parts = dict.fromkeys(("token table", "actors", "time expressions", "events", "claims"), 0.0)
     for d, p in zip(docs, parsed):
+        p._.bl_tokens = None   # built again here, so its cost is counted
         c0 = time.process_time()
         tokens_of(p, d.text)
         c1 = time.process_time()
@@ -163,7 +165,7 @@ def main(argv: list | None = None) -> int:
         if args.batch_sizes:
             batch_sweep(folder)
             return 0
-        from bilateral.engine import warm
+        from bilateral.work import warm
         warm()
         runs: list = []
         for run in range(args.repeat):

@@ -6,6 +6,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from .engine import IngestReport, ingest as _ingest
 from .model import Claim, Conflict, Document, Event
+from .options import Options
 from .store import Store, pair_key
 
 DEFAULT_DB = "bilateral.duckdb"
@@ -38,9 +39,22 @@ def resolve_pair(pair: Optional[Sequence[str]], dictionary: Optional[str] = None
 class Corpus:
     """One store of documents, events, claims and conflicts."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None,
+                 options: Optional[Options] = None):
+        self.options = (options or Options()).replace(**({"dictionary": dictionary} if dictionary else {}))
         self.store = Store(path, read_only=read_only)
-        self.dictionary = dictionary
+
+    @classmethod
+    def over(cls, store: Store, options: Optional[Options] = None) -> "Corpus":
+        """A Corpus over a store already open (a server's cursor, say)."""
+        corpus = cls.__new__(cls)
+        corpus.store, corpus.options = store, options or Options()
+        return corpus
+
+    @property
+    def dictionary(self) -> Optional[str]:
+        """The user actor dictionary the corpus reads names with."""
+        return self.options.dictionary
 
     def close(self) -> None:
         self.store.close()
@@ -53,12 +67,13 @@ class Corpus:
 
     def ingest(self, paths: Iterable[str] | str, processes: int = 1, engine: str = "local",
                address: Optional[str] = None, progress: Optional[Callable[[int], None]] = None,
-               batch_size: int = 64) -> IngestReport:
+               batch_size: Optional[int] = None) -> IngestReport:
         """Read, analyze and store documents; known documents change nothing."""
         if isinstance(paths, (str, Path)):
             paths = [str(paths)]
-        return _ingest(self.store, [str(p) for p in paths], processes=processes, engine=engine, address=address,
-                       dictionary=self.dictionary, progress=progress, batch_size=batch_size)
+        options = self.options.replace(batch_size=batch_size) if batch_size else self.options
+        return _ingest(self.store, [str(p) for p in paths], options, processes=processes, engine=engine,
+                       address=address, progress=progress)
 
     def documents(self) -> Results:
         return Results(self.store.documents())
@@ -122,6 +137,7 @@ class Corpus:
         return self.store.events_by_ids(conflict.event_ids)
 
 
-def open(path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None) -> Corpus:  # noqa: A001
+def open(path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None,  # noqa: A001
+         options: Optional[Options] = None) -> Corpus:
     """Open (or create) a corpus store."""
-    return Corpus(path, read_only=read_only, dictionary=dictionary)
+    return Corpus(path, read_only=read_only, dictionary=dictionary, options=options)

@@ -22,35 +22,36 @@ from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import load_nlp
+from .options import Options
 from .read.dates import parse_date
 
 BATCH = 256
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")   # 20190611, as older coders write dates
 
 
-def code_lines(path: str) -> Iterator[dict]:
+def code_lines(path: str, options: Optional[Options] = None) -> Iterator[dict]:
     """Code every line of a JSON Lines file ("-" reads standard input), one output row per non-blank line."""
     stream = open(0, encoding="utf-8", closefd=False) if path == "-" else open(path, encoding="utf-8")
     with stream:
-        yield from _code(_rows(stream), "line")
+        yield from _code(_rows(stream), "line", options or Options.sentences())
 
 
-def code_sentences(rows: Iterable[dict]) -> Iterator[dict]:
+def code_sentences(rows: Iterable[dict], options: Optional[Options] = None) -> Iterator[dict]:
     """Code {id, text, date?} rows in order: {"id", "events": [...]} or {"id", "error"} for each."""
-    yield from _code(enumerate(rows, 1), "row")
+    yield from _code(enumerate(rows, 1), "row", options or Options.sentences())
 
 
-def _code(numbered: Iterable[tuple], where: str) -> Iterator[dict]:
+def _code(numbered: Iterable[tuple], where: str, options: Options) -> Iterator[dict]:
     """Code numbered rows in batches; errors name the row or file line by `where` and its number."""
-    nlp, gazetteer = load_nlp(), Gazetteer.load()
+    nlp, gazetteer = load_nlp(options.model), Gazetteer.load(options.dictionary)
     batch: list = []
     for n, row in numbered:
         batch.append(_document(row, f"{where} {n}"))
         if len(batch) >= BATCH:
-            yield from _code_batch(batch, nlp, gazetteer)
+            yield from _code_batch(batch, nlp, gazetteer, options)
             batch = []
     if batch:
-        yield from _code_batch(batch, nlp, gazetteer)
+        yield from _code_batch(batch, nlp, gazetteer, options)
 
 
 def _rows(lines: Iterable[str]) -> Iterator[tuple]:
@@ -94,16 +95,16 @@ def _date(value) -> Optional[str]:
     return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else str(value))
 
 
-def _code_batch(batch: list, nlp, gazetteer) -> Iterator[dict]:
+def _code_batch(batch: list, nlp, gazetteer, options: Options) -> Iterator[dict]:
     """Parse the batch's readable rows together, then emit every row in input order."""
     readable = [doc for _, doc, error in batch if error is None]
-    parsed = iter(nlp.pipe((d.text for d in readable), batch_size=64))
+    parsed = iter(nlp.pipe((d.text for d in readable), batch_size=options.pipe_batch))
     for rid, document, error in batch:
         if error is not None:
             yield {"id": rid, "error": error}
             continue
         spacy_doc = next(parsed)
-        analysis = analyze(document, spacy_doc, gazetteer, international=False, dictionary=True)
+        analysis = analyze(document, spacy_doc, gazetteer, options)
         yield {"id": rid, "events": coded_events(analysis.events, spacy_doc)}
 
 

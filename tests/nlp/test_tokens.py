@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.nlp.pipeline import load_nlp
-from bilateral.nlp.tokens import Tokens, tokens_of
+from bilateral.nlp.tokens import StringTable, Tokens, tokens_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "docs" / "corpus"
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
@@ -65,44 +65,50 @@ def test_span_text_is_the_slice_between_token_offsets(docs):
             assert t.text[t.idx[sent.start]:t.end(sent.end - 1)] == sent.text
 
 
-def test_the_last_table_is_shared_until_another_doc_comes(docs):
+def test_each_doc_keeps_its_own_table(docs):
     a, b = docs[0], docs[1]
     first = tokens_of(a)
-    assert tokens_of(a) is first
+    assert tokens_of(a) is first and a._.bl_tokens is first
     other = tokens_of(b)
     assert other is not first and other.doc is b
-    assert tokens_of(a) is not first and tokens_of(a).orth == first.orth
+    assert tokens_of(a) is first
 
 
 def test_a_text_given_is_kept_and_one_not_given_is_built(docs):
-    doc = docs[-1]
-    tokens_of(docs[0])
+    doc, other = docs[-1], docs[0]
     given = "".join(list(doc.text))   # equal to the Doc's text, but another object
     assert tokens_of(doc, given).text is given
-    tokens_of(docs[0])
-    built = tokens_of(doc).text
-    assert built == doc.text and built is not given
+    built = Tokens(other).text
+    assert built == other.text
 
 
-def test_the_string_tables_start_afresh_past_their_limit(docs, monkeypatch):
-    import bilateral.nlp.tokens as tokens
-
-    monkeypatch.setattr(tokens, "TABLE_LIMIT", 5)
-    tokens._NAMES.clear()
+def test_the_string_tables_start_afresh_past_their_limit(docs):
+    table = StringTable(limit=5)
     doc, other = docs[0], docs[-1]
-    first = Tokens(doc)
+    first = Tokens(doc, table)
     only_first = {x.orth for x in doc} - {x.orth for x in other} - {x.lower for x in other}
-    assert only_first and only_first <= set(tokens._NAMES)   # one document's strings all go in
-    second = Tokens(other)                                    # new strings: the table is emptied first
-    assert not only_first & set(tokens._NAMES)
-    assert second.orth == [x.text for x in other] and Tokens(doc).lower == first.lower
+    assert only_first and only_first <= set(table.plain)   # one document's strings all go in
+    second = Tokens(other, table)                           # new strings: the table is emptied first
+    assert not only_first & set(table.plain)
+    assert second.orth == [x.text for x in other] and Tokens(doc, table).lower == first.lower
 
 
 def test_analyze_keeps_no_doc_alive_after_it_returns():
-    """A kept Doc would keep its whole parsed batch in memory (bench/memory.py)."""
-    import bilateral.nlp.tokens as tokens_module
+    """A kept Doc would keep its whole parsed batch in memory (bench/memory.py): once the caller drops
+    the Doc, nothing holds it, its token table included, without waiting for the cycle collector."""
+    import gc
+    import weakref
+
     from bilateral.extract import analyze
     from bilateral.model import Document, text_id
     text = "Peru and Chile signed a water treaty in Lima on Monday."
-    analyze(Document(doc_id=text_id(text), source_path="t.txt", text=text), load_nlp()(text))
-    assert tokens_module._LAST == (None, None)
+    doc = load_nlp()(text)
+    analyze(Document(doc_id=text_id(text), source_path="t.txt", text=text), doc)
+    assert doc._.bl_tokens is not None
+    gc.disable()
+    try:
+        gone = weakref.ref(doc)
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

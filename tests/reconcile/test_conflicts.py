@@ -94,11 +94,10 @@ def test_the_outlier_names_a_peer_from_its_own_document_first():
     assert [sorted(k.claim_ids) for k in outliers] == [["month", "year"]]
 
 
-def test_the_indexed_outlier_check_decides_what_the_direct_one_decides(monkeypatch):
+def test_the_indexed_outlier_check_decides_what_the_direct_one_decides():
     # one large group of yearly flows, a few of them off by a scale word: both forms name the same peers
     import random
 
-    import bilateral.reconcile.conflicts as conflicts
     r = random.Random(11)
     claims = []
     for i in range(300):
@@ -107,10 +106,8 @@ def test_the_indexed_outlier_check_decides_what_the_direct_one_decides(monkeypat
         claims.append(claim(f"c{i:03d}", doc_id=f"d{r.randrange(40)}", metric="exports", subject="BRA",
                             object="ARG", value=value, value_usd=value, period_start=str(year),
                             period_end=str(year), period_kind="annual", as_of=str(year + 1)))
-    monkeypatch.setattr(conflicts, "INDEXED_OUTLIERS", 10 ** 9)
-    direct = claim_relations(claims, "g")
-    monkeypatch.setattr(conflicts, "INDEXED_OUTLIERS", 1)
-    indexed = claim_relations(claims, "g")
+    direct = claim_relations(claims, "g", indexed_outliers=10 ** 9)
+    indexed = claim_relations(claims, "g", indexed_outliers=1)
     assert [x.to_dict() for x in indexed] == [x.to_dict() for x in direct]
     assert sum(x.kind == "outlier" for x in direct) >= 10
 

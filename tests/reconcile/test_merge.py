@@ -67,13 +67,10 @@ def _dense_block(n):
     return out
 
 
-def test_a_large_block_indexed_by_date_merges_as_the_full_scan_does(monkeypatch):
-    import bilateral.reconcile.merge as merge
+def test_a_large_block_indexed_by_date_merges_as_the_full_scan_does():
     mentions = _dense_block(400)
-    monkeypatch.setattr(merge, "INDEX_CLUSTERS", 10 ** 9)   # every cluster of the block tried in turn
-    scanned = merge_events(mentions)
-    monkeypatch.setattr(merge, "INDEX_CLUSTERS", 2)         # only the clusters the date allows
-    indexed = merge_events(mentions)
+    scanned = merge_events(mentions, index_clusters=10 ** 9)   # every cluster of the block tried in turn
+    indexed = merge_events(mentions, index_clusters=2)         # only the clusters the date allows
     assert [e.to_dict() for e in indexed[0]] == [e.to_dict() for e in scanned[0]]
     assert indexed[1] == scanned[1]
     assert 20 < len(scanned[0]) < 400   # some merged, some kept apart

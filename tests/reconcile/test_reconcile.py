@@ -5,6 +5,7 @@ from pathlib import Path
 
 import bilateral
 from bilateral import reconcile as rec
+from bilateral.options import Options
 from bilateral.reconcile import _chunks
 
 CORPUS = Path(__file__).resolve().parents[1] / "docs" / "corpus"
@@ -16,12 +17,11 @@ def test_chunks_hold_at_most_so_many_pairs_and_rows():
     assert _chunks(list("ABCDEF"), sizes, most=10, rows=100) == [list("ABCDEF")]
 
 
-def test_small_chunks_change_nothing(tmp_path, monkeypatch):
+def test_small_chunks_change_nothing(tmp_path):
     def record(path, rows, pairs):
-        monkeypatch.setattr(rec, "CHUNK_ROWS", rows)
         with bilateral.open(str(path)) as corpus:
             corpus.ingest([str(CORPUS)])
-            rec.reconcile(corpus.store, chunk=pairs)
+            rec.reconcile(corpus.store, options=Options(chunk_rows=rows, pair_chunk=pairs))
             store = corpus.store
             return ([e.to_dict() for e in store.events()], [c.to_dict() for c in store.conflicts()])
     whole = record(tmp_path / "whole.duckdb", 10**6, 10**6)

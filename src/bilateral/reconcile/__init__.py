@@ -1,7 +1,7 @@
 """Reconciliation across the store: merged events and conflicts, redone only for the groups a batch touched.
 
-Pairs are worked through in chunks of at most PAIR_CHUNK pairs and CHUNK_ROWS
-mentions (or claims), so memory holds a bounded number of records at a time
+Pairs are worked through in chunks of at most `options.pair_chunk` pairs and
+`options.chunk_rows` mentions (or claims), so memory holds a bounded number of records at a time
 whatever the size of the corpus (a pair larger than that is read alone); every
 comparison stays inside one pair (and, for claims, one metric), so chunking
 changes nothing decided.
@@ -10,16 +10,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..options import DEFAULT, Options
 from ..store import Store, pair_key
 from .conflicts import claim_relations, conflicts_of
 from .events import event_conflicts
 from .merge import merge_events
-
-# Pairs reconciled together (one transaction: a pair's events and conflicts land together): large
-# enough that store round trips are few, small enough to bound memory.
-PAIR_CHUNK = 64
-CHUNK_ROWS = 4000
-
 
 def _chunks(pairs: list, sizes: dict, most: int, rows: int) -> list:
     """Consecutive runs of pairs, each of at most `most` pairs and `rows` rows (or one larger pair)."""
@@ -36,8 +31,11 @@ def _chunks(pairs: list, sizes: dict, most: int, rows: int) -> list:
     return out
 
 
-def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CHUNK) -> dict:
-    """Re-merge the events of every pair the documents touch and re-check their claim groups."""
+def reconcile(store: Store, doc_ids: Optional[list] = None, options: Options = DEFAULT) -> dict:
+    """Re-merge the events of every pair the documents touch and re-check their claim groups.
+
+    Pairs reconciled together share one transaction (a pair's events and conflicts land together):
+    enough that store round trips are few, few enough to bound memory."""
     if doc_ids is None:
         all_ids = [d.doc_id for d in store.documents()]
         pairs = sorted({p for p, _, _ in store.pairs()} | set(store.mention_pairs(all_ids)))
@@ -46,22 +44,24 @@ def reconcile(store: Store, doc_ids: Optional[list] = None, chunk: int = PAIR_CH
         pairs = store.mention_pairs(doc_ids)
         groups = store.claim_groups(doc_ids)
     n_events = 0
-    for run in _chunks(pairs, store.pair_sizes("mentions", pairs), chunk, CHUNK_ROWS):
+    for run in _chunks(pairs, store.pair_sizes("mentions", pairs), options.pair_chunk, options.chunk_rows):
         with store.together():
-            n_events += _reconcile_events(store, run)
+            n_events += _reconcile_events(store, run, options)
     group_pairs = sorted({p for _, p in groups})
-    for run in _chunks(group_pairs, store.pair_sizes("claims", group_pairs), chunk, CHUNK_ROWS):
+    for run in _chunks(group_pairs, store.pair_sizes("claims", group_pairs), options.pair_chunk,
+                      options.chunk_rows):
         part = set(run)
         with store.together():
-            _reconcile_claims(store, [g for g in groups if g[1] in part])
+            _reconcile_claims(store, [g for g in groups if g[1] in part], options)
     return {"pairs": len(pairs), "events": n_events, "claim_groups": len(groups)}
 
 
-def _reconcile_events(store: Store, pairs: list) -> int:
+def _reconcile_events(store: Store, pairs: list, options: Options) -> int:
     """Merge the mentions of some pairs into events, store them, and store their plan-versus-fact conflicts."""
     mentions = store.mentions(pairs)
     meta = store.document_meta(sorted({m.mentions[0].doc_id for m in mentions if m.date is None}))
-    events, members = merge_events(mentions, {doc_id: row[3] for doc_id, row in meta.items()})
+    events, members = merge_events(mentions, {doc_id: row[3] for doc_id, row in meta.items()},
+                                   options.index_clusters)
     store.replace_events(pairs, events, members)
     by_pair: dict = {}
     for e in events:
@@ -73,7 +73,7 @@ def _reconcile_events(store: Store, pairs: list) -> int:
     return len(events)
 
 
-def _reconcile_claims(store: Store, groups: list) -> None:
+def _reconcile_claims(store: Store, groups: list, options: Options) -> None:
     """Re-check the (metric, pair) claim groups given, reading their pairs' claims in one query."""
     wanted = set(groups)
     members: dict = {}
@@ -84,7 +84,7 @@ def _reconcile_claims(store: Store, groups: list) -> None:
     conflicts, relations = [], []
     for metric, pair in groups:
         grp = f"claims:{metric}:{pair}"
-        found = claim_relations(members.get((metric, pair), []), grp)
+        found = claim_relations(members.get((metric, pair), []), grp, options.indexed_outliers)
         relations.extend(found)
         conflicts.extend((grp, k) for k in conflicts_of(found))
     names = [f"claims:{m}:{p}" for m, p in groups]

@@ -25,8 +25,6 @@ SYMMETRIC_METRICS = {"trade"}
 # Exact figures from different sources still differ by rounding.
 EXACT_TOLERANCE = 0.025
 OUTLIER_RATIO = 100.0
-# Flows in a group above which the outlier check sorts each year's window once instead of each flow's.
-INDEXED_OUTLIERS = 48
 
 
 def group_key(c: Claim) -> tuple:
@@ -200,12 +198,13 @@ def _flow_year(c: Claim) -> Optional[int]:
     return int(c.period_start[:4])
 
 
-def _outliers(rows: list, family: str) -> list:
+def _outliers(rows: list, family: str, indexed: int = 48) -> list:
     """(small or large claim, its peer, explanation) for flows two orders of magnitude from their peers'
     median within three years; the peer named is one from the same document if any, else the nearest.
 
     `rows` are one group's flows as (year, claim id, position in the group, claim, figure), the figure
-    in the group's unit `family`; they are sorted by year and id, ties keeping the group's order."""
+    in the group's unit `family`; they are sorted by year and id, ties keeping the group's order. Above
+    `indexed` flows, each year's window is sorted once instead of each flow's."""
     if len(rows) < 2:
         return []
     flows = [(r[0], r[3]) for r in rows]
@@ -213,7 +212,7 @@ def _outliers(rows: list, family: str) -> list:
     positive = all(type(v) is float and v > 0 for v in amounts)
     if positive and not _far(max(amounts), min(amounts)):
         return []   # a median lies between the extremes, so no flow can be that far from its peers'
-    if len(flows) > INDEXED_OUTLIERS and positive and len({c.claim_id for _, c in flows}) == len(flows):
+    if len(flows) > indexed and positive and len({c.claim_id for _, c in flows}) == len(flows):
         found = _WindowIndex(flows, amounts).outliers()
     else:   # zero, negative, non-float or repeated figures: the direct form, whose order arguments need none
         found = _outliers_direct(flows, amounts)
@@ -393,13 +392,13 @@ def _rank_pairs(members: list) -> Iterable[tuple]:
         active.append((span, c))
 
 
-def claim_relations(claims: Iterable[Claim], grp: str = "") -> list:
+def claim_relations(claims: Iterable[Claim], grp: str = "", indexed_outliers: int = 48) -> list:
     """Every decision about comparable claims: agree, update, and the conflict kinds."""
     with paused_gc():
-        return _claim_relations(claims, grp)
+        return _claim_relations(claims, grp, indexed_outliers)
 
 
-def _claim_relations(claims: Iterable[Claim], grp: str) -> list:
+def _claim_relations(claims: Iterable[Claim], grp: str, indexed_outliers: int) -> list:
     keys, groups, pairs_of, flows_of = _sorted_into_groups(claims)
     out, seen = [], set()
 
@@ -425,7 +424,7 @@ def _claim_relations(claims: Iterable[Claim], grp: str) -> list:
                 add(found[0], a, b, found[1])
         rows = flows_of.get(g)
         if rows is not None and len(rows) > 1:   # a rank without a value has no amount, so never a flow
-            for c, peer, explanation in _outliers(rows, family):
+            for c, peer, explanation in _outliers(rows, family, indexed_outliers):
                 add("outlier", c, peer, explanation)
     return out
 

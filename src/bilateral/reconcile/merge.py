@@ -90,22 +90,19 @@ def _same_in_block(a: Event, b: Event, published: Optional[dict]) -> bool:
     return _dates_agree(a.date, b.date)
 
 
-# Clusters in a block above which a mention is compared only with the clusters its date allows.
-INDEX_CLUSTERS = 16
-
-
-def merge_events(mentions: list, published: Optional[dict] = None) -> tuple:
+def merge_events(mentions: list, published: Optional[dict] = None, index_clusters: int = 16) -> tuple:
     """Cluster single-mention events; returns (merged events, [(event_id, mention_id)]).
 
     Only mentions of the same actors, type, mood and year can be one event, so they are clustered in
     blocks of those, found in one pass over the mentions in their order (reading them in the order
     they sit in memory; a pass pair by pair jumps across it). A cluster is made by its first mention,
-    so the events come out in the order of their first mentions."""
+    so the events come out in the order of their first mentions. A block of more than `index_clusters`
+    clusters compares a dated mention only with the clusters its date allows."""
     with paused_gc():   # the blocks are freed before the collector resumes: it then walks only the results
-        return _merge(mentions, published)
+        return _merge(mentions, published, index_clusters)
 
 
-def _merge(mentions: list, published: Optional[dict]) -> tuple:
+def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tuple:
     blocks: dict = {}
     clusters: list = []   # in the order of their first mentions
     for m in mentions:
@@ -120,7 +117,7 @@ def _merge(mentions: list, published: Optional[dict]) -> tuple:
             continue
         if type(block) is list:
             block = blocks[key] = _Block.of(block)
-        cluster = block.join(m, published)
+        cluster = block.join(m, published, index_clusters)
         if cluster is not None:
             clusters.append(cluster)
     events, members = [], []
@@ -160,7 +157,7 @@ class _Block:
         block.dates.append(cluster[0].date)
         return block
 
-    def join(self, m: Event, published: Optional[dict] = None):
+    def join(self, m: Event, published: Optional[dict] = None, index_clusters: int = 16):
         """Add the mention to the first cluster it fits; a new cluster (returned) when none fits."""
         for k in self._candidates(m.date):
             cluster = self.clusters[k]
@@ -175,7 +172,7 @@ class _Block:
         k = len(self.clusters) - 1
         if self.exact is not None:
             self._register(k, m.date, 0)
-        elif m.date and len(self.clusters) > INDEX_CLUSTERS:
+        elif m.date and len(self.clusters) > index_clusters:
             self.exact, self.under = {}, {}
             for j, d in enumerate(self.dates):
                 self._register(j, d, 0)

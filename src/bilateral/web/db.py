@@ -15,6 +15,7 @@ from typing import Callable, Optional, TypeVar
 import duckdb
 
 from ..api import Corpus
+from ..options import Options
 from ..errors import BilateralError
 from ..store import Store
 
@@ -49,10 +50,7 @@ class Database:
 
     def corpus(self, cursor) -> Corpus:
         """A Corpus over one cursor, so the API's own methods (timeline, ask) run on it."""
-        corpus = Corpus.__new__(Corpus)
-        corpus.store = Store.attach(cursor, self.path)
-        corpus.dictionary = self.dictionary
-        return corpus
+        return Corpus.over(Store.attach(cursor, self.path), Options(dictionary=self.dictionary))
 
     def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
         """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit."""
