@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import SHIPPED
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
@@ -23,24 +24,14 @@ from .mood import PREVENT, REPORT, UNREAL, aspect as _aspect, chain as _chain, m
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
-# Verbs whose object is the subject of their complement ("compelled the French to relinquish").
-OBJECT_CONTROL = {"compel", "force", "urge", "ask", "allow", "permit", "press", "persuade", "invite", "help",
-                  "encourage", "require", "call", "let", "enable", "pressure"}
-# Verbs that only carry a nominal event ("made a visit", "held negotiations", "began talks").
-LIGHT_VERBS = {"make", "pay", "hold", "conduct", "begin", "start", "open", "launch", "resume", "undertake",
-               "complete", "conclude", "host", "have", "stage", "organize", "organise", "mount", "continue",
-               "call", "lodge", "file"}
+OBJECT_CONTROL = SHIPPED.words("events.words.object_control")
+LIGHT_VERBS = SHIPPED.words("events.words.light_verbs")
 # Regular forms of the light verbs, for when the lemmatizer misses ("staged" -> "stag").
 LIGHT_FORMS = {f for v in LIGHT_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")}
-PAIR_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "government", "governments",
-              "minister", "ministers", "president", "presidents", "premier", "premiers", "delegation",
-              "delegations", "envoy", "envoys", "head", "heads",
-              "state", "states", "party", "parties", "leader", "leaders", "neighbour", "neighbours",
-              "neighbor", "neighbors", "partner", "partners", "capital", "capitals"}
-CIRCUMSTANCES = {"during", "after", "before", "since", "until", "amid", "amidst", "following", "despite",
-                 "throughout"}
-FIGURE_NOUNS = {"figure", "estimate", "number", "tally", "forecast", "projection", "count", "breakdown"}
-SYMMETRIC = {"054", "057", "161", "040", "046", "060", "061", "030"}
+PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
+CIRCUMSTANCES = SHIPPED.words("events.words.circumstances")
+FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
+SYMMETRIC = SHIPPED.words("events.words.symmetric_cameo")
 PAST_TAGS = {"VBD"}
 
 
@@ -610,10 +601,9 @@ def _named_part(m: ActorMention, index: _ActorIndex) -> bool:
     return m.kind == "place" or T.lemma[head[head[tok]]] in TERRITORY
 
 
-TERRITORY = {"province", "region", "territory", "island", "district", "city", "town", "port", "state", "area",
-             "part", "coast", "border", "county"}
+TERRITORY = SHIPPED.words("events.words.territory")
 
-PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her"}
+PRONOUNS = SHIPPED.words("events.words.pronouns")
 
 
 def _antecedent(subj: list, sent: Span, index: _ActorIndex) -> list:
@@ -644,8 +634,7 @@ def _pair_actors(pair: tuple) -> tuple:
     return _code_actor(pair[0]), _code_actor(pair[1])
 
 
-DEMANDING = REPORT | {"insist", "conclude", "reiterate", "stress", "warn", "demand", "maintain", "argue",
-                      "remind", "issue", "urge"}
+DEMANDING = REPORT | SHIPPED.words("events.words.demanding")
 
 
 def _demanded(T: Tokens, tok: int, roles: list, index: _ActorIndex) -> list:

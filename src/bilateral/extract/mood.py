@@ -9,17 +9,17 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-PREVENT = {"prevent", "stop", "keep", "bar", "block", "hinder", "preclude", "prohibit", "forbid", "deter"}
-# Nouns whose infinitive names a possibility, not an act: "the right to ask for compensation".
-POSSIBILITY = {"right", "ability", "power", "freedom", "authority", "option", "permission", "capacity",
-               "possibility", "chance", "means", "willingness", "readiness"}
-OBLIGATION = {"must", "should", "ought"}
-HYPOTHETICAL = {"should", "could", "might", "may", "must", "ought", "can"}
-INTEND = {"intend", "aim", "want", "hope", "seek", "pledge", "promise", "vow", "swear", "commit", "wish", "offer"}
-PLAN = {"plan", "schedule", "expect", "prepare", "decide", "set", "agree", "propose", "arrange"}
-READY = {"willing", "ready", "prepared", "determined", "eager", "keen", "poised"}
+from ..lexicon import SHIPPED
+
+PREVENT = SHIPPED.words("moods.words.prevent")
+POSSIBILITY = SHIPPED.words("moods.words.possibility")
+OBLIGATION = SHIPPED.words("moods.words.obligation")
+HYPOTHETICAL = SHIPPED.words("moods.words.hypothetical")
+INTEND = SHIPPED.words("moods.words.intend")
+PLAN = SHIPPED.words("moods.words.plan")
+READY = SHIPPED.words("moods.words.ready")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
-REPORT = {"say", "announce", "state", "declare", "confirm", "tell", "add", "indicate", "report"}
+REPORT = SHIPPED.words("moods.words.report")
 
 CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
 
@@ -117,7 +117,7 @@ def _conditional(verb: Token) -> bool:
                for c in verb.children)
 
 
-CONTINUE = {"continue", "keep", "remain", "maintain"}
+CONTINUE = SHIPPED.words("moods.words.continue")
 
 
 def aspect(tok: Token) -> Optional[str]:

@@ -30,7 +30,7 @@ if sys.version_info >= (3, 11):
 else:   # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-FILES = ("numbers", "calendar")
+FILES = ("numbers", "calendar", "currencies", "units", "metrics", "triggers", "moods", "actors", "events")
 
 
 class LexiconError(ValueError):

@@ -13,38 +13,20 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from bilateral.lexicon import SHIPPED
 from bilateral.model import ActorMention
 from bilateral.nlp.gazetteer import Entry, Gazetteer
 from bilateral.nlp.pipeline import load_nlp
 from bilateral.nlp.tokens import Tokens, tokens_of
 
-# Lower-case words that may stand inside a capitalised name ("Bank of Korea", "Cote d'Ivoire").
-NAME_GLUE = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "d'",
-             "da", "van", "von", "der", "bin", "-", "&", "'s", "’s", "'", "."}
-# Words that may stand in a title before a name, besides role nouns ("Foreign Minister").
-TITLE_WORDS = {"foreign", "prime", "deputy", "vice", "former", "acting", "senior", "chief", "state",
-               "defence", "defense", "finance", "trade", "commerce", "interior", "home", "economy",
-               "justice", "health", "education", "agriculture", "information", "labour", "labor",
-               "first", "crown", "supreme", "general", "lieutenant", "lt.", "gen.", "col.", "maj.",
-               "adm.", "mr.", "mrs.", "ms.", "dr.", "then", "premier", "caretaker", "outgoing",
-               "incoming", "new", "current", "opposition", "party", "secretary", "affairs",
-               "international", "national", "security", "development", "cooperation", "relations"}
-# Head nouns that make a national modifier an institution rather than a group of people.
-INSTITUTIONS = {"government", "embassy", "consulate", "ministry", "army", "navy", "military", "party",
-                "company", "firm", "bank", "council", "parliament", "court", "agency", "administration",
-                "cabinet", "carmaker", "automaker", "airline", "airlines", "corporation", "group",
-                "regime", "forces", "force", "police", "mission", "office", "legislature", "senate",
-                "delegation", "authorities", "side", "state", "house", "commission", "fund"}
-# Last words of business names ("SBI Group", "Acme Holdings").
-BUSINESS_WORDS = {"group", "holdings", "corp", "corp.", "corporation", "inc", "inc.", "co", "co.",
-                  "ltd", "ltd.", "limited", "company", "airlines", "airways", "motors", "bank",
-                  "industries", "electric", "enterprises", "plc", "ag", "gmbh", "sa"}
-# Titles that put a person, not a body, before the name that follows them.
-PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "prince", "chancellor", "ambassador",
-                 "secretary", "governor", "mayor", "emperor", "senator", "envoy", "general"}
+NAME_GLUE = SHIPPED.words("actors.words.name_glue")
+TITLE_WORDS = SHIPPED.words("actors.words.titles")
+INSTITUTIONS = SHIPPED.words("actors.words.institutions")
+BUSINESS_WORDS = SHIPPED.words("actors.words.business")
+PERSON_TITLES = SHIPPED.words("actors.words.person_titles")
 UN_ACRONYM = re.compile(r"^U\.?N\.?[A-Z]{2,}$")
 UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "through"}
+LOCATIVE = SHIPPED.words("actors.words.locative")
 NER_ACTORS = ("GPE", "NORP", "ORG", "PERSON", "LOC")
 
 

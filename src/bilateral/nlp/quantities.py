@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bilateral.lexicon import SHIPPED
 from bilateral.model import Quantity
 from .windows import finditer_near
 
@@ -41,87 +42,23 @@ ORDINALS = {
 }
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 
-# Currency written before the number, longest first so "US$" wins over "$".
-PREFIX_CURRENCIES = {
-    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "NZ$": "NZD",
-    "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "R$": "BRL", "N$": "NAD", "$": "USD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₫": "VND", "฿": "THB",
-    "₱": "PHP", "₦": "NGN", "Rs.": "INR", "Rs": "INR", "Rp": "IDR", "RM": "MYR",
-}
-ISO_CODES = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "INR", "BRL", "ZAR", "AUD", "SGD",
-    "NZD", "CAD", "CHF", "HKD", "THB", "VND", "KHR", "IDR", "MYR", "PHP", "NAD", "XOF",
-    "NGN", "BDT", "ARS", "MXN", "RUB", "TRY", "LAK", "MMK", "KES", "SEK", "NOK", "DKK",
-)
-# Currency named after the number ("12.5 billion yen", "2 million US dollars").
-NAMED_CURRENCIES = {
-    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
-    "australian dollars": "AUD", "singapore dollars": "SGD", "canadian dollars": "CAD",
-    "new zealand dollars": "NZD", "hong kong dollars": "HKD", "namibian dollars": "NAD",
-    "dollars": "USD", "dollar": "USD", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP",
-    "sterling": "GBP", "won": "KRW", "dong": "VND", "baht": "THB", "rupees": "INR",
-    "rupee": "INR", "reais": "BRL", "real": "BRL", "rand": "ZAR", "riels": "KHR", "riel": "KHR",
-    "ringgit": "MYR", "rupiah": "IDR", "swiss francs": "CHF", "cfa francs": "XOF",
-    "taka": "BDT", "naira": "NGN", "roubles": "RUB", "rubles": "RUB", "kip": "LAK", "kyat": "MMK",
-    "argentine pesos": "ARS", "mexican pesos": "MXN", "philippine pesos": "PHP",
-}
-ISO_ALIASES = {"RMB": "CNY"}
+# Currencies, count nouns, words that name and qualifier phrases: lexicon/currencies.toml and units.toml.
+PREFIX_CURRENCIES = dict(SHIPPED.table("currencies.prefix"))
+ISO_CODES = SHIPPED.items("currencies.codes.iso")
+NAMED_CURRENCIES = dict(SHIPPED.table("currencies.named"))
+ISO_ALIASES = dict(SHIPPED.table("currencies.aliases"))
 
-# Count nouns and the unit they normalise to; other plural nouns stay as written.
-PERSON_NOUNS = {
-    "people", "persons", "tourists", "visitors", "travellers", "travelers", "students",
-    "scholars", "trainees", "interns", "workers", "labourers", "laborers", "migrants",
-    "troops", "soldiers", "peacekeepers", "personnel", "investors", "residents", "citizens",
-    "nationals", "expatriates", "expats", "immigrants", "emigrants", "refugees", "volunteers",
-    "teachers", "doctors", "nurses", "engineers", "officers", "police", "experts",
-    "participants", "employees", "staff", "passengers", "pilgrims", "children", "women", "men",
-    "farmers", "civilians", "victims", "graduates", "researchers", "officials", "diplomats",
-    "delegates", "fans", "guests", "arrivals", "caregivers", "seafarers", "seekers", "pupils",
-    "patients", "survivors", "voters", "scholarships",
-}
-COMPANY_NOUNS = {"companies", "firms", "enterprises", "businesses", "corporations", "factories"}
-PROJECT_NOUNS = {"projects", "programmes", "programs", "schemes", "initiatives"}
-DURATION_NOUNS = {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-    "century", "centuries", "hour", "hours", "minute", "minutes", "second", "seconds",
-    "yrs", "anniversary",
-}
+PERSON_NOUNS = SHIPPED.words("units.nouns.people")
+COMPANY_NOUNS = SHIPPED.words("units.nouns.companies")
+PROJECT_NOUNS = SHIPPED.words("units.nouns.projects")
+DURATION_NOUNS = SHIPPED.words("units.nouns.durations")
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-# Words after which a number names something rather than counting it.
-NAME_WORDS = (
-    "no", "no.", "nos.", "number", "article", "articles", "section", "sections", "chapter",
-    "law", "act", "decree", "resolution", "page", "p.", "pp.", "vol", "vol.", "part", "clause",
-    "paragraph", "figure", "table", "room", "route", "highway", "flight", "phase", "level",
-    "aged", "age", "ages", "tel", "tel.", "phone", "fax", "ext", "ext.", "unit", "grade",
-)
-STOP_WORDS = {
-    "the", "of", "in", "to", "have", "has", "had", "were", "was", "are", "is", "be", "been",
-    "and", "or", "a", "an", "that", "which", "who", "for", "with", "from", "by", "at", "on",
-    "as", "per", "each", "a", "will", "would", "could", "can", "into", "than", "this", "these",
-    "its", "their", "his", "her", "while", "whom", "whose", "across", "over", "under", "since",
-    "when", "where", "after", "before", "during", "until", "later", "earlier", "ago", "alone",
-    "also", "only", "then", "there", "more", "less", "so", "if", "but", "not", "it", "they",
-}
-
-# Qualifier phrases that stand right before a figure, longest first.
-QUALIFIERS = [
-    ("in excess of", "more_than"), ("upwards of", "more_than"), ("more than", "more_than"),
-    ("just over", "more_than"), ("exceeding", "more_than"), ("over", "more_than"),
-    ("above", "more_than"), ("at least", "at_least"), ("no less than", "at_least"),
-    ("not less than", "at_least"), ("a minimum of", "at_least"), ("fewer than", "less_than"),
-    ("less than", "less_than"), ("just under", "less_than"), ("under", "less_than"),
-    ("below", "less_than"), ("no more than", "at_most"), ("not more than", "at_most"),
-    ("up to", "at_most"), ("at most", "at_most"), ("a maximum of", "at_most"),
-    ("an estimated", "approximate"), ("estimated", "approximate"), ("approximately", "approximate"),
-    ("approx.", "approximate"), ("about", "approximate"), ("around", "approximate"),
-    ("roughly", "approximate"), ("some", "approximate"), ("circa", "approximate"),
-    ("nearly", "approximate_below"), ("almost", "approximate_below"),
-    ("close to", "approximate_below"), ("just shy of", "approximate_below"),
-]
+NAME_WORDS = SHIPPED.words("units.words.naming")
+STOP_WORDS = SHIPPED.words("units.words.stop")
+QUALIFIERS = list(SHIPPED.table("units.qualifiers").items())
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"“]))(" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s*$", re.I)
 
