@@ -339,15 +339,12 @@ def _dater(p: Parsed) -> Callable:
     """head token -> (date, date_end, basis, modality) by bilateral's own dating and mood rules.
 
     Walks the sentences as the event extractor does (the last dated sentence is the context an undated
-    past-tense clause inherits).  These are the extractor's private helpers; if their shape changes, the
-    date falls back to the sentence's time expression nearest the trigger and the mood to "asserted"."""
+    past-tense clause inherits), with the extractor's own dating and mood."""
     import bisect
     import re
 
-    try:
-        from bilateral.extract.events import _date_for, _modality
-    except ImportError:
-        _date_for = _modality = None
+    from bilateral.extract.dating import date_for
+    from bilateral.extract.mood import modality
     doc = p.doc
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
     dates = sorted((t for t in p.timexes if t.date or t.range_start), key=lambda t: t.start)
@@ -365,16 +362,12 @@ def _dater(p: Parsed) -> Callable:
     def date_of(head) -> tuple:
         sent = head.sent
         sent_dates, ctx, para, s_i = where[sent.start]
-        try:
-            date, date_end, basis = _date_for(head, sent, sent_dates, ctx, para, s_i)
-            modality = _modality(head) or "asserted"
-        except TypeError:   # the helpers changed shape (or are gone)
-            date = _sentence_date(p.timexes, sent, head)
-            date_end, basis, modality = None, "explicit" if date else "unknown", "asserted"
+        date, date_end, basis = date_for(head, sent, sent_dates, ctx, para, s_i)
+        mood = modality(head) or "asserted"
         published = p.document.published
-        if modality == "asserted" and date and published and date[:4] > published[:4]:
-            modality = "planned"
-        return date, date_end, basis, modality
+        if mood == "asserted" and date and published and date[:4] > published[:4]:
+            mood = "planned"
+        return date, date_end, basis, mood
 
     return date_of
 
@@ -389,14 +382,6 @@ def _nearest_actors(actors: list, sent, head) -> tuple:
     if source is None and target is not None:
         source, target = target, next((a for a in after if a.code != target.code), None)
     return source, target
-
-
-def _sentence_date(timexes: list, sent, head) -> Optional[str]:
-    """The calendar date of the sentence's time expression nearest the trigger."""
-    dated = [t for t in timexes if t.date and sent.start_char <= t.start and t.end <= sent.end_char]
-    if not dated:
-        return None
-    return min(dated, key=lambda t: abs(t.start - head.idx)).date
 
 
 def _context(text: str, g: GoldMention, width: int = 60) -> str:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .extract import analyze
 from .extract.cameo import coding
-from .extract.events import LIGHT_FORMS, LIGHT_VERBS
+from .extract.parse import LIGHT_FORMS, LIGHT_VERBS
 from .extract.mood import to_infinitive
 from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..extract.events import SYMMETRIC
+from ..extract.cameo import SYMMETRIC
 from ..model import Conflict, Event, stable_id
 from ..store import pair_key
 

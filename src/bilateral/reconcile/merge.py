@@ -16,7 +16,7 @@ import datetime
 from typing import Optional
 
 from ..model import Event
-from ..extract.events import SYMMETRIC
+from ..extract.cameo import SYMMETRIC
 from .gcpause import paused_gc
 
 

@@ -1,0 +1,91 @@
+"""When an event happened: the time expression that governs its clause, else a date the text
+carries from the passage before (inferred), else none.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..nlp.tokens import Tokens, tokens_of
+from .mood import chain as _chain
+from .triggers import TRIGGER_LEMMAS
+
+
+PAST_TAGS = {"VBD"}
+
+
+def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
+    """(date, date_end, basis): the governing time expression, else a date carried from context."""
+    doc = tok.doc
+    T = tokens_of(doc)
+    i = tok.i
+    if T.pos[i] == "NOUN" and T.dep[i] in ("nsubj", "nsubjpass", "dobj") and T.pos[T.head[i]] == "VERB":
+        i = T.head[i]   # "Negotiations over the 1904 killings began last year": the verb's date
+        tok = doc[i]
+    links = _chain(tok)
+    chain = {t.i for t in links}
+    ancestors = set(T.ancestors(i))
+    best, best_score = None, None
+    for t in sent_dates:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        score = _ownership(T, span.root.i, chain, ancestors)
+        if score is None:
+            continue
+        distance = abs(span.start - i)
+        key = (score, distance)
+        if best_score is None or key < best_score:
+            best, best_score = t, key
+    if best is not None:
+        basis = "relative" if best.relative else "explicit"
+        if best.range_start:
+            end = best.range_end if best.signal in ("between", "from") else None
+            return best.range_start, end, basis
+        return best.date, None, basis
+    if context is not None and not sent_dates and T.tag[i] in PAST_TAGS | {"VBN"} and not _present(T, links):
+        date, c_para, c_s = context
+        if para - c_para <= 1 and s_i - c_s <= 3:
+            return date, None, "inferred"
+    return None, None, "unknown"
+
+
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set) -> Optional[int]:
+    """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
+    directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
+    the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
+    trigger claims it first."""
+    pos, head = T.pos, T.head
+    through_noun = False
+    for _ in range(14):
+        if node in chain:
+            return 1 if through_noun else 0
+        if pos[node] == "VERB" and T.lemma[node] in TRIGGER_LEMMAS:
+            if node in ancestors or _same_time_clause(T, node, chain):
+                return 2
+            return None
+        if head[node] == node:
+            return 3
+        node = head[node]
+        if pos[node] in ("NOUN", "PROPN") and node not in chain:
+            through_noun = True
+    return 3
+
+
+def _same_time_clause(T: Tokens, verb: int, chain: set) -> bool:
+    """"agreed ..., after their ministers met early this week": a when/after clause of the trigger shares its time."""
+    head = T.head[verb]
+    attached = head in chain or (T.dep[head] == "xcomp" and T.head[head] in chain)
+    return T.dep[verb] == "advcl" and attached and any(
+        T.dep[c] == "mark" and T.lower[c] in ("after", "when", "as", "while", "once") for c in T.children[verb])
+
+
+def _present(T: Tokens, links: list) -> bool:
+    """Present or present perfect (the trigger's clause chain `links` has such an auxiliary): the
+    sentence speaks of now, so no date carries over."""
+    for t in links:
+        for c in T.children[t.i]:
+            if T.dep[c] in ("aux", "auxpass") and T.lower[c] in ("has", "have", "is", "are", "am", "'s", "'ve"):
+                return True
+    return False

@@ -1,0 +1,157 @@
+"""Clause structure read off the dependency parse: subjects, objects, light verbs.
+
+What the event stages share to walk one trigger's clause: its subject (through control, coordination
+and relative clauses), its objects, and whether a verb only carries a nominal event.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ..lexicon import SHIPPED
+from ..nlp.tokens import Tokens, tokens_of
+from .triggers import AGREEMENTS
+from .mood import PREVENT
+
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
+
+
+OBJECT_CONTROL = SHIPPED.words("events.words.object_control")
+
+
+LIGHT_VERBS = SHIPPED.words("events.words.light_verbs")
+
+
+# Regular forms of the light verbs, for when the lemmatizer misses ("staged" -> "stag").
+LIGHT_FORMS = {f for v in LIGHT_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")}
+
+
+CIRCUMSTANCES = SHIPPED.words("events.words.circumstances")
+
+
+def token_subtree(tok: Token, stop: Optional[set] = None) -> list:
+    """The token's subtree without nested clauses (their actors belong to their own verbs), as Tokens."""
+    doc = tok.doc
+    return [doc[i] for i in tokens_of(doc).subtree(tok.i, stop)]
+
+
+VERBAL = ("VERB", "AUX")
+
+
+def subject_of(T: Tokens, verb: int) -> tuple:
+    """The subject token indices of a verb, looking through control, coordination and relative clauses."""
+    dep, head, children, pos = T.dep, T.head, T.children, T.pos
+    raised = False   # reached through "is expected to", "is set to": the subject acts in the complement
+    own_passive = any(dep[c] == "auxpass" for c in children[verb])
+    for _ in range(4):
+        subj = [c for c in children[verb] if dep[c] in SUBJECTS]
+        if subj:
+            s = subj[0]
+            if T.tag[s] in ("WDT", "WP") and dep[verb] == "relcl":
+                return [head[verb]] + T.subtree(head[verb], CLAUSES), False
+            return T.subtree(s, CLAUSES), dep[s] == "nsubjpass" and (not raised or own_passive)
+        d, h = dep[verb], head[verb]
+        if d == "relcl":
+            return [h], False
+        if d == "xcomp" and T.doc[h].lemma_ in OBJECT_CONTROL:
+            obj = [c for c in children[h] if dep[c] in ("dobj", "dative")]
+            if obj:
+                return T.subtree(obj[0], CLAUSES), False
+        if d == "pcomp" and T.lower[h] == "for" and pos[head[h]] == "VERB":
+            obj = [c for c in children[head[h]] if dep[c] == "dobj"]
+            if obj:   # "condemned B for closing the border", "thanked B for sending aid": B does it
+                return T.subtree(obj[0], CLAUSES), False
+        if d == "pcomp" and T.lower[h] == "from" and T.doc[head[h]].lemma_ in PREVENT:
+            obj = [c for c in children[head[h]] if dep[c] in ("dobj", "dative")]
+            if obj:   # "wars prevented A and B from resuming relations"
+                return T.subtree(obj[0], CLAUSES), False
+        if d in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and h != verb:
+            raised = raised or d == "xcomp"
+            verb = h
+            if pos[verb] not in VERBAL:
+                # "an opportunity to renew ties": the noun's own verb carries the subject
+                if head[verb] != verb and pos[head[verb]] in VERBAL:
+                    verb = head[verb]
+                else:
+                    break
+            continue
+        break
+    return [], False
+
+
+_NO_OBJECT = SUBJECTS | {"aux", "auxpass", "neg", "punct", "mark", "cc", "advmod", "agent", "prt"}
+
+
+_OBJECT_POS = ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def objects_of(T: Tokens, verb: int) -> tuple:
+    """Object token indices (for actors) and object lemmas (for the lexicon)."""
+    dep, pos, lower, lemma, children, head = T.dep, T.pos, T.lower, T.lemma, T.children, T.head
+    tokens, lemmas = [], set()
+    for child in children[verb]:
+        d = dep[child]
+        if d in _NO_OBJECT:
+            continue
+        if d in CLAUSES and pos[child] in VERBAL:
+            continue
+        if d == "prep" and lower[child] in CIRCUMSTANCES:
+            continue   # "ended the pact during the Timor crisis": when, not with whom
+        sub = T.subtree(child, CLAUSES)
+        tokens.extend(sub)
+        for t in sub:
+            if pos[t] in _OBJECT_POS:
+                lemmas.update((lemma[t], lower[t]))
+    pronoun = any(lower[t] == "it" for t in tokens)
+    for child in children[verb]:
+        if dep[child] in ("nsubjpass",) or (dep[child] == "nsubj" and not any(
+                dep[c] in ("dobj",) for c in children[verb])):
+            for t in T.subtree(child, CLAUSES):
+                if pos[t] in ("NOUN", "PROPN", "ADJ"):
+                    lemmas.update((lemma[t], lower[t]))
+                pronoun = pronoun or lower[t] == "it"
+            if dep[verb] == "relcl" and T.tag[child] in ("WDT", "WP") and pos[head[verb]] == "NOUN":
+                lemmas.add(lemma[head[verb]])   # "negotiations that began": the head is the subject
+    if dep[verb] == "relcl" and pos[head[verb]] in ("NOUN", "PROPN") and not any(
+            dep[c] in ("dobj", "nsubjpass") for c in children[verb]):
+        lemmas.add(lemma[head[verb]])   # "the agreement the two signed": the head is the object
+    if pronoun:
+        lemmas.update(agreement_antecedent(T, verb))
+    return tokens, lemmas
+
+
+def agreement_antecedent(T: Tokens, verb: int) -> set:
+    """For "it" among a verb's arguments: the agreement named last before the verb, in its own or the
+    previous sentence ("The pact entered into force ... after the ministers signed it")."""
+    doc = T.doc
+    sent = doc[verb].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in range(verb - 1, start - 1, -1):
+        if T.pos[t] in ("NOUN", "PROPN") and T.lemma[t] in AGREEMENTS:
+            return {T.lemma[t]}
+    return set()
+
+
+def is_light(T: Tokens, verb: int) -> bool:
+    """A verb that only carries a nominal event ("held talks", "staged a rally")."""
+    return T.lemma[verb] in LIGHT_VERBS or T.lower[verb] in LIGHT_FORMS
+
+
+def clause_head(T: Tokens, tok: int) -> int:
+    dep, head = T.dep, T.head
+    while dep[tok] in ("xcomp", "pcomp", "prep", "pobj", "acl", "conj") and head[tok] != tok:
+        tok = head[tok]
+    return tok
+
+
+def against(T: Tokens, modifier: int) -> bool:
+    """"anti-French", "anti - government": the modifier names whom the act is against, not who acts."""
+    lower = T.lower
+    return lower[modifier].startswith("anti") or any(
+        lower[t] == "anti" for t in range(max(modifier - 2, 0), modifier)) or any(
+        lower[c] == "anti" for c in T.children[modifier])

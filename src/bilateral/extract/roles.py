@@ -1,0 +1,345 @@
+"""Who acts on whom: an event's source and target from its trigger's arguments, the sentence and
+the passage ("the two sides" is the pair the passage is about).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import SHIPPED
+from ..model import ActorMention
+from ..nlp.tokens import Tokens
+from .cameo import SYMMETRIC
+from .mood import REPORT
+from .parse import CLAUSES, SUBJECTS, against, clause_head, is_light, subject_of
+from .triggers import CROWDS
+
+
+PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
+
+
+class ActorIndex:
+    """Actor mentions looked up by token index; the document's token table rides along."""
+
+    def __init__(self, doc: Doc, actors: Iterable[ActorMention], T: Tokens):
+        self.T = T
+        self._spans: dict = {}
+        self.by_token: dict = {}
+        self.roots: dict = {}        # id(mention) -> index of the root token of its span
+        self.uncoded: set = set()    # tokens of people and bodies the gazetteer knows but cannot code
+        for m in actors:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if not m.code:
+                if m.sector:
+                    self.uncoded.update(range(span.start, span.end))
+                continue
+            self.roots[id(m)] = span.root.i
+            for i in range(span.start, span.end):
+                self.by_token.setdefault(i, m)
+
+    def in_tokens(self, tokens: Iterable[int]) -> list:
+        """The mentions covering these token indices, each once, in token order."""
+        out, seen = [], set()
+        by_token = self.by_token
+        for i in sorted(tokens):
+            m = by_token.get(i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def in_span(self, span: Span) -> list:
+        """The mentions in a span, each once, in token order; kept per span, as each sentence asks
+        several times (the list is read, never changed)."""
+        key = (span.start, span.end)
+        out = self._spans.get(key)
+        if out is None:
+            out, seen = [], set()
+            for i in range(span.start, span.end):
+                m = self.by_token.get(i)
+                if m is not None and id(m) not in seen:
+                    seen.add(id(m))
+                    out.append(m)
+            self._spans[key] = out
+        return out
+
+
+def most_named(actors: list) -> tuple:
+    """The two codes a document is mostly about, most frequent first."""
+    counts: dict = {}
+    for m in actors:
+        if m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return tuple(ranked[:2])
+
+
+def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
+    """What "both countries" means here: the last two codes named, else the document's pair."""
+    codes: list = []
+    for code in reversed(recent + [m.code for m in index.in_span(sent)]):
+        if code not in codes:
+            codes.append(code)
+        if len(codes) == 2:
+            return tuple(reversed(codes))
+    return main_pair
+
+
+def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
+    """"They" or "we" whose verb is reported by a pair: "the two ministers said they would meet"."""
+    if len(subj) != 1 or T.lower[subj[0]] not in ("they", "we"):
+        return False
+    node = trigger
+    for _ in range(4):
+        if T.head[node] == node:
+            return False
+        node = T.head[node]
+        said_by = [c for c in T.children[node] if T.dep[c] == "nsubj"]
+        if said_by:
+            return is_pair_phrase(T, T.subtree(said_by[0], CLAUSES))
+    return False
+
+
+def is_pair_phrase(T: Tokens, tokens: list) -> bool:
+    words = {T.lower[t] for t in tokens}
+    return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
+
+
+UNKNOWN = ActorMention(start=-1, end=-1, text="", code=None, name="", kind="unknown")
+
+
+def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
+    """One more pair for each actor conjoined to a target ("visited Mali and Niger")."""
+    obj_actors = index.in_tokens(objs)
+    out = list(roles)
+    dep, head = index.T.dep, index.T.head
+    for source, target in roles:
+        root = index.roots.get(id(target))
+        if root is None:
+            continue
+        for m in obj_actors:
+            tok = index.roots.get(id(m))
+            if m.code in (source.code, target.code) or tok is None or any((source, m) == r for r in out):
+                continue
+            node, hops = tok, 0
+            while dep[node] in ("conj", "appos") and head[node] != node and hops < 6:
+                node, hops = head[node], hops + 1
+                if node == root:
+                    out.append((source, m))
+                    break
+    return out
+
+
+def domestic_roles(source, target, subj: list, objs: list, sent: Span, index: ActorIndex, agents) -> tuple:
+    """For coding sentences one by one: a party the sentence leaves uncoded belongs to the one
+    country it names, when it is a people or body of a state ("opposition groups", "President X",
+    "thousands of students"), or when it is the act's unnamed target ("rioted in Dili")."""
+    if source.code and target.code:
+        return source, target
+    countries = {m.code for m in index.in_span(sent) if m.kind != "igo"}
+    if len(countries) != 1:
+        return source, target
+    country = code_actor(next(iter(countries)))
+    if not source.code and _domestic_party(subj, index, agents):
+        source = country
+    if not target.code and (source.code is None or not objs or _domestic_party(objs, index, agents)):
+        target = country
+    return source, target
+
+
+def _domestic_party(tokens: list, index: ActorIndex, agents) -> bool:
+    """Some token is an uncoded person or body, or a role or crowd noun not owned by a pronoun
+    ("its embassy" is the actor's own, no other party)."""
+    T = index.T
+    return any(t in index.uncoded or (T.pos[t] in ("NOUN", "NUM") and (T.lower[t] in agents or T.lower[t] in CROWDS)
+                                      and not any(T.dep[c] == "poss" and T.pos[c] == "PRON" for c in T.children[t]))
+               for t in tokens)
+
+
+def partial_roles(subj: list, objs: list, index: ActorIndex) -> tuple:
+    """The actors a sentence does name, the rest unknown: for coding sentences one by one."""
+    subj_actors, obj_actors = index.in_tokens(subj), index.in_tokens(objs)
+    source = subj_actors[0] if subj_actors else UNKNOWN
+    target = next((m for m in obj_actors if m is not source), UNKNOWN)
+    return source, target
+
+
+def noun_subject(T: Tokens, noun: int) -> list:
+    """Who does a nominal event: a possessor, an "of" phrase, or the subject of "make a visit"."""
+    dep, lower, children = T.dep, T.lower, T.children
+    poss = [t for c in children[noun] if dep[c] == "poss" for t in T.subtree(c, CLAUSES)]
+    if poss:
+        return poss
+    by = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "by" for t in T.subtree(c, CLAUSES)[1:]]
+    if by:   # "the killings of civilians by the army": the "by" phrase acts, the "of" phrase suffers
+        return by
+    h = T.head[noun]
+    if dep[noun] == "dobj" and T.pos[h] == "VERB":
+        if not is_light(T, h):
+            return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
+        subj, _ = subject_of(T, h)
+        if subj:
+            return subj
+    of = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "of" for t in T.subtree(c, CLAUSES)]
+    amod = [c for c in children[noun] if dep[c] in ("amod", "compound") and not against(T, c)]
+    return of + amod
+
+
+def _core(T: Tokens, actors: list, subj: list) -> tuple:
+    """Split subject actors into agents (the phrase itself and its conjuncts) and modifiers
+    ("the Embassy of X in Y": X is no agent; "Thai government under pro-Y leadership": Y is none)."""
+    inside = set(subj)
+    idx, head, dep = T.idx, T.head, T.dep
+    core, rest = [], []
+    for m in actors:
+        node = next(t for t in subj if idx[t] >= m.start) if m.start >= 0 else None
+        through_prep = False
+        while node is not None and head[node] in inside and head[node] != node:
+            if dep[node] in ("prep", "pobj", "acl", "relcl"):
+                through_prep = True
+            node = head[node]
+        (rest if through_prep else core).append(m)
+    return core, rest
+
+
+def _distinct(actors: list) -> list:
+    out, seen = [], set()
+    for m in actors:
+        if m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
+
+
+def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger) -> list:
+    """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context."""
+    T = index.T
+    subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
+    agent_actors = index.in_tokens(agent)
+    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index))
+    if passive:
+        sources = agent_actors[:1]
+        rest = subj_actors + obj_actors
+    else:
+        core, modifiers = _core(T, subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
+            subj_actors, [])
+        sources = _distinct(core) or _distinct(modifiers)[:1]
+        modifiers = [m for m in modifiers if m not in sources]
+        rest = obj_actors + modifiers
+        if len(sources) >= 2:
+            targets = [m for m in rest if m.code not in {s.code for s in sources}]
+            if targets:
+                return [(s, targets[0]) for s in sources]
+            return [(sources[0], sources[1])]
+    source = sources[0] if sources else None
+    if source is None and is_pair_phrase(T, subj) and len(local_pair) == 2:
+        return [pair_actors(local_pair)]
+    target = next((m for m in rest if source is None or m.code != source.code), None)
+    if source is None and target is not None:
+        rest2 = [m for m in rest if m.code != target.code]
+        if rest2 and cameo in SYMMETRIC:
+            return [(target, rest2[0])]
+        others = [m for m in index.in_span(sent) if m.code != target.code]
+        if others and passive:
+            return [(others[0], target)]
+        return []
+    if source is not None and target is None:
+        if is_pair_phrase(T, objs) and len(local_pair) == 2:
+            other = [c for c in local_pair if c != source.code]
+            return [(source, code_actor(other[0]))] if other else []
+        # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
+        others = [m for m in index.in_tokens(T.subtree(clause_head(T, trigger)))
+                  if m.code != source.code and not _named_part(m, index)]
+        if others:
+            return [(source, others[0])]
+        if source.code in main_pair and len(main_pair) == 2:
+            other = [c for c in main_pair if c != source.code][0]
+            return [(source, code_actor(other))]
+        return []
+    if source is None and target is None and cameo in SYMMETRIC and (
+            is_pair_phrase(T, subj + objs) or pair_pronoun(T, subj, trigger)):
+        return [pair_actors(local_pair)] if len(local_pair) == 2 else []
+    if source is None and target is None and cameo in SYMMETRIC and T.dep[trigger] in ("relcl", "acl"):
+        # "signed a pact, ending negotiations that began in 2010": the talks of the sentence's own pair
+        codes = {m.code for m in index.in_span(sent) if m.kind != "igo"}
+        if len(codes) == 2 and set(local_pair) == codes:
+            return [pair_actors(local_pair)]
+    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
+        return [pair_actors(main_pair)]
+    return [(source, target)] if source is not None and target is not None else []
+
+
+def _prefer_named(actors) -> list:
+    """In "the French protectorate of Tunisia" the place named outranks the nationality word before it."""
+    actors = list(actors)
+    if len(actors) > 1 and actors[0].kind == "demonym" and any(
+            m.kind in ("country", "capital") for m in actors[1:]):
+        return [m for m in actors if m.kind != "demonym"] + [m for m in actors if m.kind == "demonym"]
+    return actors
+
+
+def _named_part(m: ActorMention, index: ActorIndex) -> bool:
+    """A place named as part of a thing ("the provinces of Transylvania") is that thing, not a party."""
+    if m.start < 0 or m.kind not in ("place", "country", "capital"):
+        return False
+    tok = index.roots.get(id(m))   # the root of the mention's span, as the index found it
+    if tok is None:
+        return False
+    T = index.T
+    dep, head = T.dep, T.head
+    while dep[tok] in ("conj", "appos") and head[tok] != tok:
+        tok = head[tok]
+    if T.lower[head[tok]] != "of" or T.pos[head[head[tok]]] != "NOUN":
+        return False
+    return m.kind == "place" or T.lemma[head[head[tok]]] in TERRITORY
+
+
+TERRITORY = SHIPPED.words("events.words.territory")
+
+
+PRONOUNS = SHIPPED.words("events.words.pronouns")
+
+
+def _antecedent(subj: list, sent: Span, index: ActorIndex) -> list:
+    """A pronoun subject ("Germany has said it will ...") read as the nearest earlier subject actor."""
+    T = index.T
+    pron = [t for t in subj if T.lower[t] in PRONOUNS and T.pos[t] == "PRON"]
+    if not pron or len(subj) > 2:
+        return []
+    before = [t for t in range(sent.start, sent.end) if t < pron[0] and t in index.by_token]
+    subjects = [t for t in before if any(T.dep[a] in SUBJECTS for a in ([t] + T.ancestors(t))[:3])]
+    for t in reversed(subjects or before):
+        return [index.by_token[t]]
+    return []
+
+
+def code_actor(code: str) -> ActorMention:
+    return ActorMention(start=-1, end=-1, text="", code=code, name=code, kind="context")
+
+
+def pair_actors(pair: tuple) -> tuple:
+    return code_actor(pair[0]), code_actor(pair[1])
+
+
+DEMANDING = REPORT | SHIPPED.words("events.words.demanding")
+
+
+def demanded(T: Tokens, tok: int, roles: list, index: ActorIndex) -> list:
+    """The party that says an act must happen asks it of the party that must act."""
+    node = tok
+    for _ in range(6):
+        if T.head[node] == node:
+            return roles
+        node = T.head[node]
+        if T.pos[node] == "VERB" and T.lemma[node] in DEMANDING:
+            break
+    else:
+        return roles
+    subj, _ = subject_of(T, node)
+    speakers = index.in_tokens(subj)
+    if not speakers:
+        return [(UNKNOWN, s) for s, _ in roles[:1]]
+    return [(speakers[0], s if s.code != speakers[0].code else t) for s, t in roles[:1]]

@@ -1,0 +1,126 @@
+"""Which tokens trigger which event: trigger verbs and nouns of the lexicon (and of the CAMEO verb
+dictionary when asked), the rule their objects meet, and the actors they join.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import SHIPPED
+from ..nlp.tokens import Tokens, tokens_of
+from .cameo import coding
+from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
+                    token_subtree)
+from .roles import (ActorIndex, domestic_roles, more_targets, noun_subject, partial_roles, roles_of)
+from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
+from .verbs import code_verb
+
+
+FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
+
+
+def candidates(T: Tokens, vocabulary: frozenset) -> tuple:
+    """Indices of the tokens that can trigger an event (verbs and nouns of the lexicon), and of
+    "anniversary": read from the token table once, so the rest of the tokens are never visited."""
+    triggers, anniversaries = [], []
+    lemmas = T.lemma
+    for i, pos in enumerate(T.pos):
+        if pos == "VERB":
+            lemma = lemmas[i]
+            if lemma in TRIGGER_LEMMAS or lemma in vocabulary:
+                triggers.append(i)
+        elif pos == "NOUN":
+            lemma = lemmas[i]
+            if lemma in NOUN_LEMMAS:
+                triggers.append(i)
+            elif lemma == "anniversary":
+                anniversaries.append(i)
+    return triggers, anniversaries
+
+
+def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple, main_pair: tuple,
+              international: bool = True, dictionary: frozenset = frozenset(), agents=None):
+    """(cameo, [(source, target)], topic) when token i triggers an event between two actors;
+    `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the lexicon does not."""
+    dep, children, lower = T.dep, T.children, T.lower
+    lemma, pos = T.lemma[i], T.pos[i]
+    if pos == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
+        obj_tokens, obj_lemmas = objects_of(T, i)
+        subj_tokens, passive = subject_of(T, i)
+        if any(lower[t] == "it" for t in subj_tokens):   # "it is expected to enter into force"
+            obj_lemmas = obj_lemmas | agreement_antecedent(T, i)
+        subj_words = frozenset(lower[t] for t in subj_tokens) if not passive else frozenset()
+        rule = find_rule(lemma, obj_lemmas, subjects=subj_words) if lemma in TRIGGER_LEMMAS else None
+        if rule is None and lemma in dictionary:
+            doc = T.doc
+            rule = _dictionary_rule(doc[i], lemma, [doc[t] for t in obj_tokens], [doc[t] for t in subj_tokens])
+        if rule is None or (rule.cameo.startswith("07") and any(
+                dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
+            return None   # "gave a lower figure of $1 billion": a number reported, nothing given
+        topic = _topic(rule, obj_lemmas)
+        agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
+    elif pos == "NOUN" and lemma in NOUN_LEMMAS:
+        modifiers = {T.lemma[c] for c in children[i] if dep[c] in ("amod", "compound", "nmod")}
+        h = T.head[i]
+        if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
+            modifiers.add(T.lemma[h])
+        rule = find_rule(lemma, modifiers, noun=True)
+        if rule is None:
+            return None
+        topic = None
+        subj_tokens, passive, agent = noun_subject(T, i), False, []
+        obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("to", "of", "in", "into")
+                      for t in T.subtree(c, CLAUSES)]
+        obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)
+                       for t in T.subtree(c, CLAUSES)]
+        if dep[i] in ("dobj",) and is_light(T, h):
+            obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
+    else:
+        return None
+    roles = roles_of(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i)
+    roles = more_targets(roles, obj_tokens, index)
+    if international:
+        roles = [(s, t) for s, t in roles if s.code != t.code]
+    else:
+        roles = roles or [partial_roles(subj_tokens + agent, obj_tokens, index)]
+        roles = [domestic_roles(s, t, subj_tokens + agent, obj_tokens, sent, index, agents) for s, t in roles]
+    if not roles:
+        return None
+    return rule.cameo, roles, topic
+
+
+def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> Optional[Rule]:
+    """A rule from the CAMEO verb dictionary for a verb the hand lexicon leaves uncoded: its
+    patterns read the verb's objects and particles apart from its prepositional phrases.
+
+    A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
+    leaves the coding to the noun when the verb is a light one, and "according to" is no act."""
+    if verb.lower_ == "according" or ((is_light(tokens_of(verb.doc), verb.i) or lemma == "renew") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS for c in verb.children)):
+        return None
+    phrases, inside = [], set()
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children)):
+            words = token_subtree(c, CLAUSES)[1:]
+            inside.update(t.i for t in words)
+            phrases.append((c.lower_, [t.lower_ for t in sorted(words, key=lambda t: t.i)]))
+    for t in sorted(obj_tokens, key=lambda t: t.i):   # "troops to the border": the object's own phrases
+        if t.dep_ == "prep" and t.i not in inside:
+            words = token_subtree(t, CLAUSES)
+            inside.update(w.i for w in words)
+            phrases.append((t.lower_, [w.lower_ for w in sorted(words[1:], key=lambda w: w.i)]))
+    direct = sorted({t for t in obj_tokens if t.i not in inside} | {c for c in verb.children if c.dep_ == "prt"},
+                    key=lambda t: t.i)
+    found = code_verb(lemma, [t.lower_ for t in subj], [t.lower_ for t in direct], phrases)
+    if found is None or coding(found[0]).event_type is None:   # statements (01x) are no event
+        return None
+    return Rule(frozenset({lemma}), found[0])
+
+
+def _topic(rule, obj_lemmas: set) -> Optional[str]:
+    """The object word that made the rule fit, singular ("flights" -> "flight")."""
+    if rule.objects is None:
+        return None
+    hits = sorted(rule.objects & obj_lemmas)
+    return hits[0].rstrip("s") if hits else None
