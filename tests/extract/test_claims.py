@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.extract.claims import extract_claims, to_usd
+from bilateral.extract.claims import extract_claims
+from bilateral.extract.money import to_usd
 from bilateral.extract.metrics import FINE_TO_METRIC
 from bilateral.model import METRICS, Document, stable_id, text_id
 from bilateral.nlp.actors import find_actors

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
@@ -155,3 +155,36 @@ def against(T: Tokens, modifier: int) -> bool:
     return lower[modifier].startswith("anti") or any(
         lower[t] == "anti" for t in range(max(modifier - 2, 0), modifier)) or any(
         lower[c] == "anti" for c in T.children[modifier])
+
+
+# --- figures: the tokens of a character range and the clauses above them ----------------------
+
+CLAUSAL = {"relcl", "advcl", "ccomp", "acl", "csubj", "parataxis"}
+
+
+def token_range(doc: Doc, start: int, end: int) -> Optional[tuple]:
+    """(first token, end token, root token) of the characters start..end, widened to whole tokens; the
+    root is -1 for an empty range.  None when the characters hold no token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else (span.start, span.end, span.root.i if len(span) else -1)
+
+
+def verb_ancestors(T: Tokens, token: int) -> list[int]:
+    """The first three verbs among a token and the heads above it."""
+    out = [t for t in [token, *T.ancestors(token)] if T.pos[t] in VERBAL]
+    return out[:3]
+
+
+def clause_of(T: Tokens, verb: int, span: tuple) -> set:
+    """Token indexes of the verb's clause, without nested clauses that do not hold the figure (span: the
+    figure's tokens as `token_range` gives them)."""
+    figure = range(span[0], span[1])
+    subtree = T.subtree(verb)
+    keep = set(subtree)
+    dep = T.dep
+    for t in subtree:
+        if dep[t] in CLAUSAL and t != verb:
+            inner = set(T.subtree(t))
+            if not any(i in inner for i in figure):
+                keep -= inner
+    return keep

@@ -1,0 +1,196 @@
+"""What a figure measures: the metric lexicon's cues around it, the figure's own first."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Quantity
+from ..nlp.quantities import PERSON_NOUNS, count_noun
+from ..nlp.tokens import tokens_of
+from . import metrics as lex
+from .parse import VERBAL, token_range
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[*\-•–]|\d+[.)])\s+")
+
+
+@dataclass
+class Cue:
+    """A lexicon phrase found in a sentence: where it stands and the fine metric it names."""
+
+    start: int
+    end: int
+    fine: str
+
+
+_PHRASES: dict = {}
+
+
+def _phrases(terms: dict) -> list[tuple]:
+    """A lexicon's (phrase, fine metric, compiled word-bounded regex), longest phrase first; built once."""
+    key = id(terms)
+    if key not in _PHRASES:
+        phrases = sorted(((p, f) for f, ps in terms.items() for p in ps), key=lambda x: -len(x[0]))
+        _PHRASES[key] = (terms, [(p, f, re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])")) for p, f in phrases])
+    return _PHRASES[key][1]
+
+
+def cues_in(text: str, start: int, end: int, terms: dict, seen: Optional[dict] = None) -> list[Cue]:
+    """Lexicon phrases in text[start:end], longest match first where phrases overlap.
+
+    `seen` keeps them per passage for one document: the figures of a sentence share its cues (the
+    list is read, never changed)."""
+    if seen is None:
+        return _find_cues(text, start, end, terms)
+    key = (start, end, id(terms))
+    if key not in seen:
+        seen[key] = _find_cues(text, start, end, terms)
+    return seen[key]
+
+
+def _find_cues(text: str, start: int, end: int, terms: dict) -> list[Cue]:
+    low = text[start:end].lower()
+    found: list[Cue] = []
+    for phrase, fine, rx in _phrases(terms):
+        if phrase not in low:
+            continue
+        for m in rx.finditer(low):
+            s, e = start + m.start(), start + m.end()
+            if not any(c.start < e and s < c.end for c in found):
+                found.append(Cue(s, e, fine))
+    return found
+
+
+OWN_BREAKS = {"in", "of", "for", "to", "which", "that", "who", "was", "were", "is", "are", "and",
+              "or", "from", "by", "with", "on", "at", "as", "a", "an"}
+
+
+def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
+    """Cues that belong to the figure: right after it ("$2 billion tab", "3,000 Korean
+    tourists") or joined by in/of/for ("$1.7 billion in grant aid")."""
+    out = []
+    for c in cues:
+        if c.start < q.end:
+            continue
+        words = text[q.end:c.start].split()
+        if words and words[0].lower() in ("in", "of", "for", "worth"):
+            words = words[1:]
+        if len(words) <= 3 and all(w.isalpha() and w.lower() not in OWN_BREAKS for w in words):
+            out.append(c)
+    return out
+
+
+def metric_of(doc, text, q: Quantity, passage, others, seen=None) -> tuple:
+    """(metric, fine metric, the cue that decided it) of a figure; metric None when it is no ledger figure."""
+    start, end = passage
+    if q.rank is not None:
+        role = re.search(r"(trading partner|\w+)$", q.text.lower()).group(1)
+        fine = lex.RANK_ROLES.get(role, "other")
+        return lex.FINE_TO_METRIC[fine], (fine if fine != lex.FINE_TO_METRIC[fine] else None), None
+    if q.unit == "companies":
+        return "companies", None, None
+    if q.unit == "projects":
+        return "other", None, None
+    money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3)
+    if not money and q.unit != "people":
+        return None, None, None
+    terms = lex.MONEY_TERMS if money else lex.PEOPLE_TERMS
+    cues = cues_in(text, start, end, terms, seen) or intro_cues(text, start, terms)
+    noun = count_noun(text, q.end)
+    if not money and noun in PERSON_NOUNS:
+        direct = next((f for f, ps in terms.items() if noun in ps), None)
+        if direct:
+            return direct, None, None
+        if noun in ("citizens", "nationals") and _demonym_before(text, q.end):
+            return "residents", None, None
+    cue = _subject_cue(doc, q, cues, others, text) or _pick(text, q, cues, others, money)
+    if cue is None:
+        return "other", None, None
+    if cue.fine == "aid_generic":
+        return ("oda" if cumulative_words(text[start:end]) else "aid"), None, cue
+    if cue.fine == "cost":
+        if re.search(r"\b(?:UN|United Nations)\b|peacekeeping", text[start:end]):
+            return "peacekeeping_contribution", None, cue
+        return "other", None, cue
+    metric = lex.FINE_TO_METRIC[cue.fine]
+    return metric, (cue.fine if cue.fine != metric else None), cue
+
+
+def _subject_cue(doc, q: Quantity, cues: list[Cue], others, text) -> Optional[Cue]:
+    """"Two-way trade ... stood at A$11.7 billion": a cue in the subject of the figure's own verb wins
+    over a nearer one in another clause, unless the figure carries its own cue."""
+    if _owned(text, q, cues):
+        return None
+    span = token_range(doc, q.start, q.end)
+    if span is None:
+        return None
+    T = tokens_of(doc)
+    verb = next((t for t in T.ancestors(span[2]) if T.pos[t] in VERBAL), None)
+    if verb is None:
+        return None
+    subj = [c for c in T.children[verb] if T.dep[c] in ("nsubj", "nsubjpass")]
+    if not subj:
+        return None
+    first = doc[subj[0]]
+    lo, hi = first.left_edge.idx, first.right_edge.idx + len(first.right_edge)
+    inside = [c for c in cues if lo <= c.start < hi and not any(lo <= o.start < hi for o in others)]
+    return inside[-1] if inside else None
+
+
+def _pick(text, q: Quantity, cues: list[Cue], others, money: bool) -> Optional[Cue]:
+    """The figure's own cue, else the nearest cue that no other figure owns."""
+    own = _owned(text, q, cues)
+    if own:
+        return own[0]
+    taken = {id(c) for o in others for c in _owned(text, o, cues)}
+    free = [c for c in cues if id(c) not in taken]
+    if not money:
+        free = [c for c in free if not any(min(c.end, q.start) <= o.start < max(c.start, q.end)
+                                           for o in others)] or free
+    if not free:
+        return None
+    return min(free, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end)
+
+
+def intro_cues(text: str, start: int, terms: dict) -> list[Cue]:
+    """For a list item, the cues of the line ending in ":" that introduces the list."""
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end].strip()
+    if not item_like(line):
+        return []
+    pos = text.rfind("\n", 0, start)
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos) + 1
+        prev = text[prev_start:pos].strip()
+        if prev.endswith(":"):
+            return [Cue(start, start, c.fine) for c in cues_in(text, prev_start, pos, terms)]
+        if prev and not item_like(prev):
+            return []
+        pos = prev_start - 1
+    return []
+
+
+def item_like(line: str) -> bool:
+    """A bullet, or a short line that is no finished sentence."""
+    return bool(LIST_ITEM.match(line)) or (len(line) < 100 and not line.endswith((".", ":")))
+
+
+def _demonym_before(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+[A-Z][a-z]+(?:ese|ian|ish|an|i|ch)\b", text[end:end + 30]))
+
+
+CUMULATIVE_RE = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in lex.CUMULATIVE_WORDS)
+                           + r"|\bsince\b|\bover the (?:last|past)\b")
+
+
+SINGLE_RE = re.compile(r"\b(?:package|programme|program|project|worth|pledged|loan of)\b")
+
+
+def cumulative_words(sentence: str) -> bool:
+    return CUMULATIVE_RE.search(sentence.lower()) is not None
+
+
+def single_item(sentence: str) -> bool:
+    """A sentence about one package or project rather than an overall sum."""
+    return SINGLE_RE.search(sentence.lower()) is not None

@@ -1,0 +1,160 @@
+"""When a figure holds: its period, period kind and as-of date from the time expressions it owns."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Quantity, Timex
+from ..nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
+from ..nlp.tokens import tokens_of
+from . import metrics as lex
+from .parse import VERBAL, token_range, verb_ancestors
+
+
+def period_of(doc, text, q: Quantity, passage, others, timexes, metric, published):
+    """(period_kind, period_start, period_end, as_of) of a figure."""
+    start, end = passage
+    sentence = text[start:end].lower()
+    t = _timex_for(doc, text, q, passage, others, timexes) or _carried(doc, text, passage, timexes)
+    stock = metric in lex.STOCK_METRICS
+    if t is None:
+        if _near_annual(text, q, end):
+            return "annual", None, None, published
+        if metric == "peacekeeping_contribution":
+            return "cumulative", None, None, published
+        if not stock and _perfect(doc, q):
+            return "cumulative", None, _year_of(published), published
+        return ("point" if stock else "flow"), None, None, published
+    if t.type == "SET" or _near_annual(text, q, end):
+        return "annual", None, None, published
+    shifted = SHIFTED.match(text, t.end)
+    if t.type == "DURATION" and shifted and t.range_start and t.range_end:   # "a year earlier": one date
+        date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior", "ago") else t.range_end
+        return ("point" if stock else "flow"), date, date, _as_of(date, published)
+    date = t.date
+    signal = (t.signal or "").lower()
+    if signal == "in" and re.search(r"\bsince\s+(?:\S+\s+){1,4}in\s+$", text[max(0, t.start - 60):t.start]):
+        signal = "since"   # "since independence in 1990"
+    if t.value == "PRESENT_REF" or date is None and not t.range_start:
+        # a stock "now", or money over an unstated period ("in recent years"): a flow, not a stock
+        return ("point" if stock else "flow"), None, None, published
+    if t.range_start and t.range_end and signal != "since":
+        return ("point" if stock else "cumulative" if t.type == "DURATION" or signal in ("from", "between")
+                or t.range_start[:4] != t.range_end[:4] else "flow"), t.range_start, t.range_end, \
+            _as_of(t.range_end, published)
+    if signal == "since" or t.range_start and not t.range_end:
+        begin = t.range_start or date
+        return ("point" if stock else "cumulative"), begin, _year_of(published), published
+    if signal in ("by", "as of", "until", "through", "till"):
+        if stock:
+            return "point", date, date, date
+        return "cumulative", None, date, date
+    if "so far" in sentence or "to date" in sentence:
+        return "cumulative", None, date, date
+    return ("point" if stock else "flow"), date, date, _as_of(date, published)
+
+
+def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
+    """The time expression of a figure.  A list of figures shares the nearest one around
+    the list ("X in loans, Y in grants and Z by 2025"), unless its items carry their own
+    ("X in 2016 and Y in 2017"); otherwise the nearest with no unlisted figure in between."""
+    start, end = passage
+    group = _list_group(doc, text, q, others)
+    inside = [t for t in timexes if start <= t.start < end]
+    gaps = [(a.end, b.start) for a, b in zip(group, group[1:])]
+    if any(lo <= t.start < hi for t in inside for lo, hi in gaps):
+        i = group.index(q)
+        hi = group[i + 1].start if i + 1 < len(group) else end
+        own = [t for t in inside if q.end <= t.start < hi]
+        if own:
+            return own[0]
+    lo_g, hi_g = group[0].start, group[-1].end
+    best, best_d = None, None
+    for t in inside:
+        if t.start < hi_g and lo_g < t.end:
+            continue
+        lo, hi = (hi_g, t.start) if t.start >= hi_g else (t.end, lo_g)
+        if any(lo <= o.start < hi for o in others):
+            continue
+        if best_d is None or hi - lo < best_d:
+            best, best_d = t, hi - lo
+    return best
+
+
+def _carried(doc, text, passage, timexes) -> Optional[Timex]:
+    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")."""
+    start, _ = passage
+    if not re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I):
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.sent.start == 0:
+        return None
+    prev = doc[span.sent.start - 1].sent
+    if "\n\n" in text[prev.start_char:start]:
+        return None
+    dated = [t for t in timexes if prev.start_char <= t.start < prev.end_char and t.type == "DATE" and t.date]
+    return dated[-1] if dated else None
+
+
+def _list_group(doc, text, q: Quantity, others) -> list[Quantity]:
+    """The run of figures that stand in one list with q, in text order."""
+    figures = sorted([q, *others], key=lambda x: x.start)
+    i = figures.index(q)
+    lo = hi = i
+    while lo > 0 and _listed(doc, text, figures[lo - 1], figures[lo]):
+        lo -= 1
+    while hi + 1 < len(figures) and _listed(doc, text, figures[hi], figures[hi + 1]):
+        hi += 1
+    return figures[lo:hi + 1]
+
+
+def _listed(doc, text, a: Quantity, b: Quantity) -> bool:
+    """True when two figures stand in one list: joined by a comma or "and", with no verb between."""
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    if not re.search(r",|;|\band\b|\bor\b", text[lo:hi]):
+        return False
+    span = token_range(doc, lo, hi)
+    if span is None:
+        return False
+    T = tokens_of(doc)
+    return not any(T.pos[t] in VERBAL for t in range(span[0], span[1]) if lo <= T.idx[t] < hi)
+
+
+ANNUAL_RE = re.compile(r"^(?:[^.;,]*?\s)?(?:" + "|".join(re.escape(w) for w in lex.ANNUAL_WORDS) + r")\b"
+                       rf"(?!\s+(?:{'|'.join(SHIFT_WORDS)})\b)")   # "a year earlier" is a date
+
+
+def _near_annual(text, q: Quantity, end: int) -> bool:
+    return ANNUAL_RE.search(text[q.end:end].lower()[:60]) is not None
+
+
+def _perfect(doc, q: Quantity) -> bool:
+    """Present perfect on the figure's verb ("have completed", "has invested"): a running total."""
+    span = token_range(doc, q.start, q.end)
+    if span is None:
+        return False
+    T = tokens_of(doc)
+    for verb in verb_ancestors(T, span[2]):
+        if T.tag[verb] == "VBN" and any(T.lower[c] in ("have", "has") for c in T.children[verb]):
+            return True
+    return False
+
+
+def _year_of(date: Optional[str]) -> Optional[str]:
+    return date[:4] if date else None
+
+
+def _as_of(end: Optional[str], published: Optional[str]) -> Optional[str]:
+    if end and (published is None or end[:len(published)] <= published[:len(end)]):
+        return end
+    return published
+
+
+def rank_group(text, q: Quantity, actors, end: int) -> Optional[str]:
+    """The reference a rank is stated against: "second after China" -> "CHN"."""
+    m = re.match(r"[\w\s-]{0,30}?\b(?:after|behind|following|next to)\s+", text[q.end:end])
+    if not m:
+        return None
+    at = q.end + m.end()
+    hit = next((a for a in actors if a.start == at and a.code), None)
+    return hit.code if hit else None

@@ -1,0 +1,212 @@
+"""Whose figure: the subject and object of a figure from the phrase and clause that own it."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import ActorMention, Quantity
+from ..nlp.tokens import Tokens, tokens_of
+from . import metrics as lex
+from .claim_metric import LIST_ITEM
+from .parse import clause_of, token_range, verb_ancestors
+
+
+ROLE_KINDS = {"country", "demonym", "capital", "igo", "org", "person"}
+
+
+OBJECT_PREPS = {"to", "in", "into", "for", "toward", "towards", "at", "inside"}
+
+
+NP_LINKS = {"compound", "amod", "poss", "nmod", "appos", "conj", "det", "case", "cc", "flat"}
+
+
+DIRECTED_PAIR = re.compile(r"^(?P<a>.+?)\s+to\s+(?P<b>.+?)\s*[:–-]\s*$")
+
+
+def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, previous):
+    """(subject, object) codes of a figure."""
+    inside = actors_inside(actors, passage, q)
+    subject, obj = directed_pair(text, q, inside)
+    if subject is None and obj is None:
+        subject, obj = _roles(doc, text, q, inside, metric, cue)
+    if metric == "trade":  # a two-way volume: "between A and B" in that order, else oriented afterwards
+        return _between(text, passage, inside)
+    if metric == "peacekeeping_contribution":
+        igo = next((a.code for a in inside if a.kind == "igo"), "UN")
+        if obj is None or len(obj) == 3:
+            obj = igo
+        return (None if _share(text, q) else subject), obj
+    if subject == obj:
+        obj = None
+    if subject and not obj:
+        obj = next((c for c in pair if c != subject), None)
+    elif obj and not subject:
+        subject = next((c for c in pair if c != obj), None)
+    elif not subject and not obj:
+        subject, obj = previous if previous else (pair + (None, None))[:2]
+    return subject, obj
+
+
+def _between(text, passage, inside) -> tuple:
+    """"between India and Bangladesh" -> ("IND", "BGD"); (None, None) when the passage has no such pair."""
+    m = re.search(r"\bbetween\s+(.{2,60}?)\s+and\s+(\S.{0,59}?)(?=[\s,.;:]|$)", text[passage[0]:passage[1]])
+    if not m:
+        return None, None
+    base = passage[0]
+    a = next((x.code for x in inside if base + m.start(1) <= x.start < base + m.end(1)), None)
+    b = next((x.code for x in inside if base + m.start(2) <= x.start < base + m.start(2) + 40), None)
+    return (a, b) if a and b and a != b else (None, None)
+
+
+def actors_inside(actors, passage, q: Quantity) -> list[ActorMention]:
+    """Coded actors of the passage that can play a role (not the figure's own words)."""
+    start, end = passage
+    return [a for a in actors if start <= a.start < end and a.code and a.kind in ROLE_KINDS
+            and not (a.start < q.end and q.start < a.end and a.kind != "demonym")]
+
+
+def directed_pair(text, q: Quantity, inside) -> tuple:
+    """"Germany to Namibia: EUR 12 million" -> the two actors in the order written."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    head = text[line_start:q.start]
+    head = LIST_ITEM.sub("", head)
+    m = DIRECTED_PAIR.match(head)
+    if not m:
+        return None, None
+    base = line_start + (len(text[line_start:q.start]) - len(head))
+    a = [x.code for x in inside if base + m.start("a") <= x.start < base + m.end("a")]
+    b = [x.code for x in inside if base + m.start("b") <= x.start < base + m.end("b")]
+    return (a[0], b[0]) if a and b else (None, None)
+
+
+def _roles(doc, text, q: Quantity, inside, metric, cue) -> tuple:
+    """Subject from a demonym or possessive on the figure, else the clause subject; object from to/in/into X."""
+    span = token_range(doc, q.start, q.end)
+    if span is None or not inside:
+        return None, None
+    subject, obj = None, None
+    marked = _marked(text, q, inside, cue)
+    if marked is not None:
+        if q.rank is not None:
+            obj = marked  # "Vietnam's largest investor": the possessor is who is invested in
+        else:
+            subject = marked
+    found = {"subject": [], "object": []}
+    T = tokens_of(doc)
+    spans = [(a, *s) for a, s in ((a, token_range(doc, a.start, a.end)) for a in inside) if s is not None]
+    for verb in verb_ancestors(T, span[2]):
+        scope = clause_of(T, verb, span)
+        for a, s_start, s_end, s_root in spans:
+            if not any(i in scope for i in range(s_start, s_end)):
+                continue
+            role = _role(T, s_root, verb, metric)
+            if role == "object" and a.kind == "demonym":
+                continue  # "a garrison of French troops" names whose, never where
+            if role:
+                found[role].append(a)
+        if found["subject"]:
+            break
+    if subject is None and found["subject"]:
+        subject = found["subject"][0].code
+    objects = sorted((a for a in found["object"] if a.code != subject),
+                     key=lambda a: (a.kind not in ("country", "capital", "igo"), abs(a.start - q.start)))
+    if obj is None and objects:
+        obj = objects[0].code
+    nationality = _people_of(text, q, inside, metric) if marked is None else None
+    if nationality is not None and nationality != subject:
+        # "Canberra will fund 300 scholarships for Indonesian students": the people are the subject,
+        # the clause's actor is where they go
+        subject, obj = nationality, (subject if subject != nationality else obj)
+    return subject, obj
+
+
+PEOPLE_METRICS = {"students", "trainees", "workers", "tourists", "residents"}
+
+
+def _people_of(text: str, q: Quantity, inside, metric) -> Optional[str]:
+    """The nationality named right after a count of people ("... for Indonesian students")."""
+    if metric not in PEOPLE_METRICS:
+        return None
+    after = [a for a in inside if a.kind == "demonym" and q.end <= a.start <= q.end + 50
+             and "," not in text[q.end:a.start]]
+    return after[0].code if after else None
+
+
+def _marked(text, q: Quantity, inside, cue) -> Optional[str]:
+    """A demonym or possessive on the figure or its cue: "3,000 Korean tourists",
+    "Korean investment was $2 billion", "Germany's aid of EUR 5 million"."""
+    anchors = [q.start] + ([cue.start] if cue is not None else [])
+    for a in inside:
+        possessive = text[a.end:a.end + 2] in ("'s", "’s")
+        if a.kind != "demonym" and not possessive:
+            continue
+        gap_after = text[q.end:a.start]
+        if a.start >= q.end and len(gap_after.split()) <= 1 and re.fullmatch(r"[\sA-Za-z-]*", gap_after):
+            return a.code
+        if q.start <= a.start < q.end:
+            return a.code
+        for anchor in anchors:
+            gap = text[a.end:anchor]
+            if a.end <= anchor and len(gap.split()) <= 3 and re.fullmatch(r"(?:['’]s)?[\sA-Za-z-]*", gap):
+                return a.code
+    return None
+
+
+def _role(T: Tokens, token: int, verb: int, metric: str) -> Optional[str]:
+    """"subject" or "object" for an actor token seen from a verb of the figure."""
+    dep, head, lower = T.dep, T.head, T.lower
+    for t in [token, *T.ancestors(token)]:
+        if t == verb:
+            break
+        if dep[t] in ("nsubj", "nsubjpass") and head[t] == verb:
+            return "subject"
+    h = _phrase_head(T, token)
+    if dep[h] == "pobj" and dep[head[h]] == "agent":
+        return "subject"
+    if dep[h] == "pobj" and lower[head[h]] == "from":
+        return "object" if metric == "imports" else "subject"
+    if dep[h] == "pobj" and lower[head[h]] in OBJECT_PREPS:
+        return "object"
+    if dep[h] in ("dobj", "attr") and head[h] == verb:
+        return "object"
+    return None
+
+
+def _phrase_head(T: Tokens, token: int) -> int:
+    """The head of the noun phrase a name stands in ("the port of [Dakar]" -> "port")."""
+    dep, head = T.dep, T.head
+    t = token
+    while True:
+        if dep[t] in NP_LINKS and head[t] != t:
+            t = head[t]
+        elif dep[t] == "pobj" and T.lower[head[t]] == "of" and T.pos[head[head[t]]] in ("NOUN", "PROPN"):
+            t = head[head[t]]
+        else:
+            return t
+
+
+SHARE_RE = re.compile("|".join(rf"\b{re.escape(w)}(?:\s+the)?\s*$" for w in lex.SHARE_WORDS))
+
+
+def _share(text: str, q: Quantity) -> bool:
+    return SHARE_RE.search(text[max(0, q.start - 20):q.start].lower()) is not None
+
+
+def scope_of(q: Quantity, passage, actors, obj, metric, others=()) -> Optional[str]:
+    """A place inside the object country that the figure is about ("visit Bali" -> "Bali").
+
+    The place must be the figure's own: no other figure, and no mention of the whole country,
+    stands between them ("1.3 million visited Indonesia, 1 million of them to Bali")."""
+    if metric in ("oda", "aid", "trade", "exports", "imports", "donor_rank", "peacekeeping_contribution"):
+        return None
+    start, end = passage
+    places = [a for a in actors if a.kind == "place" and start <= a.start < end
+              and (a.code is None or a.code == obj)]
+    if not places:
+        return None
+    place = min(places, key=lambda a: abs(a.start - q.start))
+    lo, hi = sorted((q.end, place.start))
+    if any(lo <= o.start < hi for o in others) or any(
+            lo <= a.start < hi and a.code == obj and a.kind in ("country", "capital") for a in actors):
+        return None
+    return place.text
