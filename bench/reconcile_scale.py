@@ -44,7 +44,8 @@ from pathlib import Path
 
 from bilateral.model import Actor, Analysis, Claim, Document, Event, Mention, stable_id, text_id
 from bilateral.reconcile import reconcile
-from bilateral.reconcile.conflicts import claim_relations, conflicts_of, group_key
+from bilateral.reconcile.conflicts import claim_relations, conflicts_of
+from bilateral.reconcile.figures import group_key
 from bilateral.reconcile.events import event_conflicts
 from bilateral.reconcile.merge import merge_events
 from bilateral.store import Store, pair_key

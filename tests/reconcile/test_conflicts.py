@@ -140,7 +140,7 @@ def test_a_negative_figure_among_the_peers_names_no_outlier_instead_of_failing()
 def test_the_direct_outlier_check_takes_the_median_of_even_and_odd_windows():
     import statistics
 
-    from bilateral.reconcile.conflicts import _median
+    from bilateral.reconcile.outliers import median as _median
     for values in ([3.0], [5.0, 1.0], [2, 9, 4], [1e9, 2.0, 7.5, 3.0], [4, 4, 1, 8, 8, 2]):
         assert _median(values) == statistics.median(values)
 

@@ -23,8 +23,6 @@ from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
 from .money import to_usd
 
 
-
-
 def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
                    timexes: list[Timex]) -> list[Claim]:
     """Every claim in the document, in text order."""
