@@ -119,7 +119,21 @@ class Corpus:
         return self.store.event(event_id)
 
     def pairs(self) -> list:
+        """Every actor pair with its numbers of events and claims (PairCount), busiest first."""
         return self.store.pairs()
+
+    def document_stats(self) -> list:
+        """Every document with its sizes and numbers of event mentions and claims (DocumentStats)."""
+        return self.store.document_stats()
+
+    def counts(self) -> dict:
+        """How many documents, event mentions, events, claims and conflicts the store holds."""
+        return self.store.counts()
+
+    def relations(self, claim_ids: Optional[list] = None) -> Results:
+        """What reconciliation decided about comparable claims (agree, update, conflicts), all or those
+        touching the given claims."""
+        return Results(self.store.relations(claim_ids))
 
     def export(self, out: str | Path, fmt: str = "jsonl") -> list:
         from .export import export

@@ -5,6 +5,7 @@ import io
 import json
 import sys
 from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -13,28 +14,43 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import BilateralError
+from .options import Options
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn articles about relations between countries into a sourced record.")
-state = {"db": "bilateral.duckdb", "dictionary": None}
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
 
 
+@dataclass(frozen=True)
+class Settings:
+    """The global options of one invocation, kept on the typer context (`ctx.obj`)."""
+
+    db: str = "bilateral.duckdb"
+    options: Options = Options()
+
+
 @app.callback()
-def _global(db: str = typer.Option("bilateral.duckdb", "--db", help="The store (a DuckDB file)."),
+def _global(ctx: typer.Context,
+            db: str = typer.Option("bilateral.duckdb", "--db", help="The store (a DuckDB file)."),
             dictionary: Optional[str] = typer.Option(None, "--dictionary",
-                                                     help="A user actor dictionary (TSV or JSON).")):
+                                                     help="A user actor dictionary (TSV or JSON)."),
+            lexicon: Optional[str] = typer.Option(None, "--lexicon",
+                                                  help="A folder of lexicon files extending the shipped ones.")):
     """Global options go before the command: bilateral --db x.duckdb ingest DIR."""
-    state["db"] = db
-    state["dictionary"] = dictionary
+    ctx.obj = Settings(db=db, options=Options(dictionary=dictionary, lexicon=lexicon))
 
 
-def _corpus(read_only: bool = False):
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+
+
+def _corpus(ctx: typer.Context, read_only: bool = False):
     from .api import Corpus
-    if read_only and not Path(state["db"]).exists():
-        raise BilateralError(f"no store at {state['db']}: run `bilateral ingest PATH` first", state["db"])
-    return Corpus(state["db"], read_only=read_only, dictionary=state["dictionary"])
+    settings = _settings(ctx)
+    if read_only and not Path(settings.db).exists():
+        raise BilateralError(f"no store at {settings.db}: run `bilateral ingest PATH` first", settings.db)
+    return Corpus(settings.db, read_only=read_only, options=settings.options)
 
 
 # --- output ------------------------------------------------------------------------------
@@ -84,7 +100,7 @@ def _run(fn):
 # --- commands ------------------------------------------------------------------------------
 
 @app.command()
-def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob patterns."),
+def ingest(ctx: typer.Context, paths: List[str] = typer.Argument(..., help="Files, folders or glob patterns."),
            processes: int = typer.Option(1, "--processes", "-p", help="Worker processes on this machine."),
            engine: str = typer.Option("local", "--engine", help="local or ray."),
            address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address to join."),
@@ -92,7 +108,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
     """Read documents into the store (re-ingesting a document changes nothing)."""
     def go():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, MofNCompleteColumn
-        with _corpus() as corpus:
+        with _corpus(ctx) as corpus:
             with Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(), TimeElapsedColumn(),
                           console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
                 task = bar.add_task("ingest", total=None)
@@ -103,7 +119,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
             if as_json:
                 sys.stdout.write(json.dumps(report.to_dict()) + "\n")
             else:
-                c = corpus.store.counts()
+                c = corpus.counts()
                 out.print(f"read {report.read}, new {report.new}, already stored {report.known}, "
                           f"errors {len(report.errors)}; store now holds {c['documents']} documents, "
                           f"{c['events']} events, {c['claims']} claims, {c['conflicts']} conflicts")
@@ -111,42 +127,44 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
 
 
 @app.command()
-def docs(as_json: bool = JSON, as_csv: bool = CSV):
+def docs(ctx: typer.Context, as_json: bool = JSON, as_csv: bool = CSV):
     """The stored documents: id, title, outlet, published, sizes."""
     def go():
-        with _corpus(read_only=True) as corpus:
-            rows = [{"doc_id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "basis": r[4],
-                     "chars_raw": r[5], "chars_clean": r[6], "events": r[7], "claims": r[8], "source_path": r[9]}
-                    for r in corpus.store.document_stats()]
+        with _corpus(ctx, read_only=True) as corpus:
+            rows = [{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published,
+                     "basis": d.published_basis, "chars_raw": d.n_chars_raw, "chars_clean": d.n_chars_clean,
+                     "events": d.events, "claims": d.claims, "source_path": d.source_path}
+                    for d in corpus.document_stats()]
         emit(rows, ["doc_id", "title", "outlet", "published", "chars_raw", "chars_clean", "events", "claims"],
              as_json, as_csv, "documents")
     _run(go)
 
 
 @app.command()
-def pairs(as_json: bool = JSON, as_csv: bool = CSV):
+def pairs(ctx: typer.Context, as_json: bool = JSON, as_csv: bool = CSV):
     """Every actor pair in the store with its counts."""
     def go():
-        with _corpus(read_only=True) as corpus:
-            rows = [{"pair": p.replace("|", " "), "events": ne, "claims": nc} for p, ne, nc in corpus.pairs()]
+        with _corpus(ctx, read_only=True) as corpus:
+            rows = [{"pair": p.pair.replace("|", " "), "events": p.events, "claims": p.claims}
+                    for p in corpus.pairs()]
         emit(rows, ["pair", "events", "claims"], as_json, as_csv, "pairs")
     _run(go)
 
 
 def _sources(corpus, mentions: list) -> str:
-    titles = {d.doc_id: (d.title or Path(d.source_path).name) for d in corpus.store.documents()}
+    titles = {d.doc_id: (d.title or Path(d.source_path).name) for d in corpus.documents()}
     return "; ".join(sorted({titles.get(m.doc_id, m.doc_id) for m in mentions}))
 
 
 @app.command()
-def timeline(pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
+def timeline(ctx: typer.Context, pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
              start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
              event_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER category."),
              undated: bool = typer.Option(False, "--undated", help="Also list events with no known date."),
              as_json: bool = JSON, as_csv: bool = CSV):
     """Dated events of a pair, oldest first, each with its sources."""
     def go():
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             events = corpus.timeline(pair=_pair(pair), start=start, end=end, event_type=event_type,
                                      dated_only=not undated)
             if as_json or as_csv:
@@ -166,20 +184,20 @@ def _pair(values) -> List[str]:
 
 
 @app.command()
-def claims(metric: Optional[str] = typer.Option(None, "--metric"),
+def claims(ctx: typer.Context, metric: Optional[str] = typer.Option(None, "--metric"),
            pair: Optional[Tuple[str, str]] = typer.Option(None, "--pair", help="Two countries: codes or names."),
            as_json: bool = JSON, as_csv: bool = CSV):
     """The claims ledger: figures grouped by metric, oldest as-of first, conflicts flagged."""
     def go():
         from .views import ledger
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             items = corpus.claims(metric=metric, pair=_pair(pair) if pair else None)
             flagged = {cid: k.kind for k in corpus.conflicts() for cid in k.claim_ids}
             if as_json or as_csv:
                 rows = [dict(c.to_dict(), conflict=flagged.get(c.claim_id)) for c in items]
                 emit(rows, [], as_json, as_csv)
                 return
-            relations = corpus.store.relations([c.claim_id for c in items])
+            relations = corpus.relations([c.claim_id for c in items])
             for group in ledger(items, flagged, relations):
                 decided = ", ".join(f"{k} {n}" for k, n in group["decisions"].items())
                 out.print(f"[bold]{group['title']}[/bold]  range {group['range']}  latest {group['latest']}"
@@ -193,10 +211,10 @@ def claims(metric: Optional[str] = typer.Option(None, "--metric"),
 
 
 @app.command()
-def conflicts(kind: Optional[str] = typer.Option(None, "--kind"), as_json: bool = JSON, as_csv: bool = CSV):
+def conflicts(ctx: typer.Context, kind: Optional[str] = typer.Option(None, "--kind"), as_json: bool = JSON, as_csv: bool = CSV):
     """Where sources disagree, each with both passages and a one-line explanation."""
     def go():
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             rows = []
             for k in corpus.conflicts(kind):
                 items = corpus.conflict_items(k)
@@ -216,14 +234,14 @@ def conflicts(kind: Optional[str] = typer.Option(None, "--kind"), as_json: bool 
 
 
 @app.command()
-def plot(metric: str = typer.Option(..., "--metric"),
+def plot(ctx: typer.Context, metric: str = typer.Option(..., "--metric"),
          pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
          out_file: str = typer.Option(..., "--out", help="FILE.svg or FILE.png")):
     """Each source's figures for a metric over time, conflicts circled."""
     def go():
         _needs("matplotlib", "plot")
         from .plot import plot_claims
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             items = corpus.claims(metric=metric, pair=_pair(pair))
             if not items:
                 raise BilateralError(f"no {metric} claims for {' '.join(_pair(pair))}")
@@ -235,38 +253,38 @@ def plot(metric: str = typer.Option(..., "--metric"),
 
 
 @app.command()
-def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+def export(ctx: typer.Context, fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
            out_dir: str = typer.Option(..., "--out", help="Folder to write the four files into.")):
     """Write documents, events, claims and conflicts in the export format."""
     def go():
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             for p in corpus.export(out_dir, fmt):
                 out.print(str(p))
     _run(go)
 
 
 @app.command()
-def demo():
+def demo(ctx: typer.Context):
     """Ingest the sample corpus shipped with the package and show its timeline, ledger and conflicts."""
     def go():
         sample = resources.files("bilateral.data").joinpath("sample")
         with resources.as_file(sample) as folder:
-            with _corpus() as corpus:
+            with _corpus(ctx) as corpus:
                 report = corpus.ingest([str(folder / f"*.{ext}") for ext in ("txt", "html", "jsonl")])
                 out.print(f"[bold]Ingested[/bold] {report.new} new documents from the sample corpus "
-                          f"({report.known} already stored) into {state['db']}")
-                busiest = [p for p, ne, nc in corpus.pairs() if "" not in p.split("|")][:3]
+                          f"({report.known} already stored) into {_settings(ctx).db}")
+                busiest = [p.pair for p in corpus.pairs() if "" not in p.pair.split("|")][:3]
         for p in busiest:
-            timeline(pair=tuple(p.split("|")), start=None, end=None, event_type=None, undated=False,
+            timeline(ctx, pair=tuple(p.split("|")), start=None, end=None, event_type=None, undated=False,
                      as_json=False, as_csv=False)
         for p in busiest[:2]:
-            claims(metric=None, pair=tuple(p.split("|")), as_json=False, as_csv=False)
-        conflicts(kind=None, as_json=False, as_csv=False)
+            claims(ctx, metric=None, pair=tuple(p.split("|")), as_json=False, as_csv=False)
+        conflicts(ctx, kind=None, as_json=False, as_csv=False)
     _run(go)
 
 
 @app.command()
-def timex(file: str = typer.Argument(..., help="A text file."),
+def timex(ctx: typer.Context, file: str = typer.Argument(..., help="A text file."),
           dct: Optional[str] = typer.Option(None, "--dct", help="Document creation time, YYYY-MM-DD.")):
     """Time expressions of a text, one JSON line each, normalized against the document date."""
     def go():
@@ -281,14 +299,15 @@ def timex(file: str = typer.Argument(..., help="A text file."),
 
 
 @app.command()
-def code(infile: str = typer.Option(..., "--in", help="JSON Lines of {id, text, date?}."),
+def code(ctx: typer.Context, infile: str = typer.Option(..., "--in", help="JSON Lines of {id, text, date?}."),
          outfile: str = typer.Option("-", "--out", help="Output JSON Lines (default: stdout).")):
     """Code sentences into events without a store."""
     def go():
         from .coder import code_lines
         stream = open(outfile, "w", encoding="utf-8") if outfile != "-" else sys.stdout
         try:
-            for row in code_lines(infile):
+            for row in code_lines(infile, Options.sentences(dictionary=_settings(ctx).options.dictionary,
+                                                            lexicon=_settings(ctx).options.lexicon)):
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
         finally:
             if stream is not sys.stdout:
@@ -297,11 +316,11 @@ def code(infile: str = typer.Option(..., "--in", help="JSON Lines of {id, text, 
 
 
 @app.command()
-def ask(question: str = typer.Argument(..., help="A question about the relations in the store."),
+def ask(ctx: typer.Context, question: str = typer.Argument(..., help="A question about the relations in the store."),
         as_json: bool = typer.Option(False, "--json", help="The answer, citations and items as JSON.")):
     """Answer a question from the record, citing the passages it rests on."""
     def go():
-        with _corpus(read_only=True) as corpus:
+        with _corpus(ctx, read_only=True) as corpus:
             answer = corpus.ask(question)
         if as_json:
             sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
@@ -313,13 +332,14 @@ def ask(question: str = typer.Argument(..., help="A question about the relations
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")):
+def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")):
     """Serve the HTTP API and the dashboard over the store, read-only."""
     def go():
         _needs("fastapi", "web")
         _needs("uvicorn", "web")
         from .web.app import serve as run
-        run(state["db"], host=host, port=port, dictionary=state["dictionary"])
+        settings = _settings(ctx)
+        run(settings.db, host=host, port=port, dictionary=settings.options.dictionary)
     _run(go)
 
 

@@ -27,3 +27,9 @@ class UnknownCountry(BilateralError):
     """A country argument that the gazetteer cannot resolve."""
 
     code = "unknown_country"
+
+
+class LexiconError(BilateralError):
+    """A lexicon file (shipped or the user's) that cannot be read, named with the reason."""
+
+    code = "lexicon"

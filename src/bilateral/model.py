@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -296,6 +296,29 @@ class Relation(Record):
     claim_b: str
     kind: str
     explanation: str
+
+
+class PairCount(NamedTuple):
+    """An actor pair ("DEU|NAM", the store's unordered key) with its numbers of events and claims."""
+
+    pair: str
+    events: int
+    claims: int
+
+
+class DocumentStats(NamedTuple):
+    """A stored document as listings show it: metadata, sizes and its numbers of event mentions and claims."""
+
+    doc_id: str
+    title: Optional[str]
+    outlet: Optional[str]
+    published: Optional[str]
+    published_basis: Optional[str]
+    n_chars_raw: int
+    n_chars_clean: int
+    events: int
+    claims: int
+    source_path: str
 
 
 @dataclass

@@ -19,5 +19,5 @@ def analyze(document: Document, doc: Doc, gazetteer=None, options: Options = DEF
     timexes = find_timexes(document.text, document.published)
     events = extract_events(document, doc, actors, timexes, options,
                             agents=getattr(gazetteer, "agents", None) if options.domestic else None)
-    claims = extract_claims(document, doc, actors, timexes)
+    claims = extract_claims(document, doc, actors, timexes, options)
     return Analysis(document=document, events=events, claims=claims, n_tokens=len(doc))

@@ -9,6 +9,7 @@ from ..model import Quantity
 from ..nlp.quantities import PERSON_NOUNS, count_noun
 from ..nlp.tokens import tokens_of
 from . import metrics as lex
+from .metrics import SHIPPED_METRICS, Metrics
 from .parse import VERBAL, token_range
 
 
@@ -24,35 +25,23 @@ class Cue:
     fine: str
 
 
-_PHRASES: dict = {}
-
-
-def _phrases(terms: dict) -> list[tuple]:
-    """A lexicon's (phrase, fine metric, compiled word-bounded regex), longest phrase first; built once."""
-    key = id(terms)
-    if key not in _PHRASES:
-        phrases = sorted(((p, f) for f, ps in terms.items() for p in ps), key=lambda x: -len(x[0]))
-        _PHRASES[key] = (terms, [(p, f, re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])")) for p, f in phrases])
-    return _PHRASES[key][1]
-
-
-def cues_in(text: str, start: int, end: int, terms: dict, seen: Optional[dict] = None) -> list[Cue]:
-    """Lexicon phrases in text[start:end], longest match first where phrases overlap.
+def cues_in(text: str, start: int, end: int, phrases: list, seen: Optional[dict] = None) -> list[Cue]:
+    """Lexicon phrases (`Metrics.phrases`) in text[start:end], longest match first where phrases overlap.
 
     `seen` keeps them per passage for one document: the figures of a sentence share its cues (the
     list is read, never changed)."""
     if seen is None:
-        return _find_cues(text, start, end, terms)
-    key = (start, end, id(terms))
+        return _find_cues(text, start, end, phrases)
+    key = (start, end, id(phrases))
     if key not in seen:
-        seen[key] = _find_cues(text, start, end, terms)
+        seen[key] = _find_cues(text, start, end, phrases)
     return seen[key]
 
 
-def _find_cues(text: str, start: int, end: int, terms: dict) -> list[Cue]:
+def _find_cues(text: str, start: int, end: int, phrases: list) -> list[Cue]:
     low = text[start:end].lower()
     found: list[Cue] = []
-    for phrase, fine, rx in _phrases(terms):
+    for phrase, fine, rx in phrases:
         if phrase not in low:
             continue
         for m in rx.finditer(low):
@@ -81,13 +70,14 @@ def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def metric_of(doc, text, q: Quantity, passage, others, seen=None) -> tuple:
-    """(metric, fine metric, the cue that decided it) of a figure; metric None when it is no ledger figure."""
+def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = SHIPPED_METRICS) -> tuple:
+    """(metric, fine metric, the cue that decided it) of a figure by the metric lexicon `m`; metric None
+    when it is no ledger figure."""
     start, end = passage
     if q.rank is not None:
         role = re.search(r"(trading partner|\w+)$", q.text.lower()).group(1)
-        fine = lex.RANK_ROLES.get(role, "other")
-        return lex.FINE_TO_METRIC[fine], (fine if fine != lex.FINE_TO_METRIC[fine] else None), None
+        fine = m.rank_roles.get(role, "other")
+        return m.families[fine], (fine if fine != m.families[fine] else None), None
     if q.unit == "companies":
         return "companies", None, None
     if q.unit == "projects":
@@ -95,8 +85,9 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None) -> tuple:
     money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3)
     if not money and q.unit != "people":
         return None, None, None
-    terms = lex.MONEY_TERMS if money else lex.PEOPLE_TERMS
-    cues = cues_in(text, start, end, terms, seen) or intro_cues(text, start, terms)
+    terms = m.money if money else m.people
+    phrases = m.phrases["money" if money else "people"]
+    cues = cues_in(text, start, end, phrases, seen) or intro_cues(text, start, phrases)
     noun = count_noun(text, q.end)
     if not money and noun in PERSON_NOUNS:
         direct = next((f for f, ps in terms.items() if noun in ps), None)
@@ -113,7 +104,7 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None) -> tuple:
         if re.search(r"\b(?:UN|United Nations)\b|peacekeeping", text[start:end]):
             return "peacekeeping_contribution", None, cue
         return "other", None, cue
-    metric = lex.FINE_TO_METRIC[cue.fine]
+    metric = m.families[cue.fine]
     return metric, (cue.fine if cue.fine != metric else None), cue
 
 
@@ -153,7 +144,7 @@ def _pick(text, q: Quantity, cues: list[Cue], others, money: bool) -> Optional[C
     return min(free, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end)
 
 
-def intro_cues(text: str, start: int, terms: dict) -> list[Cue]:
+def intro_cues(text: str, start: int, phrases: list) -> list[Cue]:
     """For a list item, the cues of the line ending in ":" that introduces the list."""
     line_end = text.find("\n", start)
     line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end].strip()
@@ -164,7 +155,7 @@ def intro_cues(text: str, start: int, terms: dict) -> list[Cue]:
         prev_start = text.rfind("\n", 0, pos) + 1
         prev = text[prev_start:pos].strip()
         if prev.endswith(":"):
-            return [Cue(start, start, c.fine) for c in cues_in(text, prev_start, pos, terms)]
+            return [Cue(start, start, c.fine) for c in cues_in(text, prev_start, pos, phrases)]
         if prev and not item_like(prev):
             return []
         pos = prev_start - 1

@@ -15,17 +15,21 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..lexicon import load as load_lexicon
 from ..model import ActorMention, Claim, Document, Quantity, Timex, stable_id
 from ..nlp.quantities import find_quantities
+from ..options import DEFAULT, Options
 from .claim_metric import metric_of, single_item
 from .claim_period import period_of, rank_group
 from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
+from .metrics import SHIPPED_METRICS, metrics
 from .money import to_usd
 
 
 def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
-                   timexes: list[Timex]) -> list[Claim]:
-    """Every claim in the document, in text order."""
+                   timexes: list[Timex], options: Options = DEFAULT) -> list[Claim]:
+    """Every claim in the document, in text order, read with the metric lexicon of `options`."""
+    m = metrics(load_lexicon(options.lexicon))
     text = document.text
     pair = main_pair(actors)
     quantities = find_quantities(text)
@@ -36,7 +40,7 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     for q in quantities:
         start, end = passage_of(doc, text, q.start)
         others = [o for o in quantities if o is not q and start <= o.start < end]
-        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen)
+        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m)
         if claim is None:
             continue
         if antecedent is not None and q.start - antecedent.char_end <= ANAPHORA_REACH and _anaphoric(text, q, start):
@@ -98,15 +102,16 @@ def _elided(text: str, q: Quantity, others: list) -> tuple:
     return (dataclasses.replace(q, unit=whole[-1].unit), whole[-1]) if whole else (q, None)
 
 
-def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous, seen=None):
+def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous, seen=None,
+           m=SHIPPED_METRICS):
     text = document.text
     start, end = passage
     sentence = text[start:end]
     q, whole = _elided(text, q, others)
     if whole is not None:
-        metric, fine, cue = metric_of(doc, text, whole, passage, [o for o in others if o is not whole], seen)
+        metric, fine, cue = metric_of(doc, text, whole, passage, [o for o in others if o is not whole], seen, m)
     else:
-        metric, fine, cue = metric_of(doc, text, q, passage, others, seen)
+        metric, fine, cue = metric_of(doc, text, q, passage, others, seen, m)
     if metric is None:
         return None
     if metric == "other" and q.rank is None and q.value is not None and q.value < 10 \

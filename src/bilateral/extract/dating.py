@@ -15,8 +15,10 @@ from .triggers import TRIGGER_LEMMAS
 PAST_TAGS = {"VBD"}
 
 
-def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int) -> tuple:
-    """(date, date_end, basis): the governing time expression, else a date carried from context."""
+def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int,
+             triggers: frozenset = TRIGGER_LEMMAS) -> tuple:
+    """(date, date_end, basis): the governing time expression, else a date carried from context; a time
+    expression another trigger verb (of `triggers`) governs first is that verb's."""
     doc = tok.doc
     T = tokens_of(doc)
     i = tok.i
@@ -31,7 +33,7 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        score = _ownership(T, span.root.i, chain, ancestors)
+        score = _ownership(T, span.root.i, chain, ancestors, triggers)
         if score is None:
             continue
         distance = abs(span.start - i)
@@ -51,7 +53,7 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
     return None, None, "unknown"
 
 
-def _ownership(T: Tokens, node: int, chain: set, ancestors: set) -> Optional[int]:
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
@@ -61,7 +63,7 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set) -> Optional[int
     for _ in range(14):
         if node in chain:
             return 1 if through_noun else 0
-        if pos[node] == "VERB" and T.lemma[node] in TRIGGER_LEMMAS:
+        if pos[node] == "VERB" and T.lemma[node] in triggers:
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2
             return None

@@ -15,6 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..lexicon import load as load_lexicon
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
@@ -24,6 +25,7 @@ from .mood import UNREAL, aspect as _aspect, modality as _modality
 from .parse import CLAUSES, subject_of
 from .roles import ActorIndex, demanded, most_named, pair_actors, passage_pair
 from .triggering import candidates, event_at
+from .triggers import triggers
 from .verbs import lemmas as dictionary_lemmas
 
 
@@ -56,7 +58,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     dates = sorted((t for t in timexes if t.date or t.range_start), key=lambda t: t.start)
     starts = [t.start for t in dates]
     published = document.published
-    triggers, anniversaries = candidates(T, vocabulary)
+    rules = triggers(load_lexicon(options.lexicon))
+    found_at, anniversaries = candidates(T, rules, vocabulary)
     found: list = []
     context: Optional[tuple] = None   # (date, paragraph, sentence index) of the last explicit date
     recent: list = []                 # codes of the last sentences' actors, newest last
@@ -65,8 +68,9 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
         sent_dates = dates[lo:hi]
         local_pair = passage_pair(index, sent, recent, main_pair)
-        for i in triggers[bisect.bisect_left(triggers, sent.start):bisect.bisect_left(triggers, sent.end)]:
-            candidate = event_at(T, i, sent, index, local_pair, main_pair, not options.domestic, vocabulary, agents)
+        for i in found_at[bisect.bisect_left(found_at, sent.start):bisect.bisect_left(found_at, sent.end)]:
+            candidate = event_at(T, i, sent, index, local_pair, main_pair, rules, not options.domestic, vocabulary,
+                                 agents)
             if candidate is None:
                 continue
             cameo, roles, topic = candidate
@@ -76,7 +80,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 continue
             if modality == "required":   # "A said B must withdraw": A demands it of B
                 roles = demanded(T, i, roles, index)
-            date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i)
+            date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, rules.verbs)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:

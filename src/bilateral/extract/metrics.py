@@ -3,6 +3,7 @@ say what it measures, and which export metric each fine metric counts as."""
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lexicon import SHIPPED, Lexicon
 
@@ -20,6 +21,13 @@ class Metrics:
         self.annual = lex.items("metrics.words.annual")
         self.share = lex.items("metrics.words.share")
         self.continuations = lex.items("metrics.words.continuations")
+        self.phrases = {"money": _phrases(self.money), "people": _phrases(self.people)}
+
+
+def _phrases(terms: dict) -> list:
+    """(phrase, fine metric, compiled word-bounded regex) of a table of terms, longest phrase first."""
+    phrases = sorted(((p, f) for f, ps in terms.items() for p in ps), key=lambda x: -len(x[0]))
+    return [(p, f, re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])")) for p, f in phrases]
 
 
 @functools.lru_cache(maxsize=8)
@@ -28,7 +36,7 @@ def metrics(lex: Lexicon = SHIPPED) -> Metrics:
     return Metrics(lex)
 
 
-_SHIPPED = metrics()
+SHIPPED_METRICS = _SHIPPED = metrics()
 MONEY_TERMS = _SHIPPED.money
 PEOPLE_TERMS = _SHIPPED.people
 RANK_ROLES = _SHIPPED.rank_roles

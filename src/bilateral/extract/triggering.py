@@ -13,14 +13,14 @@ from .cameo import coding
 from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
                     token_subtree)
 from .roles import (ActorIndex, domestic_roles, more_targets, noun_subject, partial_roles, roles_of)
-from .triggers import NOUN_LEMMAS, TRIGGER_LEMMAS, Rule, find_rule
+from .triggers import Rule, Triggers
 from .verbs import code_verb
 
 
 FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
 
 
-def candidates(T: Tokens, vocabulary: frozenset) -> tuple:
+def candidates(T: Tokens, rules: Triggers, vocabulary: frozenset) -> tuple:
     """Indices of the tokens that can trigger an event (verbs and nouns of the lexicon), and of
     "anniversary": read from the token table once, so the rest of the tokens are never visited."""
     triggers, anniversaries = [], []
@@ -28,11 +28,11 @@ def candidates(T: Tokens, vocabulary: frozenset) -> tuple:
     for i, pos in enumerate(T.pos):
         if pos == "VERB":
             lemma = lemmas[i]
-            if lemma in TRIGGER_LEMMAS or lemma in vocabulary:
+            if lemma in rules.verbs or lemma in vocabulary:
                 triggers.append(i)
         elif pos == "NOUN":
             lemma = lemmas[i]
-            if lemma in NOUN_LEMMAS:
+            if lemma in rules.nouns:
                 triggers.append(i)
             elif lemma == "anniversary":
                 anniversaries.append(i)
@@ -40,32 +40,34 @@ def candidates(T: Tokens, vocabulary: frozenset) -> tuple:
 
 
 def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple, main_pair: tuple,
-              international: bool = True, dictionary: frozenset = frozenset(), agents=None):
-    """(cameo, [(source, target)], topic) when token i triggers an event between two actors;
-    `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the lexicon does not."""
+             rules: Triggers, international: bool = True, dictionary: frozenset = frozenset(), agents=None):
+    """(cameo, [(source, target)], topic) when token i triggers an event between two actors by the
+    lexicon's `rules`; `dictionary` holds the verb lemmas the CAMEO verb dictionary may code when the
+    lexicon does not."""
     dep, children, lower = T.dep, T.children, T.lower
     lemma, pos = T.lemma[i], T.pos[i]
-    if pos == "VERB" and (lemma in TRIGGER_LEMMAS or lemma in dictionary):
+    if pos == "VERB" and (lemma in rules.verbs or lemma in dictionary):
         obj_tokens, obj_lemmas = objects_of(T, i)
         subj_tokens, passive = subject_of(T, i)
         if any(lower[t] == "it" for t in subj_tokens):   # "it is expected to enter into force"
             obj_lemmas = obj_lemmas | agreement_antecedent(T, i)
         subj_words = frozenset(lower[t] for t in subj_tokens) if not passive else frozenset()
-        rule = find_rule(lemma, obj_lemmas, subjects=subj_words) if lemma in TRIGGER_LEMMAS else None
+        rule = rules.find(lemma, obj_lemmas, subjects=subj_words) if lemma in rules.verbs else None
         if rule is None and lemma in dictionary:
             doc = T.doc
-            rule = _dictionary_rule(doc[i], lemma, [doc[t] for t in obj_tokens], [doc[t] for t in subj_tokens])
+            rule = _dictionary_rule(doc[i], lemma, [doc[t] for t in obj_tokens], [doc[t] for t in subj_tokens],
+                                    rules)
         if rule is None or (rule.cameo.startswith("07") and any(
                 dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
             return None   # "gave a lower figure of $1 billion": a number reported, nothing given
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
-    elif pos == "NOUN" and lemma in NOUN_LEMMAS:
+    elif pos == "NOUN" and lemma in rules.nouns:
         modifiers = {T.lemma[c] for c in children[i] if dep[c] in ("amod", "compound", "nmod")}
         h = T.head[i]
         if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
             modifiers.add(T.lemma[h])
-        rule = find_rule(lemma, modifiers, noun=True)
+        rule = rules.find(lemma, modifiers, noun=True)
         if rule is None:
             return None
         topic = None
@@ -90,14 +92,14 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     return rule.cameo, roles, topic
 
 
-def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list) -> Optional[Rule]:
+def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list, rules: Triggers) -> Optional[Rule]:
     """A rule from the CAMEO verb dictionary for a verb the hand lexicon leaves uncoded: its
     patterns read the verb's objects and particles apart from its prepositional phrases.
 
     A verb whose object is itself an event noun ("staged demonstrations", "renewed negotiations")
     leaves the coding to the noun when the verb is a light one, and "according to" is no act."""
     if verb.lower_ == "according" or ((is_light(tokens_of(verb.doc), verb.i) or lemma == "renew") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in NOUN_LEMMAS for c in verb.children)):
+            c.dep_ == "dobj" and c.lemma_.lower() in rules.nouns for c in verb.children)):
         return None
     phrases, inside = [], set()
     for c in verb.children:

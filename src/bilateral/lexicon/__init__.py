@@ -25,16 +25,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Optional
 
+from ..errors import LexiconError
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:   # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FILES = ("numbers", "calendar", "currencies", "units", "metrics", "triggers", "moods", "actors", "events")
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be read, named with the reason."""
 
 
 class Lexicon:
