@@ -5,7 +5,6 @@ from typing import Optional
 
 from bilateral.model import Document, RawDocument, text_id
 from bilateral.read.dates import parse_date
-from bilateral.read.html import read_page
 from bilateral.read.published import publication_date
 from bilateral.read.text import clean_text
 
@@ -13,6 +12,7 @@ from bilateral.read.text import clean_text
 def clean(raw: RawDocument) -> Document:
     """Clean one source: what the source says of itself comes first, then the page markup, then the text's header."""
     if raw.format == "html":
+        from bilateral.read.html import read_page   # trafilatura and lxml load only when a page comes
         page = read_page(raw.text, raw.url)
         body = clean_text(page.text, title=raw.title or page.title)
         title = _first(raw.title, page.title, body.title)

@@ -1,10 +1,10 @@
-"""Digests of the JSON Lines exports of the seeds, the sample corpus and real-dev, for the snapshot test.
+"""The three gold sets (seeds, sample, real-dev) ingested and exported, and digests of their exports.
 
 A refactor must leave every export byte-identical; a change of the rules changes the digests on
 purpose, and this tool writes the new ones:
 
-    .venv/bin/python tools/snapshot_exports.py           # compare with tests/snapshots/, print what changed
-    .venv/bin/python tools/snapshot_exports.py --update  # rewrite tests/snapshots/
+    .venv/bin/python tools/gold_sets.py           # compare with tests/snapshots/, print what changed
+    .venv/bin/python tools/gold_sets.py --update  # rewrite tests/snapshots/
 """
 from __future__ import annotations
 
@@ -28,25 +28,54 @@ SETS = {
     "real_dev": (SHARED / "real-dev", ["docs.jsonl"]),
 }
 FILES = ("documents", "events", "claims", "conflicts", "relations")
+# name -> the gold folder each set is scored against
+GOLD = {"seeds": SHARED / "gold", "sample": ROOT / "tests" / "gold" / "sample", "real_dev": SHARED / "real-dev" / "gold"}
+GATE = ROOT / "tests" / "gate.json"
 
 
-def digests(name: str, workdir: Path) -> dict:
-    """Per export file, one short digest per line, in export order."""
+def inputs(name: str) -> list:
+    """Every file a set's score depends on: its documents and its gold, sorted."""
+    import glob
+    base, sources = SETS[name]
+    found = {Path(p) for s in sources for p in glob.glob(str(base / s))}
+    found = {f for p in found for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()}
+    return sorted(found | {p for p in GOLD[name].glob("*.json")})
+
+
+def checksums(name: str) -> dict:
+    """file (relative to the checkout: "tests/...", "../shared/...") -> sha256 of its bytes, for every
+    input of a set."""
+    def where(p: Path) -> str:
+        return str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else "../" + str(p.relative_to(ROOT.parent))
+    return {where(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs(name)}
+
+
+def export_set(name: str, workdir: Path) -> Path:
+    """Ingest one set into a fresh store under `workdir` and export it as JSON Lines; the export folder."""
     import bilateral
     base, sources = SETS[name]
     here = os.getcwd()
     os.chdir(base)
     try:
-        with bilateral.open(workdir / "snap.duckdb") as corpus:
+        with bilateral.open(workdir / f"{name}.duckdb") as corpus:
             corpus.ingest(sources)
-            corpus.export(workdir / "export")
+            corpus.export(workdir / f"{name}-export")
     finally:
         os.chdir(here)
+    return workdir / f"{name}-export"
+
+
+def digest_export(folder: Path) -> dict:
+    """Per export file, one short digest per line, in export order."""
     out = {}
     for name in FILES:
-        lines = (workdir / "export" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         out[name] = [hashlib.sha256(line.encode("utf-8")).hexdigest()[:16] for line in lines]
     return out
+
+
+def digests(name: str, workdir: Path) -> dict:
+    return digest_export(export_set(name, workdir))
 
 
 def compare(name: str, got: dict) -> list:
@@ -65,8 +94,16 @@ def compare(name: str, got: dict) -> list:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--checksums", action="store_true", help="rewrite the gold checksums in tests/gate.json")
     ap.add_argument("sets", nargs="*", default=list(SETS))
     a = ap.parse_args(argv)
+    if a.checksums:
+        gate = json.loads(GATE.read_text())
+        for name in SETS:
+            gate["sets"][name]["checksums"] = checksums(name)
+        GATE.write_text(json.dumps(gate, indent=1, sort_keys=True) + "\n")
+        print(f"checksums of {sum(len(g['checksums']) for g in gate['sets'].values())} files written to {GATE}")
+        return 0
     changed = []
     for name in a.sets:
         with tempfile.TemporaryDirectory() as tmp:
