@@ -1,11 +1,14 @@
 """Ingest throughput against the bare parse it is built on, in one process and in a process pool.
 
-    .venv/bin/python bench/throughput.py                 # 1000 generated documents, 1 then 2 processes
+    .venv/bin/python bench/throughput.py                 # 1000 real stories, 1 then 2 processes
+    .venv/bin/python bench/throughput.py --generated     # 1000 generated documents instead
     .venv/bin/python bench/throughput.py --repeat 3      # three runs, medians printed last
     .venv/bin/python bench/throughput.py --n 1000 --processes 2 --ray
     .venv/bin/python bench/throughput.py --batch-sizes    # only the nlp.pipe batch-size sweep
 
-All numbers come from one run on the same documents (bench/corpus.py, fixed seed):
+All numbers come from one run on the same documents: real news from ../shared/corpora (the
+first N/2 BBC stories and the first N/2 Reuters wires, as one JSON Lines file), or with
+`--generated` the synthetic corpus of bench/corpus.py (fixed seed):
 
 - bare: `nlp.pipe` over the cleaned texts with the very pipeline and batch size the
   ingest uses (every component of the model: each is read by some stage);
@@ -38,6 +41,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+
+CORPORA = HERE.parent.parent / "shared" / "corpora"
+
+
+def write_real(n: int, folder: Path) -> None:
+    """The first n/2 stories of each real corpus as one JSON Lines file in `folder`."""
+    import gzip
+    import itertools
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "stories.jsonl", "w", encoding="utf-8") as out:
+        for name in ("bbc.jsonl.gz", "reuters21578.jsonl.gz"):
+            with gzip.open(CORPORA / name, "rt", encoding="utf-8") as f:
+                for line in itertools.islice(f, n // 2):
+                    out.write(line)
 
 
 def write_corpus(n: int, seed: int, folder: Path) -> None:
@@ -150,7 +168,8 @@ def _median(xs: list) -> float:
 
 def main(argv: list | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=1000, help="documents to generate")
+    ap.add_argument("--n", type=int, default=1000, help="documents to take (or generate)")
+    ap.add_argument("--generated", action="store_true", help="generated documents instead of real news")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1, help="runs of bare, 1-process and N-process ingest; "
@@ -161,7 +180,10 @@ def main(argv: list | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         folder = tmp / "corpus"
-        write_corpus(args.n, args.seed, folder)
+        if args.generated:
+            write_corpus(args.n, args.seed, folder)
+        else:
+            write_real(args.n, folder)
         if args.batch_sizes:
             batch_sweep(folder)
             return 0
