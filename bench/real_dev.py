@@ -44,11 +44,13 @@ def _scorer():
     return module
 
 
-def export(sources: list, workdir: Path) -> Path:
-    """Ingest the sources into a fresh store and export it; the export folder."""
+def export(sources: list, workdir: Path, settings: dict | None = None) -> Path:
+    """Ingest the sources into a fresh store (with Options changed by `settings`) and export it."""
     sys.path.insert(0, str(ROOT / "src"))
     import bilateral
-    with bilateral.open(workdir / "bench.duckdb") as corpus:
+    from bilateral.options import Options
+    workdir.mkdir(parents=True, exist_ok=True)
+    with bilateral.open(workdir / "bench.duckdb", options=Options(**(settings or {}))) as corpus:
         corpus.ingest([str(s) for s in sources])
         corpus.export(workdir / "export")
     return workdir / "export"
@@ -210,10 +212,13 @@ def main(argv=None) -> int:
     ap.add_argument("--half", choices=("A", "B"), help="only one half, listed error by error with -v")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--sample", action="store_true", help="also the conflicts of the shipped sample")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="an Options setting for the run (e.g. verb_dictionary=true)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        out = export([REAL_DEV / "docs.jsonl"], tmp)
+        settings = {k: {"true": True, "false": False}.get(v, v) for k, v in (x.split("=", 1) for x in args.set)}
+        out = export([REAL_DEV / "docs.jsonl"], tmp, settings)
         gold = REAL_DEV / "gold"
         names = {json.loads(p.read_text())["doc"] for p in gold.glob("*.json") if p.name != "conflicts.json"}
         halves = {"A": HALF_A, "B": names - HALF_A}
@@ -231,7 +236,7 @@ def main(argv=None) -> int:
             for line in c["claims"]:
                 print(f"      {line}")
         if args.sample:
-            sample_out = export([SAMPLE / f"*.{e}" for e in ("txt", "html", "jsonl")], tmp / "sample")
+            sample_out = export([SAMPLE / f"*.{e}" for e in ("txt", "html", "jsonl")], tmp / "sample", settings)
             print("conflicts reported on the sample:")
             for c in conflicts_with_verdicts(sample_out, ROOT / "tests" / "gold" / "sample"):
                 print(f"  [{c['verdict']}] {c['kind']}: {c['explanation']}")

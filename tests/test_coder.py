@@ -45,7 +45,7 @@ def test_types_actors_and_dates(coded):
 
 def test_a_joint_act_keeps_both_parties(coded):
     e = only(coded["fr-sn"])
-    assert e["event_type"] == "SUPPORT" and e["cameo"] == "057"
+    assert e["event_type"] == "AGREE" and e["cameo"] == "057"   # signing an agreement, as POLECAT codes it
     assert set(e["source"]) | set(e["target"]) == {"FRA", "SEN"}
 
 

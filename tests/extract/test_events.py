@@ -146,7 +146,7 @@ def test_pronoun_objects_nominal_killings_and_relative_clauses():
             "Talks over the killings of Quechua villagers by Chilean troops between 1879 and 1883 began in 2019.\n\n"
             "Peru ratified the treaty Chile signed in 1999.")
     events = events_of(text, published="2021-07-06")
-    signed = [e for e in find(events, {"SUPPORT"}, ("CHL", "PER")) if e.trigger == "sign"]
+    signed = [e for e in find(events, {"AGREE"}, ("CHL", "PER")) if e.trigger == "sign"]
     # "signed it": the agreement named before is what was signed
     assert [e.date for e in signed if e.date == "2020-06"] == ["2020-06"]
     [killing] = [e for e in events if e.trigger == "killing"]
@@ -159,7 +159,7 @@ def test_an_agreement_expected_to_enter_into_force_is_a_plan_of_both_parties():
     text = ("Chile and Peru signed a trade deal in Lima on Monday, and officials said it is expected to enter "
             "into force before the end of 2021.")
     events = events_of(text, published="2021-03-02")
-    [plan] = [e for e in find(events, {"SUPPORT"}, ("CHL", "PER")) if e.trigger == "enter"]
+    [plan] = [e for e in find(events, {"AGREE"}, ("CHL", "PER")) if e.trigger == "enter"]
     assert plan.modality == "planned" and plan.date == "2021"
 
 

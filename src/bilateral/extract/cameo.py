@@ -18,8 +18,10 @@ ROOT_TO_PLOVER = {
     "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION",
     "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
 }
-# Codes whose PLOVER category, mode or context differ from their root's.
+# Codes whose PLOVER category, mode or context differ from their root's. Signing a formal agreement
+# (057) is AGREE, as POLECAT codes agreements, not the verbal SUPPORT of the 2021 conversion table.
 CODE_TO_PLOVER = {
+    "057": ("AGREE", None, "diplomatic"),
     "042": ("CONSULT", "visit", None), "043": ("CONSULT", "visit", None),
     "044": ("CONSULT", "third-party", None), "045": ("CONSULT", None, "diplomatic"),
     "046": ("CONSULT", None, "diplomatic"),

