@@ -219,8 +219,8 @@ SPANS = [
             rf"(?P<num>{VAGUE_RE})\s+(?P<u>{UNIT_RE})s\b", RI, _duration, None, NEAR_COUNTED_UNIT),
     Pattern(r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)(?![\d:])", 0, _stopwatch, any_of(":"),
             NEAR_SHORT),
-    Pattern(rf"(?<![\d,.$€£])\b(?P<num>{NUMBER_RE})(?=\s*(?:and|or|to|-|–)\s*(?:{NUMBER_RE})[-\s]+(?P<u>{UNIT_RE})s?\b)",
-            RI, _shared_unit, None, NEAR_COUNTED_UNIT),
+    Pattern(rf"(?<![\d,.$€£])\b(?P<num>{NUMBER_RE})(?=\s*(?:and|or|to|-|–)\s*(?:{NUMBER_RE})[-\s]+"
+            rf"(?P<u>{UNIT_RE})s?\b)", RI, _shared_unit, None, NEAR_COUNTED_UNIT),
     Pattern(r"\b(?:(?i:recent)\s+)?(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)\b", 0, _vague_plural,
             PLURAL_UNITS, Near(PLURAL_UNITS, Reach(10, runs=1), Reach(12))),
     Pattern(r"\b(?:annually|yearly|per\s+annum|every\s+year|each\s+year|a\s+year\s+on\s+year)\b", RI, _set("P1Y"),
