@@ -1,8 +1,8 @@
 """Time expressions written as calendar dates: "12 March 2019", "March 2019", "2019-03-12", "1990s",
 "the 21st century", "the first quarter of 2017", a bare "2019" or "March".
 
-Each builder turns a match into candidates; PATTERNS pairs each regex with its builder and the
-filter (`needs`, `near`) `timex_scan.scan` searches it with.
+Each builder turns a match into candidates; the pattern lists at the end pair each regex with its
+builder and the filter (`needs`, `near`) `timex_scan.scan` searches it with.
 """
 from __future__ import annotations
 
@@ -197,8 +197,8 @@ def _first_months(m: re.Match, text: str) -> Iterator[Candidate]:
 
 RI = re.IGNORECASE
 # A month name is read within "Wednesday, the 12th of" before it and "March 12, of the preceding year" past it.
-NEAR_MONTH = Near(any_of(*MONTH_WORDS), Reach(30, runs=5), Reach(40, runs=6))
 MONTH = any_of(*MONTH_WORDS)
+NEAR_MONTH = Near(MONTH, Reach(30, runs=5), Reach(40, runs=6))
 NEAR_YEAR = Near(YEAR_DIGITS, Reach(0), Reach(40, runs=6))
 NEAR_SHORT = Near(SHORT_DIGITS, Reach(0), Reach(40, runs=6))
 # The ordinals of a quarter or a half of a year ("the first quarter", "the 2nd half").
@@ -216,7 +216,8 @@ EXPLICIT = [
             MONTH, NEAR_MONTH),
     Pattern(rf"{WD_PREFIX}\b{DAY}\s+(?:of\s+)?(?P<mon>{MONTH_RE})", 0, _day_month, MONTH, NEAR_MONTH),
 ]
-# After the months with a relative year (timex_relative.RELATIVE_MONTHS), which a bare month must not precede.
+# Scanned after the months with a relative year (timex_relative.RELATIVE_MONTHS): among equal spans
+# of equal priority the first pattern's reading is kept, so the order of the lists is the order of readings.
 BARE = [
     Pattern(rf"(?<![\w$€£])(?P<mon>{MONTH_RE})(?![\w])", 0, _month_alone, MONTH, NEAR_MONTH),
     Pattern(r"(?<![\d$€£.,#/-])(?P<y1>1\d{3}|20\d{2})\s*[-–—/]\s*(?P<y2>1\d{3}|20\d{2}|\d{2})(?![\d%]|\.\d)", 0,

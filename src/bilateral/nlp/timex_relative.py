@@ -1,8 +1,8 @@
 """Time expressions relative to the document date: "last year", "this week", "next May", "the same
 year", "in the spring", "two years ago", "yesterday", "on Friday", "at 3 p.m.".
 
-Each builder turns a match into candidates; PATTERNS pairs each regex with its builder and the
-filter (`needs`, `near`) `timex_scan.scan` searches it with.
+Each builder turns a match into candidates; the pattern lists at the end pair each regex with its
+builder and the filter (`needs`, `near`) `timex_scan.scan` searches it with.
 """
 from __future__ import annotations
 
