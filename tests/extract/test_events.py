@@ -185,3 +185,13 @@ def test_a_number_reported_or_a_presence_extended_is_no_aid():
             "figure of $700 million. Ghana extended the presence of its border police near Lome.")
     events = events_of(text, published="2023-02-01")
     assert not find(events, {"AID"}, ("GHA", "TGO")), events
+
+
+def test_an_anniversary_in_words_dates_the_relations_it_counts():
+    # spaCy splits "seventy-fifth" into three tokens; the tens before "fifth" count.
+    text = "This year Peru and Chile mark the seventy-fifth anniversary of diplomatic relations."
+    [e] = find(events_of(text, published="2020-03-01"), {"SUPPORT"}, ("PER", "CHL"))
+    assert (e.cameo, e.date, e.date_basis) == ("054", "1945", "inferred")
+    text = "Peru and Chile celebrated the fifth anniversary of their diplomatic relations in 2020."
+    [e] = find(events_of(text, published="2020-03-01"), {"SUPPORT"}, ("PER", "CHL"))
+    assert e.date == "2015"

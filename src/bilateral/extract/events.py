@@ -15,10 +15,11 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..lexicon import load as load_lexicon
+from ..lexicon import SHIPPED, load as load_lexicon, words
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
 from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
+from ..read.numbers import ORDINAL_WORDS, to_int
 from .cameo import coding
 from .dating import date_for
 from .mood import UNREAL, aspect as _aspect, modality as _modality
@@ -97,10 +98,23 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
 
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+_TENS = words.tens(SHIPPED)
 
 
-_ORDINAL_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
-                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "hundredth": 100}
+def _ordinal(tok) -> Optional[int]:
+    """The number an ordinal token gives ("65th", "fifth"), with the tens spaCy splits off before it
+    ("sixty-fifth", "sixty fifth"); None for any other token."""
+    m = _ORDINAL.match(tok.text)
+    if m:
+        return int(m.group(1))
+    if tok.lower_ not in ORDINAL_WORDS:
+        return None
+    doc, start = tok.doc, tok.i
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _TENS:
+        start -= 2
+    elif start >= 1 and doc[start - 1].lower_ in _TENS:
+        start -= 1
+    return to_int(doc[start:tok.i + 1].text)
 
 
 def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> list:
@@ -111,11 +125,9 @@ def _anniversaries(document, sent, index, local_pair, sent_dates, published) -> 
             continue
         n = None
         for c in tok.children:
-            m = _ORDINAL.match(c.text)
-            if m:
-                n = int(m.group(1))
-            elif c.lower_ in _ORDINAL_WORDS:
-                n = _ORDINAL_WORDS[c.lower_]
+            value = _ordinal(c)
+            if value is not None:
+                n = value
         of = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         if n is None or not {t.lemma_.lower() for t in of} & {"relation", "tie", "relationship"}:
             continue

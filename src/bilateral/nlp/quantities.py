@@ -20,27 +20,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bilateral.lexicon import SHIPPED
+from bilateral.lexicon import SHIPPED, words
 from bilateral.model import Quantity
 from .windows import finditer_near
 
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    "lakh": 1e5, "crore": 1e7,
-}
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}
-FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+# Number words, scales and fractions: lexicon/numbers.toml. A figure's number words are the cardinals and
+# the phrases of one word other than an article ("dozen"); ranks are read up to "tenth".
+SCALES = dict(SHIPPED.table("numbers.scales"))
+WORD_NUMBERS = {**words.cardinals(SHIPPED, 1),
+                **{w: v for w, v in SHIPPED.table("numbers.phrases").items() if " " not in w and w not in ("a", "an")}}
+ORDINALS = words.ordinals(SHIPPED, 1, 10)
+FRACTIONS = dict(SHIPPED.table("numbers.fractions"))
 
 # Currencies, count nouns, words that name and qualifier phrases: lexicon/currencies.toml and units.toml.
 PREFIX_CURRENCIES = dict(SHIPPED.table("currencies.prefix"))
@@ -52,10 +42,7 @@ PERSON_NOUNS = SHIPPED.words("units.nouns.people")
 COMPANY_NOUNS = SHIPPED.words("units.nouns.companies")
 PROJECT_NOUNS = SHIPPED.words("units.nouns.projects")
 DURATION_NOUNS = SHIPPED.words("units.nouns.durations")
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+MONTHS = words.alternation(SHIPPED.table("calendar.months"))
 NAME_WORDS = SHIPPED.words("units.words.naming")
 STOP_WORDS = SHIPPED.words("units.words.stop")
 QUALIFIERS = list(SHIPPED.table("units.qualifiers").items())
@@ -65,13 +52,14 @@ QUALIFIER_RE = re.compile(
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+_ONES = "|".join(words.cardinals(SHIPPED, 1, 9))
 _PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCIES, key=len, reverse=True))
 _ISO = "|".join(ISO_CODES)
 _NAMED = "|".join(re.escape(n) for n in sorted(NAMED_CURRENCIES, key=len, reverse=True))
 
 FIGURE_RE = re.compile(
     rf"(?:(?P<pre>(?-i:{_PREFIX}))\s?|\b(?P<iso_pre>(?-i:{_ISO}))\s?)?"
-    rf"(?P<num>(?<![\w.,]){_NUM}|\b(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    rf"(?P<num>(?<![\w.,]){_NUM}|\b(?:{_WORD})(?:-(?:{_ONES}))?\b"
     rf"|\bhalf an?\b|\ban?\b(?=\s?(?:{_SCALE})\b))"
     rf"(?:\s?(?P<scale>(?:{_SCALE}))\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
@@ -79,9 +67,9 @@ FIGURE_RE = re.compile(
     re.I,
 )
 FRACTION_RE = re.compile(
-    r"\b(?P<n>one|two|three|four|a)[- ](?P<d>half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)", re.I)
+    rf"\b(?P<n>{'|'.join(words.cardinals(SHIPPED, 1, 4))}|a)[- ](?P<d>(?:{'|'.join(FRACTIONS)})s?)\b(?=\s+of\b)", re.I)
 RANK_RE = re.compile(
-    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    rf"\b(?:(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
     r"[\s-]+)?(?P<sup>largest|biggest|top|leading|greatest|most important)\s+"
     r"(?P<mid>(?:[A-Za-z-]+\s+){0,3}?)"
     r"(?P<role>donor|investor|trading partner|partner|contributor|lender|creditor|source|exporter"
@@ -119,7 +107,7 @@ _CASE_TRICKY = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 # Words every fraction and every rank contains: a text without one is not searched for them.
-FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+FRACTION_WORDS = tuple(FRACTIONS)
 RANK_WORDS = ("largest", "biggest", "top", "leading", "greatest", "most important")
 
 
@@ -309,7 +297,7 @@ def _names_something(num: str, after: str, before: str, text: str, m: re.Match, 
 
 def _fraction(text: str, m: re.Match) -> Quantity:
     n = m.group("n").lower()
-    count = 1 if n in ("a", "one") else WORD_NUMBERS[n]
+    count = 1 if n == "a" else WORD_NUMBERS[n]
     value = round(count * FRACTIONS[m.group("d").lower().rstrip("s")], 2)
     return Quantity(start=m.start(), end=m.end(), text=m.group(0), value=value, unit="percent",
                     qualifier="exact", low=value, high=value)

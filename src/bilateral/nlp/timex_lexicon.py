@@ -1,59 +1,47 @@
-"""Word tables and regex fragments for time expressions: months, weekdays, numbers, units."""
+"""Word tables and regex fragments for time expressions: months, weekdays, numbers, units.
+
+The words come from the lexicon (lexicon/calendar.toml, lexicon/numbers.toml); the regexes are built
+from them once, at import.
+"""
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+from bilateral.lexicon import SHIPPED, words
+
+_MONTH_NAMES, _MONTH_ABBREVIATIONS = words.months(SHIPPED)
+MONTHS = {**_MONTH_NAMES, **_MONTH_ABBREVIATIONS}
 # Capitalised full names, or an abbreviation with its dot.
-MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)")
+MONTH_RE = (f"(?:{words.alternation(_MONTH_NAMES, capitalise=True)}"
+            f"|(?:{words.alternation(_MONTH_ABBREVIATIONS, capitalise=True)})\\.)")
+# The words a month as MONTH_RE reads it is written with: what the month patterns are searched near.
+MONTH_WORDS = tuple(w.capitalize() for w in _MONTH_NAMES) + tuple(w.capitalize() + "." for w in _MONTH_ABBREVIATIONS)
 # Month names that are also common words or given names need a temporal cue when they stand alone.
-AMBIGUOUS_MONTHS = {"may", "march", "april", "june", "august"}
+AMBIGUOUS_MONTHS = SHIPPED.words("calendar.month_words.ambiguous")
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+WEEKDAYS = words.weekdays(SHIPPED)[0]
+WEEKDAY_RE = f"(?:{words.alternation(WEEKDAYS, capitalise=True)})"
+DAY_PARTS = dict(SHIPPED.table("calendar.day_parts"))
+DAY_PART_RE = f"(?:{words.alternation(DAY_PARTS)})"
+SEASONS = dict(SHIPPED.table("calendar.seasons"))
+SEASON_RE = f"(?:{words.alternation(SEASONS)})"
 
-_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                "nineteen"]
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS_WORDS)}
-NUMBER_WORDS.update(_TENS_WORDS)
-NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "a hundred": 100, "one hundred": 100, "half a": 0.5,
-                     "a couple of": 2, "a dozen": 12, "dozen": 12})
-for _t, _v in _TENS_WORDS.items():
-    for _i, _u in enumerate(_UNITS_WORDS[1:10], start=1):
-        NUMBER_WORDS[f"{_t}-{_u}"] = _v + _i
-        NUMBER_WORDS[f"{_t} {_u}"] = _v + _i
+# Numbers of a length of time: words below twenty, the tens, their compounds ("twenty-one", "twenty one")
+# and phrases that count ("a couple of").
+NUMBER_WORDS = {**words.cardinals(SHIPPED, 0, 19), **words.tens(SHIPPED),
+                **dict(SHIPPED.table("numbers.phrases")), **words.compounds(SHIPPED, joins=("-", " "))}
 # Quantity words that give a duration of unknown length ("several years" -> PXY).
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "dozens of", "hundreds of",
-                 "a couple", "couple of", "countless", "numerous")
+VAGUE_NUMBERS = SHIPPED.items("numbers.vague.words")
+NUMBER_RE = rf"(?:\d+(?:\.\d+)?|{words.alternation(NUMBER_WORDS)})"
+VAGUE_RE = f"(?:{words.alternation(VAGUE_NUMBERS)})"
 
-_num_alts = sorted(NUMBER_WORDS, key=len, reverse=True)
-NUMBER_RE = r"(?:\d+(?:\.\d+)?|" + "|".join(a.replace(" ", r"\s+") for a in _num_alts) + ")"
-VAGUE_RE = "(?:" + "|".join(v.replace(" ", r"\s+") for v in VAGUE_NUMBERS) + ")"
+# Ordinals in words up to the present century ("twenty-first"), for centuries and parts of a year.
+ORDINAL_WORDS = {**words.ordinals(SHIPPED, 1, 21), **words.between(words.compounds(SHIPPED, ordinal=True), 1, 21)}
+ORDINAL_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{words.alternation(ORDINAL_WORDS)})"
 
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                 "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-ORDINAL_RE = (r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")")
-
-# Duration units: regex stem -> (TIMEX3 letter, multiplier, is a clock unit)
-UNITS = {
-    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
-    "day": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
-    "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
-    "centurie": ("Y", 100, False),
-}
-UNIT_RE = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))"
+# Duration units: word -> (TIMEX3 letter, multiplier, is a clock unit)
+UNITS = {w: tuple(v) for w, v in SHIPPED.table("calendar.units").items()}
+UNIT_RE = f"(?:{words.alternation(UNITS)})"
 
 # Years next to these words are counts or codes, not dates.
 NOT_YEAR_BEFORE = (r"(?:[$€£¥#]|No\.|no\.|number|Number|Flight|flight|Route|route|Highway|Resolution|resolution"
@@ -81,5 +69,5 @@ FUTURE_CUES = (r"\b(?:will|won't|shall|going\s+to|due\s+to|scheduled|set\s+to|pl
 PAST_CUES = (r"\b(?:was|were|had|did|said|told|ago|earlier|previously|announced|began|came|met|went|took"
              r"|made|gave|signed|visited|held|left|became|agreed|(?<!\bbe )(?<!been )(?<!being )[a-z]+ed)\b")
 # Words after a length of time that make it a shifted date, not a rate ("$1 billion a year earlier").
-SHIFT_WORDS = ("earlier", "later", "before", "after", "ago", "prior")
+SHIFT_WORDS = SHIPPED.items("calendar.shift.words")
 SHIFTED = re.compile(rf"\s+({'|'.join(SHIFT_WORDS)})\b", re.IGNORECASE)

@@ -9,13 +9,12 @@ import calendar
 import re
 from typing import Optional
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+from bilateral.lexicon import SHIPPED, words
 
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+"
+MONTHS = dict(SHIPPED.table("calendar.months"))
+# Month and weekday names and their abbreviations (lexicon/calendar.toml), capitalised, a dot allowed.
+MONTH = rf"(?:{words.alternation(MONTHS, capitalise=True)})\.?"
+WEEKDAY = rf"(?:{words.alternation(SHIPPED.table('calendar.weekdays'), capitalise=True)})\.?,?\s+"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 # A time of day after a date ("3 March 2021, 10:32 am GMT"): read past, never kept.

@@ -4,27 +4,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORDINAL_UNITS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                  "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                  "seventeenth", "eighteenth", "nineteenth"]
-_ORDINAL_TENS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
-                 "eightieth", "ninetieth"]
+from bilateral.lexicon import SHIPPED, words
 
-CARDINAL_WORDS = {w: i for i, w in enumerate(_UNITS)}
-CARDINAL_WORDS.update({w: 10 * i for i, w in enumerate(_TENS) if w})
-CARDINAL_WORDS["hundred"] = 100
-ORDINAL_WORDS = {w: i for i, w in enumerate(_ORDINAL_UNITS)}
-ORDINAL_WORDS.update({w: 10 * i for i, w in enumerate(_ORDINAL_TENS) if w})
-ORDINAL_WORDS["hundredth"] = 100
+CARDINAL_WORDS = words.cardinals(SHIPPED)
+ORDINAL_WORDS = words.ordinals(SHIPPED)
 
-_TENS_ALT = "|".join(w for w in _TENS if w)
-CARDINAL = (rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS[1:])}"
+# Each alternation in the lexicon's order (by value), which the patterns using them follow with a space.
+_TENS = "|".join(words.tens(SHIPPED))
+_ONES = "|".join(words.cardinals(SHIPPED, 1, 9))
+CARDINAL = (rf"(?:\d{{1,3}}|(?:{_TENS})(?:[- ](?:{_ONES}))?|{'|'.join(words.cardinals(SHIPPED, 1, 19))}"
             rf"|(?:one |a )?hundred)")
-ORDINAL = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS_ALT})[- ](?:{'|'.join(_ORDINAL_UNITS[1:10])})"
-           rf"|{'|'.join(_ORDINAL_TENS[2:] + _ORDINAL_UNITS[1:])}|(?:one )?hundredth)")
+ORDINAL = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS})[- ](?:{'|'.join(words.ordinals(SHIPPED, 1, 9))})"
+           rf"|{'|'.join([*words.ordinals(SHIPPED, 20, 90), *words.ordinals(SHIPPED, 1, 19)])}|(?:one )?hundredth)")
 
 
 def to_int(text: str) -> Optional[int]:
