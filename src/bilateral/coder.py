@@ -18,6 +18,7 @@ from .extract import analyze
 from .extract.cameo import coding
 from .extract.parse import LIGHT_FORMS, LIGHT_VERBS
 from .extract.mood import to_infinitive
+from .extract.moodcodes import announced
 from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
@@ -200,42 +201,6 @@ def _depth(tok) -> int:
     while tok.head != tok and depth < 99:
         tok, depth = tok.head, depth + 1
     return depth
-
-
-# PLOVER codes a promise or plan to cooperate as AGREE (CAMEO 03x: "express intent to ..."),
-# with the promised act's CAMEO root deciding the 03x code; an announced or conditional hostile
-# act is a THREATEN (CAMEO 13x), coded by what is threatened.
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-THREAT_CODES = {"14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134",
-                "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138",
-                "191": "1381", "192": "1382", "20": "1383"}
-FUTURE = {"planned", "intended", "conditional", "hypothetical"}
-# "B must ..." is a demand (CAMEO 10x) and "A will not ..." a refusal (12x), coded by the act.
-DEMAND_CODES = {"04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105", "084": "1053",
-                "085": "1054", "087": "1056", "0871": "1056", "0872": "1056"}
-REFUSAL_CODES = {"03": "127", "04": "125", "045": "126", "05": "120", "057": "127", "06": "121", "07": "122",
-                 "08": "124", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
-
-
-def announced(cameo: Optional[str], modality: Optional[str]) -> Optional[str]:
-    """The CAMEO code of announcing an act: 03x for cooperation, 13x for hostility, 10x for
-    demanding it, 12x for refusing it; None for acts that stay what they are."""
-    if not cameo:
-        return None
-    if modality == "required":
-        return _by_code(DEMAND_CODES, cameo) or "100"
-    if modality == "refused":
-        return _by_code(REFUSAL_CODES, cameo)
-    if modality not in FUTURE:
-        return None
-    if cameo[:2] in INTENT_CODES:
-        return INTENT_CODES[cameo[:2]]
-    return THREAT_CODES.get(cameo[:3]) or THREAT_CODES.get(cameo[:2])
-
-
-def _by_code(table: dict, cameo: str) -> Optional[str]:
-    """The table's entry for the most specific prefix of the code."""
-    return table.get(cameo[:4]) or table.get(cameo[:3]) or table.get(cameo[:2])
 
 
 def _row(event: Event) -> dict:

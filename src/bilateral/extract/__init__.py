@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Document
 from ..nlp.actors import find_actors
+from ..nlp.coref import resolve
 from ..nlp.timex import find_timexes
 from ..nlp.tokens import tokens_of
 from ..options import DEFAULT, Options
@@ -15,7 +16,7 @@ from .events import extract_events
 def analyze(document: Document, doc: Doc, gazetteer=None, options: Options = DEFAULT) -> Analysis:
     """Actors, time expressions, then events and claims of one document (a pure function of its parse)."""
     tokens_of(doc, document.text)   # the token table every stage below reads, built once for this document
-    actors = find_actors(doc, gazetteer, date=document.published)
+    actors = resolve(doc, find_actors(doc, gazetteer, date=document.published))
     timexes = find_timexes(document.text, document.published)
     events = extract_events(document, doc, actors, timexes, options,
                             agents=getattr(gazetteer, "agents", None) if options.domestic else None)

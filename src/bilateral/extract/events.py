@@ -22,9 +22,10 @@ from ..options import DEFAULT, Options
 from ..read.numbers import ORDINAL_WORDS, to_int
 from .cameo import coding
 from .dating import date_for
-from .mood import UNREAL, aspect as _aspect, modality as _modality
+from .mood import aspect as _aspect, modality as _modality
+from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
-from .roles import ActorIndex, demanded, most_named, pair_actors, passage_pair
+from .roles import ActorIndex, demanded, most_named, pair_actors, passage_pair, speaker
 from .triggering import candidates, event_at
 from .triggers import triggers
 from .verbs import lemmas as dictionary_lemmas
@@ -76,11 +77,19 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 continue
             cameo, roles, topic = candidate
             tok = doc[i]
-            modality = _modality(tok, fine=options.fine_moods)
-            if modality is None or (not options.fine_moods and modality in UNREAL):
+            modality = _modality(tok, fine=True)
+            if modality is None:
                 continue
             if modality == "required":   # "A said B must withdraw": A demands it of B
-                roles = demanded(T, i, roles, index)
+                roles = demanded(T, i, roles, index, record=not options.fine_moods)
+            if not options.fine_moods:   # the record: threats, demands and refusals are acts of their own
+                kept = for_record(cameo, modality)
+                if kept is None:
+                    continue
+                if modality in UNREAL:   # a threat is made by whom would act ("Howard noted Britain could ...")
+                    said_by = speaker(T, i, index)
+                    roles = [(s, t) for s, t in roles if said_by is not None and said_by.code == s.code]
+                cameo, modality = kept
             date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, rules.verbs)
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"

@@ -205,6 +205,22 @@ def _core(T: Tokens, actors: list, subj: list) -> tuple:
     return core, rest
 
 
+def _heads_phrase(index: ActorIndex, m: ActorMention, tokens: list) -> bool:
+    """Whether a mention is the head of its argument phrase (or a conjunct, apposition or prepositional
+    object of it), rather than a modifier of another noun in it ("Japan" in "Japan's demand")."""
+    root = index.roots.get(id(m))
+    if root is None:
+        return m.start < 0   # a party from context
+    T = index.T
+    inside = set(tokens)
+    node = root
+    while T.head[node] in inside and T.head[node] != node:
+        if T.dep[node] not in ("conj", "appos", "pobj") and not (T.dep[node] == "prep" and node != root):
+            return False
+        node = T.head[node]
+    return True
+
+
 def _distinct(actors: list) -> list:
     out, seen = [], set()
     for m in actors:
@@ -214,12 +230,17 @@ def _distinct(actors: list) -> list:
     return out
 
 
-def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger) -> list:
-    """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context."""
+def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pair, trigger, strict=False) -> list:
+    """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context;
+    `strict` (a code the lexicon did not vouch for) takes both from the trigger's own clause."""
     T = index.T
     subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index))
+    if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
+        subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
+        agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
+        obj_actors = [m for m in obj_actors if _heads_phrase(index, m, objs)]
     if passive:
         sources = agent_actors[:1]
         rest = subj_actors + obj_actors
@@ -255,7 +276,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
                   if m.code != source.code and not _named_part(m, index)]
         if others:
             return [(source, others[0])]
-        if source.code in main_pair and len(main_pair) == 2:
+        if source.code in main_pair and len(main_pair) == 2 and not strict:
             other = [c for c in main_pair if c != source.code][0]
             return [(source, code_actor(other))]
         return []
@@ -267,9 +288,28 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         codes = {m.code for m in index.in_span(sent) if m.kind != "igo"}
         if len(codes) == 2 and set(local_pair) == codes:
             return [pair_actors(local_pair)]
-    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive:
+    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive and not strict:
         return [pair_actors(main_pair)]
     return [(source, target)] if source is not None and target is not None else []
+
+
+# Sectors of the state: an event of the record has at least one party that speaks or acts for a state
+# or an international body (companies, parties and crowds act for themselves).
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "ELI"})
+
+
+def speaks_for_state(m: ActorMention) -> bool:
+    """A country or its territory, a capital as its government, an international body, an official, an
+    institution of the state, or a people named by its nationality ("the Japanese")."""
+    if m.sector is not None:
+        return m.sector in STATE_SECTORS
+    return m.kind in ("country", "igo", "context", "demonym", "capital", "place")
+
+
+def parties_ok(source: ActorMention, target: ActorMention) -> bool:
+    """Two parties the record can hold an event between: at least one of them speaks for a state (a
+    company buying a company abroad, or a firm's customers, make no event between states)."""
+    return speaks_for_state(source) or speaks_for_state(target)
 
 
 def _prefer_named(actors) -> list:
@@ -327,19 +367,28 @@ def pair_actors(pair: tuple) -> tuple:
 DEMANDING = REPORT | SHIPPED.words("events.words.demanding")
 
 
-def demanded(T: Tokens, tok: int, roles: list, index: ActorIndex) -> list:
-    """The party that says an act must happen asks it of the party that must act."""
+def speaker(T: Tokens, tok: int, index: ActorIndex):
+    """The actor who says what the trigger's clause says: the subject of the verb of saying or demanding
+    above it ("Howard noted that Britain could revoke ..."), or None when nobody in the text says it
+    (the author's own words)."""
     node = tok
     for _ in range(6):
         if T.head[node] == node:
-            return roles
+            return None
         node = T.head[node]
         if T.pos[node] == "VERB" and T.lemma[node] in DEMANDING:
-            break
-    else:
-        return roles
-    subj, _ = subject_of(T, node)
-    speakers = index.in_tokens(subj)
-    if not speakers:
+            subj, _ = subject_of(T, node)
+            speakers = index.in_tokens(subj)
+            return speakers[0] if speakers else UNKNOWN
+    return None
+
+
+def demanded(T: Tokens, tok: int, roles: list, index: ActorIndex, record: bool = True) -> list:
+    """The party that says an act must happen asks it of the party that must act; with nobody saying
+    it, the author's opinion, which the record leaves out (the sentence coder keeps the act's pair)."""
+    said_by = speaker(T, tok, index)
+    if said_by is None:
+        return [] if record else roles
+    if said_by is UNKNOWN:
         return [(UNKNOWN, s) for s, _ in roles[:1]]
-    return [(speakers[0], s if s.code != speakers[0].code else t) for s, t in roles[:1]]
+    return [(said_by, s if s.code != said_by.code else t) for s, t in roles[:1]]

@@ -12,7 +12,7 @@ from ..nlp.tokens import Tokens, tokens_of
 from .cameo import coding
 from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
                     token_subtree)
-from .roles import (ActorIndex, domestic_roles, more_targets, noun_subject, partial_roles, roles_of)
+from .roles import (ActorIndex, domestic_roles, more_targets, noun_subject, parties_ok, partial_roles, roles_of)
 from .triggers import Rule, Triggers
 from .verbs import code_verb
 
@@ -80,10 +80,11 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
     else:
         return None
-    roles = roles_of(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i)
+    roles = roles_of(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
+                     strict=rule.source == "dictionary")
     roles = more_targets(roles, obj_tokens, index)
     if international:
-        roles = [(s, t) for s, t in roles if s.code != t.code]
+        roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t)]
     else:
         roles = roles or [partial_roles(subj_tokens + agent, obj_tokens, index)]
         roles = [domestic_roles(s, t, subj_tokens + agent, obj_tokens, sent, index, agents) for s, t in roles]
@@ -117,7 +118,7 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list, rule
     found = code_verb(lemma, [t.lower_ for t in subj], [t.lower_ for t in direct], phrases)
     if found is None or coding(found[0]).event_type is None:   # statements (01x) are no event
         return None
-    return Rule(frozenset({lemma}), found[0])
+    return Rule(frozenset({lemma}), found[0], source="dictionary")
 
 
 def _topic(rule, obj_lemmas: set) -> Optional[str]:

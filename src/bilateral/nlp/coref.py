@@ -1,0 +1,116 @@
+"""Actors at document level: a person named once with a title or a nationality is that state in every
+later mention ("Philippine Finance Minister Jaime Ongpin" ... "Ongpin said", "Mr Ongpin"), and "he"
+or "she" is the person the text last named, when that is unambiguous.
+
+A pure function of one document's actor mentions and parse, run after `find_actors`: it codes the
+mentions the sentence alone cannot, and adds the bare surnames and pronouns it resolves as mentions
+of their own (kind "person" and "pronoun"), so every stage reads one list.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..lexicon import SHIPPED
+from ..model import ActorMention
+from .tokens import Tokens, tokens_of
+
+HONORIFICS = SHIPPED.words("actors.words.honorifics")
+PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
+# How far back (in characters) "he" or "she" looks for the person it stands for.
+PRONOUN_REACH = 600
+
+
+def resolve(doc: Doc, mentions: list) -> list:
+    """The document's actor mentions with persons and pronouns resolved across sentences, in text order."""
+    T = tokens_of(doc)
+    names = _registry(T, mentions)
+    out = [_recoded(T, m, names) for m in mentions]
+    covered = {i for m in out for i in _token_range(T, m)}
+    out += _bare_surnames(T, names, covered)
+    out.sort(key=lambda m: m.start)
+    out += _pronouns(T, out)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _surname(T: Tokens, m: ActorMention) -> Optional[str]:
+    """The last word of a person's name, lower-cased ("jaime ongpin" -> "ongpin"), without a possessive."""
+    tokens = [i for i in _token_range(T, m) if T.pos[i] == "PROPN" and T.orth[i][:1].isupper()]
+    if not tokens:
+        return None
+    word = T.lower[tokens[-1]]
+    return word if len(word) > 2 and word.isalpha() or "-" in word else None
+
+
+def _registry(T: Tokens, mentions: list) -> dict:
+    """surname -> (code, sector) of the coded persons of the document; a surname two states share is
+    ambiguous and left out."""
+    found: dict = {}
+    for m in mentions:
+        if m.kind != "person" or not m.code:
+            continue
+        name = _surname(T, m)
+        if name is None:
+            continue
+        if name in found and found[name][0] != m.code:
+            found[name] = None
+        elif name not in found:
+            found[name] = (m.code, m.sector or "GOV")
+    return {k: v for k, v in found.items() if v}
+
+
+def _recoded(T: Tokens, m: ActorMention, names: dict) -> ActorMention:
+    """An uncoded person (or a name the tagger took for a body) whose surname the document already coded."""
+    if m.code or m.kind not in ("person", "org"):
+        return m
+    tokens = list(_token_range(T, m))
+    if m.kind == "org" and not all(T.pos[i] == "PROPN" or T.lower[i] in HONORIFICS for i in tokens):
+        return m
+    hit = names.get(_surname(T, m) or "")
+    if hit is None:
+        return m
+    return replace(m, code=hit[0], sector=m.sector or hit[1], kind="person")
+
+
+def _bare_surnames(T: Tokens, names: dict, covered: set) -> list:
+    """Mentions for the surnames no earlier stage marked ("Ongpin said", "Mr Nakasone's letter")."""
+    out = []
+    for i in range(T.n):
+        if i in covered or T.lower[i] not in names or T.pos[i] != "PROPN" or not T.orth[i][:1].isupper():
+            continue
+        start = i - 1 if i > 0 and T.lower[i - 1].rstrip(".") in HONORIFICS and i - 1 not in covered else i
+        code, sector = names[T.lower[i]]
+        text = T.text[T.idx[start]:T.end(i)]
+        out.append(ActorMention(T.idx[start], T.end(i), text, code, text, sector, "person"))
+    return out
+
+
+def _pronouns(T: Tokens, mentions: list) -> list:
+    """"he" or "she" as the person last named before it, within reach, when the last two persons named
+    belong to one state (so the reading does not depend on which of them is meant)."""
+    persons = [m for m in mentions if m.kind == "person" and m.code]
+    out = []
+    k = 0
+    for i in range(T.n):
+        if T.lower[i] not in PRONOUNS or T.pos[i] != "PRON":
+            continue
+        at = T.idx[i]
+        while k < len(persons) and persons[k].end <= at:
+            k += 1
+        before = [p for p in persons[max(0, k - 2):k] if at - p.end <= PRONOUN_REACH]
+        if not before or len({p.code for p in before}) > 1:
+            continue
+        p = before[-1]
+        out.append(ActorMention(at, T.end(i), T.orth[i], p.code, p.name, p.sector, "pronoun"))
+    return out
+
+
+def _token_range(T: Tokens, m: ActorMention) -> range:
+    """The token indices a mention covers."""
+    import bisect
+    lo = bisect.bisect_right(T.idx, m.start) - 1
+    hi = bisect.bisect_left(T.idx, m.end)
+    return range(max(lo, 0), hi)
