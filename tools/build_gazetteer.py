@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "bilateral" / "data" / "gazetteer"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2"
 
-# Phoenix country codes that are not ISO 3166-1 alpha-3.  The Soviet Union is coded as
-# Russia, its successor state at the UN; East Germany as Germany, into which it merged.
-CODE_FIXES = {"SUN": "RUS", "DDR": "DEU", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
-ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+# Phoenix country codes that are not ISO 3166-1 alpha-3. The Soviet Union keeps its own code, SUN
+# (ISO 3166-3, as event data sets code it): its acts are not Russia's; East Germany is coded as Germany,
+# into which it merged.
+CODE_FIXES = {"DDR": "DEU", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "SUN"}
 
 # Short display names where pycountry's name is long or formal.
 SHORT_NAMES = {
@@ -35,7 +36,7 @@ SHORT_NAMES = {
     "MDA": "Moldova", "VEN": "Venezuela", "FSM": "Micronesia", "VAT": "Vatican City",
     "BRN": "Brunei", "XKX": "Kosovo", "MKD": "North Macedonia", "CZE": "Czechia",
     "GBR": "United Kingdom", "USA": "United States", "TLS": "Timor-Leste", "CPV": "Cape Verde",
-    "SWZ": "Eswatini", "MMR": "Myanmar", "TUR": "Turkey", "NLD": "Netherlands",
+    "SWZ": "Eswatini", "MMR": "Myanmar", "TUR": "Turkey", "NLD": "Netherlands", "SUN": "Soviet Union",
 }
 
 # Capitals (ISO3 -> capital city, with a second spelling after "|").
@@ -91,8 +92,10 @@ serb|serbs SRB demonym
 croat|croats HRV demonym
 north korean|north koreans PRK demonym
 vietnam|viet nam VNM country
-russia|soviet union|ussr|u.s.s.r.|soviet russia RUS country
-soviet|soviets RUS demonym
+russia|soviet russia RUS country
+soviet union|ussr|u.s.s.r. SUN country
+soviet|soviets SUN demonym
+taiwan|republic of china|roc TWN country
 laos LAO country
 iran|persia IRN country
 syria SYR country
@@ -435,6 +438,7 @@ def display_names() -> dict[str, str]:
     for c in pycountry.countries:
         out[c.alpha_3] = SHORT_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
     out["XKX"] = "Kosovo"
+    out["SUN"] = SHORT_NAMES["SUN"]
     for line in IGOS.strip().splitlines():
         code, name, *_ = line.split("|")
         out[code] = name

@@ -21,7 +21,7 @@ def gaz():
     ("Namibian", "NAM"), ("Indonesian", "IDN"), ("Senegalese", "SEN"),
     ("Canberra", "AUS"), ("Windhoek", "NAM"), ("Dakar", "SEN"), ("Seoul", "KOR"),
     ("UN", "UN"), ("EU", "EU"), ("ASEAN", "ASEAN"), ("European Union", "EU"),
-    ("Burma", "MMR"), ("Siam", "THA"), ("Soviet Union", "RUS"), ("Vichy France", "FRA"),
+    ("Burma", "MMR"), ("Siam", "THA"), ("Soviet Union", "SUN"), ("Vichy France", "FRA"),
 ])
 def test_resolve_country(gaz, text, code):
     assert gaz.resolve_country(text) == code

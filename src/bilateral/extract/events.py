@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import SHIPPED, load as load_lexicon, words
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
+from ..nlp.sentences import no_content
 from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
 from ..read.numbers import ORDINAL_WORDS, to_int
@@ -70,6 +71,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
         sent_dates = dates[lo:hi]
         local_pair = passage_pair(index, sent, recent, main_pair)
+        if no_content(document.text[sent.start_char:sent.end_char]):
+            continue   # a heading or a caption states no event, and dates none
         for i in found_at[bisect.bisect_left(found_at, sent.start):bisect.bisect_left(found_at, sent.end)]:
             candidate = event_at(T, i, sent, index, local_pair, main_pair, rules, not options.domestic, vocabulary,
                                  agents)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
+from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .cameo import SYMMETRIC
 from .mood import REPORT
@@ -173,8 +174,9 @@ def noun_subject(T: Tokens, noun: int) -> list:
     poss = [t for c in children[noun] if dep[c] == "poss" for t in T.subtree(c, CLAUSES)]
     if poss:
         return poss
-    by = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "by" for t in T.subtree(c, CLAUSES)[1:]]
-    if by:   # "the killings of civilians by the army": the "by" phrase acts, the "of" phrase suffers
+    by = [t for c in children[noun] if dep[c] == "prep" and lower[c] in ("by", "from")
+          for t in T.subtree(c, CLAUSES)[1:]]
+    if by:   # "the killings of civilians by the army", "a loan from Japan": that phrase acts
         return by
     h = T.head[noun]
     if dep[noun] == "dobj" and T.pos[h] == "VERB":
@@ -203,6 +205,20 @@ def _core(T: Tokens, actors: list, subj: list) -> tuple:
             node = head[node]
         (rest if through_prep else core).append(m)
     return core, rest
+
+
+# CAMEO roots of coercion and violence: their target is named with them, or is people or land of the
+# place the text is about ("killed tens of thousands of Herero", "occupied the territory"), never a
+# thing ("seized a stash of weapons").
+NAMED_TARGET = frozenset({"17", "18", "19", "20"})
+PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
+
+
+def _located(index: ActorIndex, m: ActorMention) -> bool:
+    """A mention that says where something happened ("in New York City"), not who took part."""
+    root = index.roots.get(id(m))
+    T = index.T
+    return root is not None and T.dep[root] == "pobj" and T.lower[T.head[root]] in LOCATIVE
 
 
 def _heads_phrase(index: ActorIndex, m: ActorMention, tokens: list) -> bool:
@@ -250,8 +266,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         sources = _distinct(core) or _distinct(modifiers)[:1]
         modifiers = [m for m in modifiers if m not in sources]
         rest = obj_actors + modifiers
-        if len(sources) >= 2:
-            targets = [m for m in rest if m.code not in {s.code for s in sources}]
+        if len(sources) >= 2:   # "Estonia and Mexico established relations in New York": the pair acts
+            targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
             if targets:
                 return [(s, targets[0]) for s in sources]
             return [(sources[0], sources[1])]
@@ -276,7 +292,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
                   if m.code != source.code and not _named_part(m, index)]
         if others:
             return [(source, others[0])]
-        if source.code in main_pair and len(main_pair) == 2 and not strict:
+        if source.code in main_pair and len(main_pair) == 2 and not strict and (
+                cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
             other = [c for c in main_pair if c != source.code][0]
             return [(source, code_actor(other))]
         return []

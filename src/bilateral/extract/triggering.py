@@ -18,6 +18,8 @@ from .verbs import code_verb
 
 
 FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
+# Prepositions after an event noun that name its other party ("sanctions on Libya", "talks with Japan").
+NOUN_OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "on", "against", "between", "for"})
 
 
 def candidates(T: Tokens, rules: Triggers, vocabulary: frozenset) -> tuple:
@@ -72,7 +74,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             return None
         topic = None
         subj_tokens, passive, agent = noun_subject(T, i), False, []
-        obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("to", "of", "in", "into")
+        obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
         obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)
                        for t in T.subtree(c, CLAUSES)]
@@ -83,6 +85,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     roles = roles_of(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
                      strict=rule.source == "dictionary")
     roles = more_targets(roles, obj_tokens, index)
+    if rule.reverse:   # "Manila received a loan from Tokyo": Tokyo gives, Manila receives
+        roles = [(t, s) for s, t in roles]
     if international:
         roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t)]
     else:

@@ -28,6 +28,8 @@ class Rule:
     also: Optional[frozenset] = None
     subjects: Optional[frozenset] = None   # words the subject must hold ("protesters", "students")
     source: str = "lexicon"      # "dictionary": coded from the CAMEO verb dictionary, not the curated lexicon
+    reverse: bool = False        # the subject receives the act ("received a loan from Japan")
+    unless: Optional[frozenset] = None   # objects (or a noun's modifiers) that make it no act ("meet a target")
 
 
 class Triggers:
@@ -65,7 +67,8 @@ class Triggers:
             raise LexiconError(f"triggers {where}: needs lemmas and cameo")
         return Rule(frozenset(r["lemmas"].split()), str(r["cameo"]), self._words(r.get("objects"), where),
                     bool(r.get("noun", False)), self._words(r.get("also"), where),
-                    self._words(r.get("subjects"), where))
+                    self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
+                    unless=self._words(r.get("unless"), where))
 
     def find(self, lemma: str, objects: set, noun: bool = False,
              subjects: frozenset = frozenset()) -> Optional[Rule]:
@@ -74,7 +77,7 @@ class Triggers:
         For a noun trigger, `objects` holds its modifiers and the verb that governs it."""
         for rule in self._by_lemma.get((lemma, noun), ()):
             if (rule.objects is None or rule.objects & objects) and (rule.also is None or rule.also & objects) and (
-                    rule.subjects is None or rule.subjects & subjects):
+                    rule.subjects is None or rule.subjects & subjects) and not (rule.unless and rule.unless & objects):
                 return rule
         return None
 

@@ -37,6 +37,19 @@ def line_starts(doc: Doc) -> Doc:
     return doc
 
 
+CITATIONS = re.compile(r"\[\d{1,3}\]")
+CAPTION = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?)\b|\]\]|\[\[", re.IGNORECASE)
+
+
+def no_content(sentence: str) -> bool:
+    """A "sentence" that states nothing: a heading or title line ("HIGH-LEVEL VISITS FROM X TO Y[11]"),
+    or an image caption left in a page's text ("X_and_Y_2008.jpg (left) and ...")."""
+    line = CITATIONS.sub("", sentence).strip()
+    if CAPTION.search(sentence):
+        return True
+    return bool(line) and not line.endswith(CLOSING) and len(line.split()) <= HEADING_WORDS
+
+
 def _heading(text: str, line_start: int) -> bool:
     """Whether the line before `line_start` is a heading ("History", "Economic relations"): short, without
     closing punctuation, and opening its paragraph (the text's first line, or after a blank line)."""

@@ -1,0 +1,64 @@
+"""What the record keeps on real news: parties that speak for states, threats as acts, opinions left out,
+words that are no acts, receiving from, and places that are not parties."""
+from __future__ import annotations
+
+from bilateral.extract import analyze
+from bilateral.model import Document, text_id
+from bilateral.nlp.pipeline import load_nlp
+
+
+def events_of(text: str, published: str | None = "2021-03-02") -> list:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=published)
+    return analyze(doc, load_nlp()(text)).events
+
+
+def coded(text: str, published: str | None = "2021-03-02") -> list:
+    return [(e.source.code, e.target.code, e.event_type, e.modality) for e in events_of(text, published)]
+
+
+def test_companies_dealing_with_companies_make_no_event_between_states():
+    assert coded("A Peruvian mining company agreed to buy a Chilean copper firm for $2 billion.") == []
+
+
+def test_a_conditional_hostile_act_said_by_its_actor_is_a_threat():
+    text = ("Chilean Trade Minister Ana Soto said Chile could revoke the licences of Peruvian banks "
+            "if Lima keeps its tariffs.")
+    assert ("CHL", "PER", "THREATEN", "asserted") in coded(text)
+    assert coded("If Chile cuts its aid, Peru could suffer.") == []   # the author's hypothetical
+
+
+def test_the_authors_opinion_is_no_demand_and_a_vow_not_to_act_is_a_refusal():
+    assert coded("Chile should support Peru's reform programme.") == []
+    said = coded("Peru's president vowed not to renew the fisheries agreement with Chile.")
+    assert [r for r in said if r[2] == "REJECT"] == [("PER", "CHL", "REJECT", "asserted")]
+
+
+def test_meeting_a_target_and_market_demand_are_no_acts():
+    text = ("Chile will meet its export commitments to Peru this year. "
+            "Peru said strong energy demand in Chile lifted prices.")
+    assert coded(text) == []
+
+
+def test_receiving_a_loan_from_a_state_is_that_state_giving_aid():
+    found = coded("Peru has received a 300 million dollar loan from Chile, its finance minister said.")
+    assert ("CHL", "PER", "AID", "asserted") in found
+
+
+def test_revoking_licences_is_an_administrative_sanction():
+    found = coded("Chile revoked the fishing licences of Peruvian trawlers last week.")
+    assert [r[2] for r in found] == ["COERCE"]
+
+
+def test_two_parties_acting_together_keep_their_pair_and_the_place_stays_a_place():
+    found = coded("Peru and Chile established diplomatic relations on 3 May 1929 in New York City.", None)
+    assert {frozenset(r[:2]) for r in found} == {frozenset(("PER", "CHL"))}
+
+
+def test_seizing_things_names_no_target_of_another_state():
+    text = "Peru and Chile disputed the border. Peruvian police seized a large stash of weapons in Tacna."
+    assert not [r for r in coded(text) if r[2] in ("COERCE", "ASSAULT")]
+
+
+def test_historic_states_and_written_abbreviations_are_coded():
+    found = coded("The Soviet Union occupied Estonia in 1940. The U.K. Government recognised Estonia in 1991.", None)
+    assert ("SUN", "EST", "COERCE", "asserted") in found and any(r[0] == "GBR" for r in found)

@@ -1,0 +1,32 @@
+"""Actors at document level: a person named once with a title is that state in later mentions."""
+from __future__ import annotations
+
+from bilateral.nlp.actors import find_actors
+from bilateral.nlp.coref import resolve
+from bilateral.nlp.pipeline import load_nlp
+
+
+def actors(text: str) -> list:
+    doc = load_nlp()(text)
+    return resolve(doc, find_actors(doc))
+
+
+def test_a_surname_and_mr_surname_take_the_state_of_the_titled_first_mention():
+    text = ("Chilean Foreign Minister Alberto Vargas arrived in Lima on Monday. "
+            "Vargas met his counterpart the next day. Peru welcomed Mr Vargas warmly.")
+    later = [(m.text, m.code, m.kind) for m in actors(text) if m.start > text.index("Monday")]
+    assert later.count(("Vargas", "CHL", "person")) == 2   # "Vargas met", "welcomed Mr Vargas"
+
+
+def test_he_is_the_person_last_named_and_only_when_that_is_unambiguous():
+    text = "Kenyan President Daniel Omondi flew to Accra. He signed a trade pact with Ghana."
+    he = [m for m in actors(text) if m.kind == "pronoun"]
+    assert [(m.text, m.code) for m in he] == [("He", "KEN")]
+    two = ("Kenyan President Daniel Omondi met Ghanaian President Kwame Mensah in Accra. "
+           "He said the talks went well.")
+    assert not [m for m in actors(two) if m.kind == "pronoun"]   # two persons of two states: no reading
+
+
+def test_a_surname_two_states_share_is_left_alone():
+    text = ("Kenyan envoy John Smith and British envoy Paul Smith met in Nairobi. Smith spoke first.")
+    assert not [m for m in actors(text) if m.text == "Smith" and m.code]
