@@ -62,3 +62,34 @@ def test_seizing_things_names_no_target_of_another_state():
 def test_historic_states_and_written_abbreviations_are_coded():
     found = coded("The Soviet Union occupied Estonia in 1940. The U.K. Government recognised Estonia in 1991.", None)
     assert ("SUN", "EST", "COERCE", "asserted") in found and any(r[0] == "GBR" for r in found)
+
+
+def test_an_embassy_opened_is_its_owners_act_where_it_stands():
+    found = coded("In December 2005 the Embassy of the Republic of Peru was opened in Santiago.", None)
+    assert ("PER", "CHL", "SUPPORT", "asserted") in found
+
+
+def test_nominal_sanctions_and_loans_name_their_parties():
+    text = ("Chile and Peru have argued over fishing for years. The Chilean ban on trade with Peru, imposed in 1986, "
+            "was criticised. Lima welcomed a 50 million dollar loan by Chile to Peru.")
+    found = coded(text)
+    assert ("CHL", "PER", "SANCTION", "asserted") in found or ("CHL", "PER", "COERCE", "asserted") in found
+    assert ("CHL", "PER", "AID", "asserted") in found
+
+
+def test_an_object_noun_under_a_coding_verb_is_that_verbs_act_alone():
+    found = coded("Chile and Peru are rivals. Bolivia has received aid from Peru, Chilean officials said.")
+    assert [r for r in found if r[2] == "AID"] == [("PER", "BOL", "AID", "asserted")]
+
+
+def test_a_passive_act_in_a_text_about_a_pair_is_the_other_partys_unless_circumstance_forced_it():
+    text = ("Peru and Chile have quarrelled over fishing since 1947. Several Chilean trawlers were seized in 1980. "
+            "Peru was forced to suspend exports after a pipeline broke.")
+    found = coded(text, None)
+    assert ("PER", "CHL", "COERCE", "asserted") in found
+    assert not [r for r in found if r[0] == "CHL" and r[2] == "COERCE"]
+
+
+def test_releasing_a_statement_is_no_release():
+    found = coded("Peru and Chile disagree. The Chilean foreign ministry released a statement on Peru's claim.")
+    assert not [r for r in found if r[2] == "RETREAT"]

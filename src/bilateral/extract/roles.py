@@ -221,6 +221,35 @@ def _located(index: ActorIndex, m: ActorMention) -> bool:
     return root is not None and T.dep[root] == "pobj" and T.lower[T.head[root]] in LOCATIVE
 
 
+def mission_roles(T: Tokens, trigger: int, args: list, index: ActorIndex, rules) -> list:
+    """An embassy or consulate opened or closed is its owner's act in the place where it stands: "the
+    Embassy of Albania was opened in Tokyo", "Japan's consulate in Osaka closed" (owner, host)."""
+    missions = rules.sets.get("missions", frozenset())
+    for noun in args:
+        if T.pos[noun] not in ("NOUN", "PROPN") or T.lemma[noun] not in missions:
+            continue
+        owner = host = None
+        for c in T.children[noun]:
+            if T.dep[c] in ("poss", "amod", "compound", "nmod"):
+                owner = owner or _actor_in(index, T.subtree(c))
+            elif T.dep[c] == "prep" and T.lower[c] == "of":
+                owner = owner or _actor_in(index, T.subtree(c)[1:])
+            elif T.dep[c] == "prep" and T.lower[c] in LOCATIVE:
+                host = host or _actor_in(index, T.subtree(c)[1:])
+        if host is None:
+            for c in T.children[trigger]:
+                if T.dep[c] == "prep" and T.lower[c] in LOCATIVE:
+                    host = host or _actor_in(index, T.subtree(c)[1:])
+        if owner is not None and host is not None and owner.code != host.code:
+            return [(owner, host)]
+    return []
+
+
+def _actor_in(index: ActorIndex, tokens: list):
+    found = index.in_tokens(tokens)
+    return found[0] if found else None
+
+
 def _heads_phrase(index: ActorIndex, m: ActorMention, tokens: list) -> bool:
     """Whether a mention is the head of its argument phrase (or a conjunct, apposition or prepositional
     object of it), rather than a modifier of another noun in it ("Japan" in "Japan's demand")."""
@@ -282,6 +311,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         others = [m for m in index.in_span(sent) if m.code != target.code]
         if others and passive:
             return [(others[0], target)]
+        if passive and not strict and len(main_pair) == 2 and target.code in main_pair and not any(
+                T.dep[c] == "xcomp" for c in T.children[trigger]):   # "was forced to": by circumstance
+            # "U.S. tuna boats were seized": in a text about a pair, by the other of the pair
+            return [(code_actor(next(c for c in main_pair if c != target.code)), target)]
         return []
     if source is not None and target is None:
         if is_pair_phrase(T, objs) and len(local_pair) == 2:

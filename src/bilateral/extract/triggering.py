@@ -12,7 +12,8 @@ from ..nlp.tokens import Tokens, tokens_of
 from .cameo import coding
 from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
                     token_subtree)
-from .roles import (ActorIndex, domestic_roles, more_targets, noun_subject, parties_ok, partial_roles, roles_of)
+from .roles import (ActorIndex, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
+                    roles_of)
 from .triggers import Rule, Triggers
 from .verbs import code_verb
 
@@ -67,6 +68,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     elif pos == "NOUN" and lemma in rules.nouns:
         modifiers = {T.lemma[c] for c in children[i] if dep[c] in ("amod", "compound", "nmod")}
         h = T.head[i]
+        if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB" and T.lemma[h] in rules.verbs and not is_light(T, h):
+            carrier = rules.find(T.lemma[h], {lemma, lower[i]})
+            if carrier is not None and carrier.objects and {lemma, lower[i]} & carrier.objects:
+                return None   # "received aid from Iran": the verb codes the act its object names
         if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
             modifiers.add(T.lemma[h])
         rule = rules.find(lemma, modifiers, noun=True)
@@ -82,8 +87,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
     else:
         return None
-    roles = roles_of(rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
-                     strict=rule.source == "dictionary")
+    roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
+        rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
+        strict=rule.source == "dictionary")
     roles = more_targets(roles, obj_tokens, index)
     if rule.reverse:   # "Manila received a loan from Tokyo": Tokyo gives, Manila receives
         roles = [(t, s) for s, t in roles]
