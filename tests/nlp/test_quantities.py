@@ -141,7 +141,8 @@ FIGURE_WORDS = [
     "one", "Twenty", "twenty-five", "SEVENTY-seven", "half", "a", "an", "million", "bn", "m", "b", "k",
     "thousand", "%", "percent", "per cent", "dollars", "new zealand dollars", "yen", "none", "money", "\n",
     "  ", "\u00a0", "ſeven", "İ", "ı", "K", ",", ".", "-", "1999", "students", "of", "crore", "an\tm",
-    "a\nbillion", "100000000000000", "1.2.3", "CHF", "won", "hundred", "dozen",
+    "a\nbillion", "100000000000000", "1.2.3", "CHF", "won", "hundred", "dozen", "mln", "bln", "dlrs", "stg",
+    "pct", "australian dlrs", "crowns", "u.s. dlrs", "DEM",
 ]
 
 
@@ -152,11 +153,11 @@ def test_figure_search_finds_what_the_pattern_finds_everywhere(seed):
         glue = rng.choice(["", " ", " "])
         text = glue.join(rng.choice(FIGURE_WORDS) + (rng.choice(FIGURE_WORDS) if rng.random() < 0.15 else "")
                          for _ in range(rng.randint(1, 40)))
-        assert _spans(qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())) == _spans(qmod.FIGURE_RE.finditer(text)), text
+        assert _spans(qmod._figure_matches(qmod._G, text, None if qmod._CASE_TRICKY.search(text) else text.lower())) == _spans(qmod._G.figure.finditer(text)), text
 
 
 def test_a_bare_run_of_digits_goes_on_after_a_match():
     text = "Totals: 1,5002020 and US$ 4 million, a billion, half a million and twenty-one."
-    found = [m.group(0) for m in qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())]
-    assert found == [m.group(0) for m in qmod.FIGURE_RE.finditer(text)]
+    found = [m.group(0) for m in qmod._figure_matches(qmod._G, text, None if qmod._CASE_TRICKY.search(text) else text.lower())]
+    assert found == [m.group(0) for m in qmod._G.figure.finditer(text)]
     assert "2020" in found and "US$ 4 million" in found and "a billion" in found

@@ -82,9 +82,12 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = S
         return "companies", None, None
     if q.unit == "projects":
         return "other", None, None
-    money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3)
-    if not money and q.unit != "people":
+    money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3) \
+        or q.unit in m.measure_units or "_per_" in (q.unit or "")
+    if q.unit is None:
         return None, None, None
+    if not money and q.unit != "people":
+        return "other", None, None   # a count of things ("15 bilateral agreements")
     terms = m.money if money else m.people
     phrases = m.phrases["money" if money else "people"]
     cues = cues_in(text, start, end, phrases, seen) or intro_cues(text, start, phrases)

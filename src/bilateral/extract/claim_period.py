@@ -15,7 +15,9 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     """(period_kind, period_start, period_end, as_of) of a figure."""
     start, end = passage
     sentence = text[start:end].lower()
-    t = _timex_for(doc, text, q, passage, others, timexes) or _carried(doc, text, passage, timexes)
+    timexes = [x for x in timexes if x.start >= _dateline_end(text)]
+    t = _timex_for(doc, text, q, passage, others, timexes) or _opening(doc, text, q, passage, others, timexes) \
+        or _carried(doc, text, passage, timexes) or _listed_under(text, passage, timexes)
     stock = metric in lex.STOCK_METRICS
     if t is None:
         if _near_annual(text, q, end):
@@ -81,19 +83,71 @@ def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Tim
     return best
 
 
-def _carried(doc, text, passage, timexes) -> Optional[Timex]:
-    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")."""
-    start, _ = passage
-    if not re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I):
+DATELINE = re.compile(r"^[A-Z][A-Za-z .'()/-]{1,60},[^\n]{0,40}?\s[-–—]\s")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire's dateline ends ("CHICAGO, March 4, - "): its date is when the story was filed."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _opening(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
+    """"Last year South Korea ran a 4.3 billion dlr surplus, including a 5.5 billion dlr deficit with Japan":
+    a date that opens the sentence, before its subject, holds for every figure of it without a date of
+    its own."""
+    start, end = passage
+    first = [t for t in timexes if start <= t.start < end and t.type == "DATE" and t.date
+             and not text[start:t.start].strip(" ,\"“")]
+    if not first:
         return None
+    own = [t for t in timexes if start <= t.start < end and t is not first[0]]
+    if any(q.end <= t.start < min([o.start for o in others if o.start > q.end] + [end]) for t in own):
+        return None
+    return first[0]
+
+
+ANAPHORIC_OPENING = re.compile(r"\s*(?:The|This|That|These|Those)\s+([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?")
+
+
+def _carried(doc, text, passage, timexes) -> Optional[Timex]:
+    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")
+    or names again what it told of ("In 2013, Ecuador pulled out of the pact. The pact offered ...")."""
+    start, _ = passage
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.sent.start == 0:
         return None
     prev = doc[span.sent.start - 1].sent
+    again = ANAPHORIC_OPENING.match(text, start)
+    if not (re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I)
+            or again and any(re.search(rf"\b{w}\b", text[prev.start_char:prev.end_char])
+                             for w in again.groups() if w)):
+        return None
     if "\n\n" in text[prev.start_char:start]:
         return None
     dated = [t for t in timexes if prev.start_char <= t.start < prev.end_char and t.type == "DATE" and t.date]
     return dated[-1] if dated else None
+
+
+LIST_ITEM = re.compile(r"\s*(?:[*\-•–]|\d+[.)])\s+")
+
+
+def _listed_under(text, passage, timexes) -> Optional[Timex]:
+    """A list item without a date of its own breaks down the figure of the line above the list (a blank
+    line may stand between): that line's date."""
+    pos = text.rfind("\n", 0, passage[0] + 1)
+    if not LIST_ITEM.match(text, pos + 1):
+        return None
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos) + 1
+        if not text[prev_start:pos].strip():
+            pos = prev_start - 1
+            continue
+        if not LIST_ITEM.match(text, prev_start):
+            dated = [t for t in timexes if prev_start <= t.start < pos and t.type == "DATE" and t.date]
+            return dated[-1] if dated else None
+        pos = prev_start - 1
+    return None
 
 
 def _list_group(doc, text, q: Quantity, others) -> list[Quantity]:

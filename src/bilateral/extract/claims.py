@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from ..lexicon import load as load_lexicon
 from ..model import ActorMention, Claim, Document, Quantity, Timex, stable_id
+from ..nlp.figure_grammar import grammar
 from ..nlp.quantities import find_quantities
 from ..options import DEFAULT, Options
-from .claim_metric import metric_of, single_item
+from .claim_metric import LIST_ITEM, metric_of, single_item
+from .claim_mood import modality_of
 from .claim_period import period_of, rank_group
 from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
 from .metrics import SHIPPED_METRICS, metrics
@@ -29,10 +31,11 @@ from .money import to_usd
 def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
                    timexes: list[Timex], options: Options = DEFAULT) -> list[Claim]:
     """Every claim in the document, in text order, read with the metric lexicon of `options`."""
-    m = metrics(load_lexicon(options.lexicon))
+    lex = load_lexicon(options.lexicon)
+    m = metrics(lex)
     text = document.text
     pair = main_pair(actors)
-    quantities = find_quantities(text)
+    quantities = _in_currency_of(find_quantities(text, lex), actors, grammar(lex))
     claims: list[Claim] = []
     previous: Optional[tuple] = None
     antecedent: Optional[Claim] = None
@@ -40,7 +43,9 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     for q in quantities:
         start, end = passage_of(doc, text, q.start)
         others = [o for o in quantities if o is not q and start <= o.start < end]
-        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m)
+        breakdown = bool(LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)) and any(
+            c.metric == "oda" and c.char_end <= start and q.start - c.char_end <= BREAKDOWN_REACH for c in claims[-3:])
+        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m, breakdown)
         if claim is None:
             continue
         if antecedent is not None and q.start - antecedent.char_end <= ANAPHORA_REACH and _anaphoric(text, q, start):
@@ -50,10 +55,35 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
             previous = (claim.subject, claim.object)
         if claim.metric != "other" and claim.rank is None:
             antecedent = claim
-    return _orient_trade(claims, pair)
+    return _restated(_orient_trade(claims, pair))
+
+
+def _restated(claims: list[Claim]) -> list[Claim]:
+    """"South Korea's record 7.1 billion dlrs surplus ... Last year South Korea ran ... a record 7.1 billion
+    surplus": a figure the document states again with a period takes that period."""
+    dated = [c for c in claims if c.period_start or c.period_end]
+    for c in claims:
+        if c.period_start or c.period_end or c.value is None or c.period_kind == "cumulative":
+            continue
+        same = [d for d in dated if d is not c and d.metric == c.metric and d.unit == c.unit and d.value
+                and abs(d.value - c.value) <= 0.01 * abs(c.value) and (d.subject, d.object) == (c.subject, c.object)]
+        if same:
+            c.period_kind, c.period_start, c.period_end, c.as_of = (same[0].period_kind, same[0].period_start,
+                                                                    same[0].period_end, same[0].as_of)
+    return claims
+
+
+def _in_currency_of(quantities: list, actors: list, g) -> list:
+    """Figures in a currency name several countries use ("120 mln crowns") in the currency of the country
+    the document names most among them."""
+    countries = Counter(a.code for a in actors if a.code and a.kind in ("country", "demonym", "capital"))
+    return [q if q.unit is None or q.unit == (u := g.resolve_currency(q.text, q.unit, countries))
+            else dataclasses.replace(q, unit=u) for q in quantities]
 
 
 ANAPHORA_REACH = 400   # characters back to the figure "the figure" can refer to
+BREAKDOWN_REACH = 400  # characters after an oda total within which list items of loans, grants and technical
+                       # cooperation split it
 
 
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|a|an|its|their)\s+(?:[a-z]+\s+){0,2}?(?:figure|estimate|tally)\s+"
@@ -95,7 +125,13 @@ def main_pair(actors: list[ActorMention]) -> tuple:
 
 def _elided(text: str, q: Quantity, others: list) -> tuple:
     """"1.3 million Australians visited, more than 1 million of them to Bali": the part takes the
-    whole's unit and, later, its metric.  Returns (quantity, the whole or None)."""
+    whole's unit and, later, its metric; "a 4.3 billion dlr surplus, including a 7.1 billion surplus with
+    the U.S.": a bare figure with a scale word takes the currency of the sentence's figure before it.
+    Returns (quantity, the whole or None)."""
+    if q.unit is None and q.value is not None and abs(q.value) >= 1e6 and not q.text.strip()[-1:].isdigit():
+        money = [o for o in others if o.end <= q.start and o.unit and o.unit.isupper() and len(o.unit) == 3]
+        if money:
+            return dataclasses.replace(q, unit=money[-1].unit), None
     if q.unit is not None or not re.match(r"\s+of (?:them|whom|those|these)\b", text[q.end:q.end + 20]):
         return q, None
     whole = [o for o in others if o.end <= q.start and o.unit]
@@ -103,7 +139,7 @@ def _elided(text: str, q: Quantity, others: list) -> tuple:
 
 
 def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous, seen=None,
-           m=SHIPPED_METRICS):
+           m=SHIPPED_METRICS, breakdown=False):
     text = document.text
     start, end = passage
     sentence = text[start:end]
@@ -119,7 +155,9 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         return None  # "the two people", "three programmes": small counts are not ledger figures
     if metric == "trade" and directed_pair(text, q, actors_inside(actors, passage, q))[0]:
         metric = "exports"  # "Germany to Namibia: EUR 90 million" under a trade heading
-    subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, pair, previous)
+    if fine in m.export_fine and breakdown:
+        metric = fine   # the export contract's split of an oda total: loans, grants, technical cooperation
+    subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, pair, previous, fine, m)
     scope = scope_of(q, passage, actors, obj, metric, others)
     kind, p_start, p_end, as_of = period_of(doc, text, q, passage, others, timexes, metric,
                                           document.published)
@@ -131,7 +169,8 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         qualifier=q.qualifier, low=q.low, high=q.high, scope=scope, period_start=p_start,
         period_end=p_end, period_kind=kind, as_of=as_of, rank=q.rank,
         rank_group=rank_group(text, q, actors, end) if q.rank else None,
-        value_usd=to_usd(q.value, q.unit, as_of or p_end), fine_metric=fine, text=q.text,
+        value_usd=to_usd(q.value, q.unit, as_of or p_end), fine_metric=fine,
+        modality=modality_of(doc, text, q, passage, m), text=q.text,
         sentence=sentence.strip(), char_start=q.start, char_end=q.end)
 
 

@@ -21,9 +21,23 @@ def group_key(c: Claim) -> tuple:
 
 
 def group_key_in(c: Claim, family: str) -> tuple:
-    direction = tuple(sorted((c.subject or "", c.object or ""))) if c.metric in SYMMETRIC_METRICS \
+    """(what it measures, who to whom, scope, unit family): the fine metric where there is one, so a trade
+    surplus is never compared with a trade volume, nor a loan total with all development assistance."""
+    metric = c.fine_metric or c.metric
+    direction = tuple(sorted((c.subject or "", c.object or ""))) if metric in SYMMETRIC_METRICS \
         else (c.subject or "", c.object or "")
-    return (c.metric, direction, (c.scope or "").lower(), family)
+    return (metric, direction, (c.scope or "").lower(), family)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one group may disagree at all: from different sentences, each with both its
+    parties named, told with the same modality (a target never contradicts a fact)."""
+    return not one_sentence(a, b) and bool(a.subject and a.object and b.subject and b.object) \
+        and a.modality == b.modality
+
+
+def one_sentence(a: Claim, b: Claim) -> bool:
+    return a.doc_id == b.doc_id and bool(a.sentence) and a.sentence == b.sentence
 
 
 def unit_family(c: Claim) -> str:
@@ -100,6 +114,11 @@ def months_long(c: Claim) -> Optional[int]:
 
 
 def describe(c: Claim) -> str:
+    """The figure as written, with the time it speaks of (and its modality when it is no fact)."""
+    return _describe(c) + ("" if c.modality == "asserted" else f" ({c.modality})")
+
+
+def _describe(c: Claim) -> str:
     when = ""
     if c.period_start and c.period_end and c.period_start != c.period_end:
         when = f" for {c.period_start}–{c.period_end}"
