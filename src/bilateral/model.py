@@ -265,6 +265,8 @@ class Claim(Record):
     value_usd: Optional[float] = None
     fine_metric: Optional[str] = None  # e.g. oda_loans, mapped onto metric
     modality: str = "asserted"         # asserted, or planned / intended (a target, forecast, offer) / negated
+    direction_basis: Optional[str] = None  # "text": a party named in the figure's sentence; "document": both
+                                           # sides from the document's pair or an earlier figure
     text: str = ""
     sentence: str = ""
     char_start: int = 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import SHIPPED, words
 from ..model import Quantity, Timex
 from ..nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
 from ..nlp.tokens import tokens_of
 from . import metrics as lex
+from .claim_metric import item_like
 from .parse import VERBAL, token_range, verb_ancestors
 
 
@@ -34,6 +36,9 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
         date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior", "ago") else t.range_end
         return ("point" if stock else "flow"), date, date, _as_of(date, published)
     date = t.date
+    months = _month_span(text, t)
+    if months is not None:   # "in the January-June period (of 2004)": a flow over those months
+        return ("point" if stock else "flow"), months[0], months[1], _as_of(months[1], published)
     signal = (t.signal or "").lower()
     if signal == "in" and re.search(r"\bsince\s+(?:\S+\s+){1,4}in\s+$", text[max(0, t.start - 60):t.start]):
         signal = "since"   # "since independence in 1990"
@@ -54,6 +59,25 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     if "so far" in sentence or "to date" in sentence:
         return "cumulative", None, date, date
     return ("point" if stock else "flow"), date, date, _as_of(date, published)
+
+
+_MONTHS = words.months(SHIPPED)
+MONTH_SPAN = re.compile(rf"\s*[-–—]\s*({words.alternation(_MONTHS[0])})\b(?:\s+period)?(?:\s+(?:of\s+)?(\d{{4}}))?", re.I)
+
+
+def _month_span(text: str, t: Timex) -> Optional[tuple]:
+    """(first month, last month) of "January-June" or "January–June period of 2004" after a month the time
+    stage read alone; the year written after the span wins over the one the month was resolved to."""
+    if not t.date or len(t.date) != 7:
+        return None
+    m = MONTH_SPAN.match(text, t.end)
+    if not m:
+        return None
+    year = m.group(2) or t.date[:4]
+    last = _MONTHS[0][m.group(1).lower()]
+    if last < int(t.date[5:7]):
+        return None
+    return f"{year}-{t.date[5:7]}", f"{year}-{last:02d}"
 
 
 def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
@@ -129,21 +153,24 @@ def _carried(doc, text, passage, timexes) -> Optional[Timex]:
     return dated[-1] if dated else None
 
 
-LIST_ITEM = re.compile(r"\s*(?:[*\-•–]|\d+[.)])\s+")
+def _line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end].strip()
 
 
 def _listed_under(text, passage, timexes) -> Optional[Timex]:
-    """A list item without a date of its own breaks down the figure of the line above the list (a blank
-    line may stand between): that line's date."""
+    """A list item (a bullet, or a short line that is no sentence: "Grant Assistance: 4.98 billion yen")
+    without a date of its own breaks down the figure of the sentence above the list (blank lines may
+    stand between): that sentence's date."""
     pos = text.rfind("\n", 0, passage[0] + 1)
-    if not LIST_ITEM.match(text, pos + 1):
+    if not item_like(_line(text, passage[0])):
         return None
     while pos > 0:
         prev_start = text.rfind("\n", 0, pos) + 1
         if not text[prev_start:pos].strip():
             pos = prev_start - 1
             continue
-        if not LIST_ITEM.match(text, prev_start):
+        if not item_like(text[prev_start:pos].strip()):
             dated = [t for t in timexes if prev_start <= t.start < pos and t.type == "DATE" and t.date]
             return dated[-1] if dated else None
         pos = prev_start - 1
@@ -185,8 +212,8 @@ def _near_annual(text, q: Quantity, end: int) -> bool:
 def _perfect(doc, q: Quantity) -> bool:
     """Present perfect on the figure's verb ("have completed", "has invested"): a running total."""
     span = token_range(doc, q.start, q.end)
-    if span is None:
-        return False
+    if span is None or re.search(r"\b(?:a|an)\s+$", doc.text[max(0, q.start - 4):q.start], re.I):
+        return False   # "has received a 300 mln dlr loan": one item, not a running total
     T = tokens_of(doc)
     for verb in verb_ancestors(T, span[2]):
         if T.tag[verb] == "VBN" and any(T.lower[c] in ("have", "has") for c in T.children[verb]):

@@ -41,6 +41,12 @@ def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, pre
     if subject is None and obj is None:
         subject, obj = _roles(doc, text, q, inside, metric, cue, m)
         obj = cue_object(text, q, cue, inside, subject) or obj   # the figure's own phrase first
+    favoured = FAVOUR.match(text, q.end)
+    if fine in m.balances and favoured:
+        # "a trade balance of nearly six billion dlrs in Japan's favour": the favoured side gains
+        holder = next((a.code for a in inside if a.start >= q.end and a.end <= favoured.end()), None)
+        if holder:
+            return holder, next((c for c in (subject, obj, *pair) if c and c != holder), None)
     if fine in m.balances:
         # the partner of a balance only from its own phrase ("a surplus with the U.S."): without one, the
         # balance is the party's overall one
@@ -59,8 +65,8 @@ def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, pre
         return (None if _share(text, q) else subject), obj
     if subject == obj:
         obj = None
-    if obj is None and _whole(text, q, cue, m):
-        return subject, None   # a party's own whole: its one party
+    if _whole(text, q, cue, m) and cue_object(text, q, cue, inside, subject) is None:
+        return subject, None   # a party's own whole ("overall exports"): its one party
     if subject and not obj:
         obj = next((c for c in pair if c != subject), None) if subject in pair else \
             (previous[1] if previous and metric in AID_METRICS and previous[1] != subject else None)
@@ -88,13 +94,17 @@ def share_owner(text: str, q: Quantity, inside) -> Optional[str]:
     return None
 
 
+FAVOUR = re.compile(r"\s+in\s+(?:the\s+)?[\w.\s-]{2,30}?['’]s?\s+favou?r\b")
+
+
 def _whole(text: str, q: Quantity, cue, m: Metrics) -> bool:
     """"Brazil's overall exports", "a 40 billion dlr foreign debt": a word of the figure's own phrase makes
     it a party's whole."""
     lo = min(q.start, cue.start if cue is not None else q.start)
     hi = max(q.end, cue.end if cue is not None else q.end)
     before = re.split(r"[,;:()]", text[max(0, lo - 40):lo])[-1].lower().split()[-3:]
-    inner = text[q.end:hi].lower().split() if hi > q.end else text[q.end:q.end + 40].lower().split()[:5]
+    inner = text[q.end:cue.start].lower().split() if cue is not None and cue.start >= q.end else \
+        re.split(r"[,;:()]", text[q.end:q.end + 40])[0].lower().split()[:2]
     words = [w.strip(".,") for w in re.split(r"[\s-]+", " ".join(before + inner)) if w]
     return any(w in m.whole and (i == 0 or words[i - 1] != "in") for i, w in enumerate(words))
 
@@ -168,13 +178,13 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
         scope = clause_of(T, verb, span)
         received = T.lemma[verb] in m.receive or T.lower[verb] in m.receive
         for a, s_start, s_end, s_root in spans:
-            if not any(i in scope for i in range(s_start, s_end)):
-                continue
+            if a.code == marked or not any(i in scope for i in range(s_start, s_end)):
+                continue   # the actor the figure's own phrase marks keeps the role it gave
             role = _role(T, s_root, verb, metric)
             if role == "object" and a.kind == "demonym":
                 continue  # "a garrison of French troops" names whose, never where
-            if received and role:
-                role = "object" if role == "subject" else ("subject" if _from(T, s_root) else role)
+            if received and role:   # "received a loan from the Japanese Export-Import Bank"
+                role = "subject" if _from(T, s_root) else "object" if role == "subject" else role
             if role:
                 found[role].append(a)
         if found["subject"]:

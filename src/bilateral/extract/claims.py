@@ -20,7 +20,7 @@ from ..model import ActorMention, Claim, Document, Quantity, Timex, stable_id
 from ..nlp.figure_grammar import grammar
 from ..nlp.quantities import find_quantities
 from ..options import DEFAULT, Options
-from .claim_metric import LIST_ITEM, metric_of, single_item
+from .claim_metric import item_like, metric_of, single_item
 from .claim_mood import modality_of
 from .claim_period import period_of, rank_group
 from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
@@ -43,7 +43,9 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     for q in quantities:
         start, end = passage_of(doc, text, q.start)
         others = [o for o in quantities if o is not q and start <= o.start < end]
-        breakdown = bool(LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)) and any(
+        line_end = text.find("\n", start)
+        line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end].strip()
+        breakdown = item_like(line) and any(
             c.metric == "oda" and c.char_end <= start and q.start - c.char_end <= BREAKDOWN_REACH for c in claims[-3:])
         claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m, breakdown)
         if claim is None:
@@ -158,6 +160,8 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
     if fine in m.export_fine and breakdown:
         metric = fine   # the export contract's split of an oda total: loans, grants, technical cooperation
     subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, pair, previous, fine, m)
+    named = {a.code for a in actors_inside(actors, passage, q)}
+    basis = None if not (subject or obj) else "text" if named & {subject, obj} else "document"
     scope = scope_of(q, passage, actors, obj, metric, others)
     kind, p_start, p_end, as_of = period_of(doc, text, q, passage, others, timexes, metric,
                                           document.published)
@@ -170,7 +174,7 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         period_end=p_end, period_kind=kind, as_of=as_of, rank=q.rank,
         rank_group=rank_group(text, q, actors, end) if q.rank else None,
         value_usd=to_usd(q.value, q.unit, as_of or p_end), fine_metric=fine,
-        modality=modality_of(doc, text, q, passage, m), text=q.text,
+        modality=modality_of(doc, text, q, passage, m), direction_basis=basis, text=q.text,
         sentence=sentence.strip(), char_start=q.start, char_end=q.end)
 
 
@@ -182,4 +186,13 @@ def passage_of(doc: Doc, text: str, i: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, i) + 1
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
-    return max(start, line_start), min(end, line_end)
+    start, end = max(start, line_start), min(end, line_end)
+    for m in CITED_END.finditer(text, start, end):   # "... $181 million USD.[13] Estonia's main exports ..."
+        if m.end() <= i:
+            start = m.end()
+        elif m.start() >= i:
+            return start, m.start() + 1
+    return start, end
+
+
+CITED_END = re.compile(r"[.!?](?:\[\d+\])+\s+(?=[A-Z])")

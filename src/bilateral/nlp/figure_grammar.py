@@ -83,6 +83,10 @@ class Grammar:
         self.measure = re.compile(rf"\s+(?P<m>{_alt(self.measures)})(?![\w/])"
                                   rf"(?:(?P<of>\s+of\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+(?P<rate>{_alt(self.rates)})\b)?",
                                   re.I)
+        # "1,880 dlrs per tonne", "18 dlrs a barrel": a price, in money per unit of the measure
+        self.per_measure = {k[:-1] if k.endswith("s") else k: v[:-1] if v.endswith("s") else v
+                            for k, v in self.measures.items() if "per" not in k and " " not in k}
+        self.price = re.compile(rf"\s+(?:per|a|an)\s+(?P<m>{_alt(self.per_measure)})\b", re.I)
         self.range_join = re.compile(rf"^\s*(?:[-–—]|\s(?:{_alt(lex.items('units.words.range_joins'))})\s)\s*$", re.I)
         self.between_join = re.compile(rf"^\s+(?:{_alt(lex.items('units.words.range_between_joins'))})\s+$", re.I)
         self.between_before = re.compile(rf"\b(?:{_alt(lex.items('units.words.range_between'))})\s+$", re.I)

@@ -219,6 +219,10 @@ def _figure(g: Grammar, text: str, m: re.Match, phones: list, in_range: bool = F
     value = _number(g, num) * _scale(g, m)
     unit = currency
     measure = None if currency or m.group("pct") else g.measure.match(text, end)
+    price = g.price.match(text, end) if currency else None
+    if price:   # "1,880 dlrs per tonne"
+        unit = f"{currency}_per_{g.per_measure[price.group('m').lower()]}"
+        end = price.end()
     if m.group("pct"):
         unit = "percent"
     elif measure:

@@ -31,9 +31,10 @@ def group_key_in(c: Claim, family: str) -> tuple:
 
 def comparable(a: Claim, b: Claim) -> bool:
     """Whether two claims of one group may disagree at all: from different sentences, each with both its
-    parties named, told with the same modality (a target never contradicts a fact)."""
+    parties known and one of them named in its own sentence (not both taken from the document's pair),
+    told with the same modality (a target never contradicts a fact)."""
     return not one_sentence(a, b) and bool(a.subject and a.object and b.subject and b.object) \
-        and a.modality == b.modality
+        and a.modality == b.modality and a.direction_basis != "document" and b.direction_basis != "document"
 
 
 def one_sentence(a: Claim, b: Claim) -> bool:
