@@ -267,6 +267,8 @@ class Claim(Record):
     modality: str = "asserted"         # asserted, or planned / intended (a target, forecast, offer) / negated
     direction_basis: Optional[str] = None  # "text": a party named in the figure's sentence; "document": both
                                            # sides from the document's pair or an earlier figure
+    period_basis: Optional[str] = None     # "text": the period is stated; "document": a flow the text leaves
+                                           # undated, taken to be of the month the document came out
     text: str = ""
     sentence: str = ""
     char_start: int = 0

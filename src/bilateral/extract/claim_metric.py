@@ -112,16 +112,17 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = S
     cue = _subject_cue(doc, q, cues, others, text) or _pick(text, q, cues, others, money)
     if cue is None:
         return "other", None, None
+    goods = not q.unit.isupper() and q.unit != "percent"   # barrels, tonnes: goods, not money
     if cue.fine == "aid_generic":
-        return ("oda" if cumulative_words(text[start:end]) else "aid"), None, cue
+        return ("oda" if cumulative_words(text[start:end]) and not goods else "aid"), None, cue
     if cue.fine == "cost":
         if re.search(r"\b(?:UN|United Nations)\b|peacekeeping", text[start:end]):
             return "peacekeeping_contribution", None, cue
         return "other", None, cue
     metric = m.families[cue.fine]
-    if metric == "imports" and any(o.unit == "percent" for o in [q, *others]):
+    if metric == "imports" and any(o.unit == "percent" and cue in _owned(text, o, [cue]) for o in [q, *others]):
         return "fdi", None, cue   # "to buy 15% of the oil unit for $2bn": buying a share is investing
-    if metric == "oda" and not q.unit.isupper() and q.unit != "percent":
+    if metric == "oda" and goods:
         return "aid", None, cue   # "lending Ecuador five mln barrels of crude": goods lent are aid
     return metric, (cue.fine if cue.fine != metric else None), cue
 

@@ -65,7 +65,7 @@ def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, pre
         return (None if _share(text, q) else subject), obj
     if subject == obj:
         obj = None
-    if _whole(text, q, cue, m) and cue_object(text, q, cue, inside, subject) is None:
+    if q.unit != "percent" and _whole(text, q, cue, m) and cue_object(text, q, cue, inside, subject) is None:
         return subject, None   # a party's own whole ("overall exports"): its one party
     if subject and not obj:
         obj = next((c for c in pair if c != subject), None) if subject in pair else \
@@ -73,7 +73,8 @@ def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, pre
     elif obj and not subject:
         subject = next((c for c in pair if c != obj), None) if obj in pair else None
     elif not subject and not obj:
-        subject, obj = previous if previous else (pair + (None, None))[:2]
+        mutual = m.both_parties.search(text, passage[0], q.start)   # "The two countries have signed 15 ..."
+        subject, obj = previous if previous and not mutual else (pair + (None, None))[:2]
     return subject, obj
 
 
@@ -99,7 +100,7 @@ FAVOUR = re.compile(r"\s+in\s+(?:the\s+)?[\w.\s-]{2,30}?['’]s?\s+favou?r\b")
 
 def _whole(text: str, q: Quantity, cue, m: Metrics) -> bool:
     """"Brazil's overall exports", "a 40 billion dlr foreign debt": a word of the figure's own phrase makes
-    it a party's whole."""
+    it a party's whole (a percentage "of the total" is a share, read apart)."""
     lo = min(q.start, cue.start if cue is not None else q.start)
     hi = max(q.end, cue.end if cue is not None else q.end)
     before = re.split(r"[,;:()]", text[max(0, lo - 40):lo])[-1].lower().split()[-3:]

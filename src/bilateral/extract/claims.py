@@ -57,7 +57,20 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
             previous = (claim.subject, claim.object)
         if claim.metric != "other" and claim.rank is None:
             antecedent = claim
-    return _restated(_orient_trade(claims, pair))
+    return _reported_month(_restated(_orient_trade(claims, pair)), document.published)
+
+
+def _reported_month(claims: list[Claim], published: Optional[str]) -> list[Claim]:
+    """"South Korea had already bought 310 mln dlrs worth of U.S. wheat": a flow the text gives no time is
+    of the month the report came out (its period basis says so, and reconciliation never pits two such
+    figures against each other)."""
+    for c in claims:
+        if c.period_start or c.period_end:
+            c.period_basis = "text"
+        elif c.period_kind == "flow" and c.value is not None and published and len(published) >= 7:
+            c.period_start = c.period_end = published[:7]
+            c.period_basis = "document"
+    return claims
 
 
 def _restated(claims: list[Claim]) -> list[Claim]:
@@ -155,6 +168,9 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
     if metric == "other" and q.rank is None and q.value is not None and q.value < 10 \
             and q.unit != "percent":
         return None  # "the two people", "three programmes": small counts are not ledger figures
+    if metric == "other" and q.unit and q.unit.islower() and q.unit != "percent" and "_" not in q.unit \
+            and re.search(r"(?:\bthe|\bits|\btheir|['’]s)\s+$", text[max(0, q.start - 12):q.start]):
+        return None  # "the country's 3,600 trade agents": things described, not a figure reported
     if metric == "trade" and directed_pair(text, q, actors_inside(actors, passage, q))[0]:
         metric = "exports"  # "Germany to Namibia: EUR 90 million" under a trade heading
     if fine in m.export_fine and breakdown:

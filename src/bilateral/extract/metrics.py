@@ -24,6 +24,8 @@ class Metrics:
         self.whole = lex.words("metrics.words.whole")
         self.receive = lex.words("metrics.words.receive")
         self.plan = lex.words("metrics.words.plan")
+        self.both_parties = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.items("metrics.words.both_parties"))
+                                       + r")\b", re.I)
         self.balances = {f: f in lex.words("metrics.words.partner_gains")
                          for f in lex.items("metrics.words.balances")}   # fine metric -> the partner gains
         self.export_fine = lex.words("metrics.words.exported_fine")

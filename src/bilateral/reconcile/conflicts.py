@@ -78,7 +78,8 @@ def _same_period(a: Claim, b: Claim, label: str) -> Optional[tuple]:
 def undated_flow(c: Claim) -> bool:
     """A flow or sum whose period the text never states ("bought 310 mln dlrs worth"): two of them in one
     document are most often parts of each other, not rival figures for one period."""
-    return c.period_kind in ("flow", "cumulative") and not c.period_start and not c.period_end
+    return c.period_kind in ("flow", "cumulative") and (not c.period_start and not c.period_end
+                                                        or c.period_basis == "document")
 
 
 def _rank_relation(a: Claim, b: Claim) -> Optional[tuple]:
