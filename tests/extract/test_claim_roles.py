@@ -64,3 +64,9 @@ def test_imports_from_a_to_b_are_bs(claims_of):
         "exports", "NOR", "CHL")
     assert (found["¥ 60 million"].metric, found["¥ 60 million"].subject, found["¥ 60 million"].object) == (
         "imports", "NOR", "CHL")
+
+
+def test_who_reports_a_figure_is_not_whose_it_is(claims_of):
+    found = claims_of("Chile has received a 300 mln dlr loan from Norway. Chilean minister Ana Soto said the loan, "
+                      "carrying interest of 5.5 pct a year, will fund roads.", "1987-04-27")
+    assert (found["5.5 pct"].subject, found["5.5 pct"].object) == ("NOR", "CHL")

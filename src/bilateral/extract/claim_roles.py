@@ -8,6 +8,7 @@ from ..model import ActorMention, Quantity
 from ..nlp.tokens import Tokens, tokens_of
 from . import metrics as lex
 from .claim_metric import LIST_ITEM
+from .mood import REPORT
 from .metrics import SHIPPED_METRICS, Metrics
 from .parse import clause_of, token_range, verb_ancestors
 
@@ -176,6 +177,8 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
     for verb in verb_ancestors(T, span[2]):
         if owned:
             break   # "Turkcell's stake": the figure is its possessor's, whoever acts on it
+        if T.lemma[verb] in REPORT:
+            break   # "Ongpin said the loan ...": who reports a figure is not whose it is
         scope = clause_of(T, verb, span)
         received = T.lemma[verb] in m.receive or T.lower[verb] in m.receive
         for a, s_start, s_end, s_root in spans:

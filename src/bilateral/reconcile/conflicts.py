@@ -1,13 +1,16 @@
 """How figures relate: claim groups, and within them agreement, updates and conflicts.
 
-Claims are compared only within a group: the same metric, direction (either
-way for trade), scope and kind of unit.  Within a group, figures for the same
+Claims are compared only within a group: the same (fine) metric, direction
+(either way for trade), scope and kind of unit.  Within a group, figures for the same
 period agree when their intervals overlap and conflict (`value`) when they
 cannot both hold; a later cumulative total since the same start is an `update`
 when it grew; a flow two orders of magnitude from its comparable peers is an
 `outlier` (the likely typo, `outliers`); ranks conflict when they differ for
 overlapping times.  Never a conflict: bounds that can both be true, an older
-total against a newer larger one, different metrics, scopes or periods.
+total against a newer larger one, different metrics, scopes or periods, two
+figures of one sentence, a figure whose parties are unknown or both taken from
+the document's pair, a sum over no stated time; a target or forecast against a
+reported figure is `plan_vs_fact`, a relation and no conflict.
 Comparisons run inside buckets of comparable claims (same period, same start),
 so the work grows with the size of the buckets, not with the square of a group.
 """
