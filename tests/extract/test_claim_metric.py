@@ -42,3 +42,14 @@ def test_a_breakdown_list_under_an_oda_total_keeps_its_split(claims_of):
     assert [found[t].metric for t in ("4.9 billion yen", "18.1 billion yen", "2.3 billion yen")] == [
         "oda_grants", "oda_loans", "oda_technical"]
     assert {found[t].period_end for t in ("4.9 billion yen", "18.1 billion yen", "2.3 billion yen")} == {"2014-05"}
+
+
+def test_the_price_of_a_deal_and_its_conversion_measure_what_the_deal_does(claims_of):
+    found = claims_of("Chile and Norway signed a deal. A Norwegian firm agreed to buy 15% of a Chilean copper mine "
+                      "for $2bn (£1bn).")
+    assert [found[t].metric for t in ("15%", "$2bn", "£1bn")] == ["fdi", "fdi", "fdi"]
+
+
+def test_approving_a_project_is_no_payment_for_it(claims_of):
+    found = claims_of("Chile and Norway have given the go ahead for the construction of a $1.2bn pipeline.")
+    assert (found["$1.2bn"].metric, found["$1.2bn"].fine_metric) == ("other", "approval")

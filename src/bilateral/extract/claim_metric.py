@@ -153,13 +153,17 @@ def _pick(text, q: Quantity, cues: list[Cue], others, money: bool) -> Optional[C
     own = _owned(text, q, cues)
     if own:
         return own[0]
+    if re.search(r"\bfor\s+$", text[max(0, q.start - 6):q.start]):
+        # "to buy 15% of the oil unit for $2bn": the price of a deal measures what the figure before it does
+        prior = [o for o in others if o.end <= q.start]
+        deal = _owned(text, prior[-1], cues) if prior else []
+        if deal:
+            return deal[0]
     taken = {id(c) for o in others for c in _owned(text, o, cues)}
     free = [c for c in cues if id(c) not in taken]
     if not money:
         free = [c for c in free if not any(min(c.end, q.start) <= o.start < max(c.start, q.end)
                                            for o in others)] or free
-    if not free and re.search(r"\bfor\s+$", text[max(0, q.start - 6):q.start]):
-        free = cues   # "to buy 15% of the unit for $2bn": the price of a deal measures what the deal does
     if not free:
         return None
     return min(free, key=lambda c: c.start - q.end if c.start >= q.end else q.start - c.end)

@@ -159,6 +159,8 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
     start, end = passage
     sentence = text[start:end]
     q, whole = _elided(text, q, others)
+    converted = [o for o in others if o.end <= q.start and re.fullmatch(r"\s*\(\s*", text[o.end:q.start])]
+    whole = converted[-1] if converted else whole   # "$2bn (£1bn)": a conversion measures what its figure does
     if whole is not None:
         metric, fine, cue = metric_of(doc, text, whole, passage, [o for o in others if o is not whole], seen, m)
     else:
