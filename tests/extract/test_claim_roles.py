@@ -70,3 +70,10 @@ def test_who_reports_a_figure_is_not_whose_it_is(claims_of):
     found = claims_of("Chile has received a 300 mln dlr loan from Norway. Chilean minister Ana Soto said the loan, "
                       "carrying interest of 5.5 pct a year, will fund roads.", "1987-04-27")
     assert (found["5.5 pct"].subject, found["5.5 pct"].object) == ("NOR", "CHL")
+
+
+def test_parties_taken_from_the_pair_are_marked_and_a_continuing_sentence_keeps_them(claims_of):
+    found = claims_of("Peru wants to cut its trade surplus with Chile. The surplus rose to 7.4 billion dollars last "
+                      "year. Officials expect exports of 3 billion dollars this year.", "1987-04-27")
+    assert (found["7.4 billion dollars"].subject, found["7.4 billion dollars"].direction_basis) == ("PER", "text")
+    assert found["3 billion dollars"].direction_basis == "document"

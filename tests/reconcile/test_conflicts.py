@@ -201,3 +201,12 @@ def test_every_claim_a_conflict_names_is_explained():
     [k] = claim_conflicts([a, a2, b])
     assert sorted(k.claim_ids) == ["a", "a2", "b"]
     assert all(f"“{c.text}”" in k.explanation for c in (a, a2, b))
+
+
+def test_an_exact_figure_stands_for_what_rounds_to_it():
+    a = claim("a", value=7.1e9, text="7.1 billion dlrs", period_start="1986", period_end="1986")
+    b = claim("b", value=7.4e9, text="7.4 billion dollars", period_start="1986", period_end="1986")
+    assert kinds(a, b) == ["value"]
+    rounded = claim("r", value=48e9, text="$48 billion", period_start="1986", period_end="1986")
+    precise = claim("p", value=48.4e9, text="$48.4 billion", period_start="1986", period_end="1986")
+    assert kinds(rounded, precise) == []

@@ -22,7 +22,7 @@ from ..nlp.quantities import find_quantities
 from ..options import DEFAULT, Options
 from .claim_metric import item_like, metric_of, single_item
 from .claim_mood import modality_of
-from .claim_period import period_of, rank_group
+from .claim_period import ANAPHORIC_OPENING, period_of, rank_group
 from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
 from .metrics import SHIPPED_METRICS, metrics
 from .money import to_usd
@@ -125,7 +125,7 @@ def _orient_trade(claims: list[Claim], pair: tuple) -> list[Claim]:
     subject, obj = flows.most_common(1)[0][0] if flows else (pair + (None, None))[:2]
     for c in claims:
         if c.metric == "trade" and c.subject is None and c.object is None:
-            c.subject, c.object = subject, obj
+            c.subject, c.object = subject, obj   # "two-way trade" names the pair by itself
     return claims
 
 
@@ -179,7 +179,8 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         metric = fine   # the export contract's split of an oda total: loans, grants, technical cooperation
     subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, pair, previous, fine, m)
     named = {a.code for a in actors_inside(actors, passage, q)}
-    basis = None if not (subject or obj) else "text" if named & {subject, obj} else "document"
+    basis = "text" if named & {subject, obj} - {None} or _continues(doc, text, passage, actors, set(pair)) \
+        else "document" if subject or obj else None
     scope = scope_of(q, passage, actors, obj, metric, others)
     kind, p_start, p_end, as_of = period_of(doc, text, q, passage, others, timexes, metric,
                                           document.published)
@@ -194,6 +195,19 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         value_usd=to_usd(q.value, q.unit, as_of or p_end), fine_metric=fine,
         modality=modality_of(doc, text, q, passage, m), direction_basis=basis, text=q.text,
         sentence=sentence.strip(), char_start=q.start, char_end=q.end)
+
+
+def _continues(doc, text: str, passage, actors, sides: set) -> bool:
+    """"... this year's trade surplus with the United States. The surplus rose to 7.4 billion dollars": a
+    sentence that names again what the one before told of, where a party was named, keeps that party."""
+    again = ANAPHORIC_OPENING.match(text, passage[0])
+    span = doc.char_span(passage[0], passage[0] + 1, alignment_mode="expand")
+    if not again or span is None or span.sent.start == 0:
+        return False
+    prev = doc[span.sent.start - 1].sent
+    said = text[prev.start_char:prev.end_char]
+    return any(re.search(rf"\b{w}\b", said) for w in again.groups() if w) and any(
+        prev.start_char <= a.start < prev.end_char and a.code in sides for a in actors)
 
 
 def passage_of(doc: Doc, text: str, i: int) -> tuple[int, int]:
