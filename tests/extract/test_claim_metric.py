@@ -53,3 +53,10 @@ def test_the_price_of_a_deal_and_its_conversion_measure_what_the_deal_does(claim
 def test_approving_a_project_is_no_payment_for_it(claims_of):
     found = claims_of("Chile and Norway have given the go ahead for the construction of a $1.2bn pipeline.")
     assert (found["$1.2bn"].metric, found["$1.2bn"].fine_metric) == ("other", "approval")
+
+
+def test_a_cue_heading_the_figure_wins_over_the_subjects(claims_of):
+    found = claims_of("Peru's trade surplus with Chile hit 13.6 billion dlrs last year. The surplus has boosted "
+                      "foreign exchange reserves to 50 billion dlrs.", "1987-03-03")
+    assert found["13.6 billion dlrs"].fine_metric == "trade_surplus"
+    assert (found["50 billion dlrs"].metric, found["50 billion dlrs"].fine_metric) == ("other", "reserves")

@@ -56,8 +56,8 @@ OWN_BREAKS = {"in", "of", "for", "to", "which", "that", "who", "was", "were", "i
 
 
 # Between a cue and the figure it heads when no verb stands between: "Chilean exports to Peru $2.6 billion",
-# "interest of 5.5 pct", "Grant Assistance: 4.9 billion yen".
-HEADED = re.compile(r"(?:\s+(?:to|from|with|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|\s+of|\s*:)?\s*")
+# "interest of 5.5 pct", "Grant Assistance: 4.9 billion yen", "boosted reserves to 50 billion dlrs".
+HEADED = re.compile(r"(?:\s+(?:to|from|with|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|\s+(?:of|to|at)|\s*:)?\s*")
 
 
 def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
