@@ -23,7 +23,7 @@ QUALIFIERS = ("exact", "approximate", "more_than", "at_least", "less_than", "at_
 PERIOD_KINDS = ("point", "flow", "cumulative", "annual")
 CONFLICT_KINDS = ("value", "rank", "date", "outlier", "plan_vs_fact")
 METRICS = (
-    "oda", "aid", "fdi", "trade", "exports", "imports", "donor_rank", "investor_rank",
+    "oda", "oda_loans", "oda_grants", "oda_technical", "aid", "fdi", "trade", "exports", "imports", "donor_rank", "investor_rank",
     "tourists", "residents", "companies", "investors", "students", "trainees", "workers",
     "peacekeeping_contribution", "troops", "other",
 )
@@ -264,6 +264,11 @@ class Claim(Record):
     rank_group: Optional[str] = None   # "after China": the reference the rank is stated against
     value_usd: Optional[float] = None
     fine_metric: Optional[str] = None  # e.g. oda_loans, mapped onto metric
+    modality: str = "asserted"         # asserted, or planned / intended (a target, forecast, offer) / negated
+    direction_basis: Optional[str] = None  # "text": a party named in the figure's sentence; "document": both
+                                           # sides from the document's pair or an earlier figure
+    period_basis: Optional[str] = None     # "text": the period is stated; "document": a flow the text leaves
+                                           # undated, taken to be of the month the document came out
     text: str = ""
     sentence: str = ""
     char_start: int = 0
@@ -281,15 +286,16 @@ class Conflict(Record):
     event_ids: list = field(default_factory=list)
 
 
-RELATION_KINDS = ("agree", "update", "value", "outlier", "rank")
+RELATION_KINDS = ("agree", "update", "plan_vs_fact", "value", "outlier", "rank")
 
 
 @dataclass
 class Relation(Record):
     """What reconciliation decided about two comparable claims, with a sentence a person can check.
 
-    `agree`: their intervals overlap; `update`: a later, larger cumulative total; the other kinds
-    are conflicts (and stand in the conflicts table too)."""
+    `agree`: their intervals overlap; `update`: a later, larger cumulative total; `plan_vs_fact`: a target
+    or forecast and a reported figure that differ; the other kinds are conflicts (and stand in the
+    conflicts table too)."""
 
     grp: str
     claim_a: str

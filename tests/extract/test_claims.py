@@ -169,7 +169,9 @@ def test_a_continuing_sentence_carries_the_date_and_a_new_one_does_not(claims):
     pledge = claims["australia_indonesia"]["A$ 1 billion"]
     assert (pledge.metric, pledge.subject, pledge.object, pledge.period_start) == ("aid", "AUS", "IDN", "2004-12")
     students = claims["australia_indonesia"]["Some 300"]
-    assert (students.metric, students.subject, students.period_start) == ("students", "AUS", None)
+    # not the date before: undated, so of the month the document came out
+    assert (students.metric, students.subject, students.period_start) == ("students", "AUS", PUBLISHED[:7])
+    assert (pledge.period_basis, students.period_basis) == ("text", "document")
 
 
 def test_a_part_of_a_figure_takes_its_unit_and_scope():

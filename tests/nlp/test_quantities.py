@@ -141,7 +141,8 @@ FIGURE_WORDS = [
     "one", "Twenty", "twenty-five", "SEVENTY-seven", "half", "a", "an", "million", "bn", "m", "b", "k",
     "thousand", "%", "percent", "per cent", "dollars", "new zealand dollars", "yen", "none", "money", "\n",
     "  ", "\u00a0", "ſeven", "İ", "ı", "K", ",", ".", "-", "1999", "students", "of", "crore", "an\tm",
-    "a\nbillion", "100000000000000", "1.2.3", "CHF", "won", "hundred", "dozen",
+    "a\nbillion", "100000000000000", "1.2.3", "CHF", "won", "hundred", "dozen", "mln", "bln", "dlrs", "stg",
+    "pct", "australian dlrs", "crowns", "u.s. dlrs", "DEM",
 ]
 
 
@@ -152,11 +153,93 @@ def test_figure_search_finds_what_the_pattern_finds_everywhere(seed):
         glue = rng.choice(["", " ", " "])
         text = glue.join(rng.choice(FIGURE_WORDS) + (rng.choice(FIGURE_WORDS) if rng.random() < 0.15 else "")
                          for _ in range(rng.randint(1, 40)))
-        assert _spans(qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())) == _spans(qmod.FIGURE_RE.finditer(text)), text
+        assert _spans(qmod._figure_matches(qmod._G, text, None if qmod._CASE_TRICKY.search(text) else text.lower())) == _spans(qmod._G.figure.finditer(text)), text
 
 
 def test_a_bare_run_of_digits_goes_on_after_a_match():
     text = "Totals: 1,5002020 and US$ 4 million, a billion, half a million and twenty-one."
-    found = [m.group(0) for m in qmod._figure_matches(text, None if qmod._CASE_TRICKY.search(text) else text.lower())]
-    assert found == [m.group(0) for m in qmod.FIGURE_RE.finditer(text)]
+    found = [m.group(0) for m in qmod._figure_matches(qmod._G, text, None if qmod._CASE_TRICKY.search(text) else text.lower())]
+    assert found == [m.group(0) for m in qmod._G.figure.finditer(text)]
     assert "2020" in found and "US$ 4 million" in found and "a billion" in found
+
+
+# --- numbers as real reporting writes them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The bank lent 350 mln dlrs to the utility.", 350e6, "USD"),
+    ("Exports rose to 1.5 billion stg.", 1.5e9, "GBP"),
+    ("Profits rose 25 pct in 1986.", 25, "percent"),
+    ("The fund paid 1.4 billion dlrs.", 1.4e9, "USD"),
+    ("Reserves stood at 2.3 bln dlrs.", 2.3e9, "USD"),
+    ("The budget is 3.5 trillion yen.", 3.5e12, "JPY"),
+    ("Sales reached 120 mln Swedish crowns.", 120e6, "SEK"),
+    ("It paid 40 billion won for the plant.", 40e9, "KRW"),
+    ("The deal is worth 12 billion rupees.", 12e9, "INR"),
+    ("The loan was 2.5 billion yuan.", 2.5e9, "CNY"),
+    ("A 300 mln Canadian dlrs bond was sold.", 300e6, "CAD"),
+    ("Bonn paid 2.1 billion marks.", 2.1e9, "DEM"),
+    ("The plant costs 500 mln guilders.", 500e6, "NLG"),
+    ("Output was 50,000 bpd in March.", 50000, "barrels_per_day"),
+    ("Venezuela will lend 50,000 barrels per day of crude.", 50000, "barrels_per_day"),
+    ("A first 300,000 barrels shipment left.", 300000, "barrels"),
+    ("Qatar produces 650 million cubic meters of gas per day.", 650e6, "cubic_meters_per_day"),
+    ("The ship carried 1.2 mln tonnes of wheat.", 1.2e6, "tonnes"),
+    ("Growth was minus 2.5 pct last year.", -2.5, "percent"),
+    ("Beans sold at 1,880 dlrs per tonne.", 1880, "USD_per_tonne"),
+    ("Crude averaged 18 dlrs a barrel.", 18, "USD_per_barrel"),
+])
+def test_wire_style_and_measures(text, value, unit):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, value, low, high, unit, qualifier", [
+    ("They asked for $2–3 billion in credit.", 2e9, 2e9, 3e9, "USD", "at_least"),
+    ("Rates rose between 5 and 7 pct.", 5, 5, 7, "percent", "at_least"),
+    ("Tokyo may raise aid to between 75 and 80 billion yen.", 75e9, 75e9, 80e9, "JPY", "at_least"),
+    ("Growth of 5 to 7 pct is expected.", 5, 5, 7, "percent", "at_least"),
+    ("An estimated 150,000-200,000 Peruvians live there.", 150000, 150000, 200000, "people", "approximate"),
+])
+def test_ranges_are_one_figure_with_both_ends(text, value, low, high, unit, qualifier):
+    q = one(text)
+    assert (q.value, q.low, q.high, q.unit, q.qualifier) == (pytest.approx(value), pytest.approx(low),
+                                                            pytest.approx(high), unit, qualifier)
+
+
+def test_a_change_from_one_figure_to_another_is_no_range():
+    found = find_quantities("They cut the stake from 70% to 49%.")
+    assert [(q.text, q.value) for q in found] == [("70%", 70), ("49%", 49)]
+
+
+def test_years_joined_by_a_dash_are_no_range():
+    assert find_quantities("The war of 1904-1908 and between 1914 and 1918 soldiers died.") == []
+
+
+def test_a_number_word_that_refers_back_is_no_figure():
+    assert find_quantities("The two companies will build a refinery.") == []
+
+
+def test_a_currency_name_several_countries_use_is_read_by_the_document():
+    from collections import Counter
+
+    from bilateral.nlp.figure_grammar import grammar
+    [q] = find_quantities("Sales were 120 mln crowns.")
+    g = grammar()
+    assert g.resolve_currency(q.text, q.unit, Counter({"DNK": 3, "SWE": 1})) == "DKK"
+    assert g.resolve_currency(q.text, q.unit, Counter({"NOR": 1})) == "NOK"
+    assert g.resolve_currency(q.text, q.unit, Counter()) == q.unit == "SEK"
+
+
+def test_a_user_lexicon_reaches_the_figure_scanner(tmp_path):
+    from bilateral.lexicon import load
+    from bilateral.nlp.figure_grammar import grammar
+    (tmp_path / "currencies.toml").write_text('[named]\n"lari" = "GEL"\n[codes]\niso = ["GEL"]\n', encoding="utf-8")
+    (tmp_path / "units.toml").write_text('[measures]\n"bales" = "bales"\n', encoding="utf-8")
+    lex = load(str(tmp_path))
+    assert [(q.value, q.unit) for q in find_quantities("It cost 40 mln lari and 300 bales.", lex)] == [
+        (40e6, "GEL"), (300, "bales")]
+    assert find_quantities("It cost 40 mln lari.")[0].unit is None   # the shipped lexicon has no lari
+    assert grammar(lex) is grammar(lex)

@@ -154,3 +154,59 @@ def test_one_disagreement_told_by_three_sources_is_one_conflict():
     # two figures that each disagree with a third, and with each other, stay apart
     d = claim("d", value=0.5e9, period_start="2023", period_end="2023")
     assert len(claim_conflicts([a, c, d])) == 3
+
+
+# --- conflicts only where both cannot hold -------------------------------------------------------------
+
+
+def test_figures_of_one_sentence_never_conflict():
+    sentence = "Exports were $48.6 billion, imports $19.6 billion and trade $68.2 billion."
+    a = claim("a", doc_id="d1", value=48.6e9, period_start="2018", period_end="2018", sentence=sentence)
+    b = claim("b", doc_id="d1", value=19.6e9, period_start="2018", period_end="2018", sentence=sentence)
+    assert kinds(a, b) == [] and claim_relations([a, b]) == []
+
+
+def test_figures_of_different_metrics_never_conflict():
+    a = claim("a", metric="exports", value=48.6e9, period_start="2018", period_end="2018")
+    b = claim("b", metric="imports", value=19.6e9, period_start="2018", period_end="2018")
+    surplus = claim("s", fine_metric="trade_surplus", value=7.1e9, period_start="2018", period_end="2018")
+    volume = claim("v", value=60e9, period_start="2018", period_end="2018")
+    assert kinds(a, b) == [] and kinds(surplus, volume) == []
+
+
+def test_a_figure_without_both_parties_never_conflicts():
+    a = claim("a", value=17.8e9, period_start="2018", period_end="2018")
+    b = claim("b", value=11.7e9, period_start="2018", period_end="2018", object=None)
+    assert kinds(a, b) == []
+
+
+def test_a_target_and_its_outcome_are_plan_versus_fact():
+    target = claim("t", value=10e9, period_start="2020", period_end="2020", modality="planned")
+    fact = claim("f", value=7e9, period_start="2020", period_end="2020")
+    assert kinds(target, fact) == []
+    [r] = claim_relations([target, fact])
+    assert r.kind == "plan_vs_fact" and "target" in r.explanation
+
+
+def test_two_undated_sums_of_one_document_never_conflict():
+    a = claim("a", doc_id="d1", metric="imports", value=310e6, sentence="one")
+    b = claim("b", doc_id="d1", metric="imports", value=89e6, sentence="two")
+    assert kinds(a, b) == []
+
+
+def test_every_claim_a_conflict_names_is_explained():
+    a = claim("a", value=17.8e9, period_start="2018", period_end="2018", text="A$17.8 billion")
+    a2 = claim("a2", value=17.9e9, period_start="2018", period_end="2018", text="A$17.9 billion")
+    b = claim("b", value=11.7e9, period_start="2018", period_end="2018", text="A$11.7 billion")
+    [k] = claim_conflicts([a, a2, b])
+    assert sorted(k.claim_ids) == ["a", "a2", "b"]
+    assert all(f"“{c.text}”" in k.explanation for c in (a, a2, b))
+
+
+def test_an_exact_figure_stands_for_what_rounds_to_it():
+    a = claim("a", value=7.1e9, text="7.1 billion dlrs", period_start="1986", period_end="1986")
+    b = claim("b", value=7.4e9, text="7.4 billion dollars", period_start="1986", period_end="1986")
+    assert kinds(a, b) == ["value"]
+    rounded = claim("r", value=48e9, text="$48 billion", period_start="1986", period_end="1986")
+    precise = claim("p", value=48.4e9, text="$48.4 billion", period_start="1986", period_end="1986")
+    assert kinds(rounded, precise) == []

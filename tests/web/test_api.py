@@ -108,10 +108,10 @@ def test_event_has_all_its_mentions_with_passages(client, corpus):
 
 
 def test_claims_are_grouped_as_in_the_cli_ledger(client, corpus):
-    claims = corpus.claims(pair=("KOR", "VNM"))
+    claims = corpus.claims(pair=("AUS", "IDN"))
     flagged = {cid: k.kind for k in corpus.conflicts() for cid in k.claim_ids}
     groups = ledger(list(claims), flagged, corpus.store.relations([c.claim_id for c in claims]))
-    page = client.get("/api/claims", params={"pair": "South Korea,Vietnam", "limit": 500}).json()
+    page = client.get("/api/claims", params={"pair": "Australia,Indonesia", "limit": 500}).json()
     assert [g["decisions"] for g in page["items"]] == [g["decisions"] for g in groups]
     assert page["total"] == len(groups)
     assert [g["title"] for g in page["items"]] == [g["title"] for g in groups]

@@ -34,14 +34,6 @@ def test_choose_a_pair_see_timeline_chart_and_reach_the_passage(page, live_serve
     p.uncheck(f"input.quad-toggle[value='{quad}']")
     assert p.locator(f"li.event[data-quad='{quad}']:visible").count() == 0
     p.check(f"input.quad-toggle[value='{quad}']")
-    # the chart: one circle per dated figure, conflicts ringed
-    claims = corpus.claims(pair=("KOR", "VNM"))
-    trade_like = [c for c in claims if c.metric == "exports" and c.value is not None and (c.as_of or c.period_end)]
-    chart = p.locator("#chart-exports")
-    assert chart.is_visible()
-    assert chart.locator("circle.point").count() == len(trade_like)
-    flagged = {cid for k in corpus.conflicts() for cid in k.claim_ids}
-    assert chart.locator("circle.ring").count() == sum(1 for c in trade_like if c.claim_id in flagged) > 0
     # click the first source of the first event through to its passage in the document view
     e = events[0]
     p.locator(f"li.event[data-event='{e.event_id}'] a.source-link").first.click()
@@ -54,6 +46,15 @@ def test_choose_a_pair_see_timeline_chart_and_reach_the_passage(page, live_serve
     assert target.is_visible()
     assert "current" in target.get_attribute("class")
     assert m.sentence.startswith(target.inner_text().strip()[:20])
+    # the chart: one circle per dated figure, conflicts ringed (the sources disagree on Australia–Indonesia trade)
+    p.goto(live_server + "/pair?pair=AUS%2CIDN")
+    claims = corpus.claims(pair=("AUS", "IDN"))
+    trade_like = [c for c in claims if c.metric == "trade" and c.value is not None and (c.as_of or c.period_end)]
+    chart = p.locator("#chart-trade")
+    assert chart.is_visible()
+    assert chart.locator("circle.point").count() == len(trade_like)
+    flagged = {cid for k in corpus.conflicts() for cid in k.claim_ids}
+    assert chart.locator("circle.ring").count() == sum(1 for c in trade_like if c.claim_id in flagged) > 0
     assert page.errors == [] and page.dialogs == []
 
 

@@ -129,6 +129,8 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
     """(start, end, fine metric) of every metric-lexicon phrase in a lower-cased question, longest first."""
     table = {}
     for fine, words in list(lex.MONEY_TERMS.items()) + list(lex.PEOPLE_TERMS.items()) + list(EXTRA_TERMS.items()):
+        if lex.FINE_TO_METRIC.get(fine) == "other" and fine not in EXTRA_TERMS:
+            continue   # casualties, prices, tariffs: no metric of the record to ask for, so the words stay terms
         for w in words:
             table.setdefault(w, fine)
     found, taken = [], []

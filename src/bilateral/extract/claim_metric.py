@@ -55,10 +55,17 @@ OWN_BREAKS = {"in", "of", "for", "to", "which", "that", "who", "was", "were", "i
               "or", "from", "by", "with", "on", "at", "as", "a", "an"}
 
 
+# Between a cue and the figure it heads when no verb stands between: "Chilean exports to Peru $2.6 billion",
+# "interest of 5.5 pct", "Grant Assistance: 4.9 billion yen", "boosted reserves to 50 billion dlrs".
+HEADED = re.compile(r"(?:\s+(?:to|from|with|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|\s+(?:of|to|at)|\s*:)?\s*")
+
+
 def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
     """Cues that belong to the figure: right after it ("$2 billion tab", "3,000 Korean
-    tourists") or joined by in/of/for ("$1.7 billion in grant aid")."""
+    tourists") or joined by in/of/for ("$1.7 billion in grant aid"), then one that heads it with no verb
+    between ("two-way trade $6.7 billion", "interest of 5.5 pct")."""
     out = []
+    before = [c for c in cues if c.end <= q.start and HEADED.fullmatch(text, c.end, q.start)]
     for c in cues:
         if c.start < q.end:
             continue
@@ -67,7 +74,7 @@ def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
             words = words[1:]
         if len(words) <= 3 and all(w.isalpha() and w.lower() not in OWN_BREAKS for w in words):
             out.append(c)
-    return out
+    return out + before[-1:]
 
 
 def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = SHIPPED_METRICS) -> tuple:
@@ -82,9 +89,14 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = S
         return "companies", None, None
     if q.unit == "projects":
         return "other", None, None
-    money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3)
-    if not money and q.unit != "people":
+    money = q.unit == "percent" or (q.unit is not None and q.unit.isupper() and len(q.unit) == 3) \
+        or q.unit in m.measure_units or "_per_" in (q.unit or "")
+    if q.unit is None:
         return None, None, None
+    if re.match(r"[A-Z]{3}_per_", q.unit):
+        return m.families["price"], "price", None   # "18 dlrs a barrel": a price, whatever it is the price of
+    if not money and q.unit != "people":
+        return "other", None, None   # a count of things ("15 bilateral agreements")
     terms = m.money if money else m.people
     phrases = m.phrases["money" if money else "people"]
     cues = cues_in(text, start, end, phrases, seen) or intro_cues(text, start, phrases)
@@ -92,19 +104,26 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = S
     if not money and noun in PERSON_NOUNS:
         direct = next((f for f, ps in terms.items() if noun in ps), None)
         if direct:
-            return direct, None, None
+            return m.families[direct], (direct if m.families[direct] != direct else None), None
         if noun in ("citizens", "nationals") and _demonym_before(text, q.end):
             return "residents", None, None
+    if not money and not cues and noun is None and q.unit == "people":
+        return "residents", None, None   # "278 Albanians" with nothing said of them: a community
     cue = _subject_cue(doc, q, cues, others, text) or _pick(text, q, cues, others, money)
     if cue is None:
         return "other", None, None
+    goods = not q.unit.isupper() and q.unit != "percent"   # barrels, tonnes: goods, not money
     if cue.fine == "aid_generic":
-        return ("oda" if cumulative_words(text[start:end]) else "aid"), None, cue
+        return ("oda" if cumulative_words(text[start:end]) and not goods else "aid"), None, cue
     if cue.fine == "cost":
         if re.search(r"\b(?:UN|United Nations)\b|peacekeeping", text[start:end]):
             return "peacekeeping_contribution", None, cue
         return "other", None, cue
     metric = m.families[cue.fine]
+    if metric == "imports" and any(o.unit == "percent" and cue in _owned(text, o, [cue]) for o in [q, *others]):
+        return "fdi", None, cue   # "to buy 15% of the oil unit for $2bn": buying a share is investing
+    if metric == "oda" and goods:
+        return "aid", None, cue   # "lending Ecuador five mln barrels of crude": goods lent are aid
     return metric, (cue.fine if cue.fine != metric else None), cue
 
 
@@ -134,6 +153,12 @@ def _pick(text, q: Quantity, cues: list[Cue], others, money: bool) -> Optional[C
     own = _owned(text, q, cues)
     if own:
         return own[0]
+    if re.search(r"\bfor\s+$", text[max(0, q.start - 6):q.start]):
+        # "to buy 15% of the oil unit for $2bn": the price of a deal measures what the figure before it does
+        prior = [o for o in others if o.end <= q.start]
+        deal = _owned(text, prior[-1], cues) if prior else []
+        if deal:
+            return deal[0]
     taken = {id(c) for o in others for c in _owned(text, o, cues)}
     free = [c for c in cues if id(c) not in taken]
     if not money:

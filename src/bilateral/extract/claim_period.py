@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import SHIPPED, words
 from ..model import Quantity, Timex
 from ..nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
 from ..nlp.tokens import tokens_of
 from . import metrics as lex
+from .claim_metric import item_like
 from .parse import VERBAL, token_range, verb_ancestors
 
 
@@ -15,7 +17,9 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     """(period_kind, period_start, period_end, as_of) of a figure."""
     start, end = passage
     sentence = text[start:end].lower()
-    t = _timex_for(doc, text, q, passage, others, timexes) or _carried(doc, text, passage, timexes)
+    timexes = [x for x in timexes if x.start >= _dateline_end(text)]
+    t = _timex_for(doc, text, q, passage, others, timexes) or _opening(doc, text, q, passage, others, timexes) \
+        or _carried(doc, text, passage, timexes) or _listed_under(text, passage, timexes)
     stock = metric in lex.STOCK_METRICS
     if t is None:
         if _near_annual(text, q, end):
@@ -32,6 +36,9 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
         date = t.range_start if shifted.group(1).lower() in ("earlier", "before", "prior", "ago") else t.range_end
         return ("point" if stock else "flow"), date, date, _as_of(date, published)
     date = t.date
+    months = _month_span(text, t)
+    if months is not None:   # "in the January-June period (of 2004)": a flow over those months
+        return ("point" if stock else "flow"), months[0], months[1], _as_of(months[1], published)
     signal = (t.signal or "").lower()
     if signal == "in" and re.search(r"\bsince\s+(?:\S+\s+){1,4}in\s+$", text[max(0, t.start - 60):t.start]):
         signal = "since"   # "since independence in 1990"
@@ -52,6 +59,25 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     if "so far" in sentence or "to date" in sentence:
         return "cumulative", None, date, date
     return ("point" if stock else "flow"), date, date, _as_of(date, published)
+
+
+_MONTHS = words.months(SHIPPED)
+MONTH_SPAN = re.compile(rf"\s*[-–—]\s*({words.alternation(_MONTHS[0])})\b(?:\s+period)?(?:\s+(?:of\s+)?(\d{{4}}))?", re.I)
+
+
+def _month_span(text: str, t: Timex) -> Optional[tuple]:
+    """(first month, last month) of "January-June" or "January–June period of 2004" after a month the time
+    stage read alone; the year written after the span wins over the one the month was resolved to."""
+    if not t.date or len(t.date) != 7:
+        return None
+    m = MONTH_SPAN.match(text, t.end)
+    if not m:
+        return None
+    year = m.group(2) or t.date[:4]
+    last = _MONTHS[0][m.group(1).lower()]
+    if last < int(t.date[5:7]):
+        return None
+    return f"{year}-{t.date[5:7]}", f"{year}-{last:02d}"
 
 
 def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
@@ -81,19 +107,74 @@ def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Tim
     return best
 
 
-def _carried(doc, text, passage, timexes) -> Optional[Timex]:
-    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")."""
-    start, _ = passage
-    if not re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I):
+DATELINE = re.compile(r"^[A-Z][A-Za-z .'()/-]{1,60},[^\n]{0,40}?\s[-–—]\s")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire's dateline ends ("CHICAGO, March 4, - "): its date is when the story was filed."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _opening(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
+    """"Last year South Korea ran a 4.3 billion dlr surplus, including a 5.5 billion dlr deficit with Japan":
+    a date that opens the sentence, before its subject, holds for every figure of it without a date of
+    its own."""
+    start, end = passage
+    first = [t for t in timexes if start <= t.start < end and t.type == "DATE" and t.date
+             and not text[start:t.start].strip(" ,\"“")]
+    if not first:
         return None
+    own = [t for t in timexes if start <= t.start < end and t is not first[0]]
+    if any(q.end <= t.start < min([o.start for o in others if o.start > q.end] + [end]) for t in own):
+        return None
+    return first[0]
+
+
+ANAPHORIC_OPENING = re.compile(r"\s*(?:The|This|That|These|Those)\s+([a-z]{3,})\b(?:\s+([a-z]{3,})\b)?")
+
+
+def _carried(doc, text, passage, timexes) -> Optional[Timex]:
+    """The last date of the previous sentence, when this one opens by continuing it ("As a result, ...")
+    or names again what it told of ("In 2013, Ecuador pulled out of the pact. The pact offered ...")."""
+    start, _ = passage
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.sent.start == 0:
         return None
     prev = doc[span.sent.start - 1].sent
+    again = ANAPHORIC_OPENING.match(text, start)
+    if not (re.match(rf"\s*(?:{'|'.join(lex.CONTINUATIONS)})\b", text[start:start + 30], re.I)
+            or again and any(re.search(rf"\b{w}\b", text[prev.start_char:prev.end_char])
+                             for w in again.groups() if w)):
+        return None
     if "\n\n" in text[prev.start_char:start]:
         return None
     dated = [t for t in timexes if prev.start_char <= t.start < prev.end_char and t.type == "DATE" and t.date]
     return dated[-1] if dated else None
+
+
+def _line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end].strip()
+
+
+def _listed_under(text, passage, timexes) -> Optional[Timex]:
+    """A list item (a bullet, or a short line that is no sentence: "Grant Assistance: 4.98 billion yen")
+    without a date of its own breaks down the figure of the sentence above the list (blank lines may
+    stand between): that sentence's date."""
+    pos = text.rfind("\n", 0, passage[0] + 1)
+    if not item_like(_line(text, passage[0])):
+        return None
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos) + 1
+        if not text[prev_start:pos].strip():
+            pos = prev_start - 1
+            continue
+        if not item_like(text[prev_start:pos].strip()):
+            dated = [t for t in timexes if prev_start <= t.start < pos and t.type == "DATE" and t.date]
+            return dated[-1] if dated else None
+        pos = prev_start - 1
+    return None
 
 
 def _list_group(doc, text, q: Quantity, others) -> list[Quantity]:
@@ -131,8 +212,8 @@ def _near_annual(text, q: Quantity, end: int) -> bool:
 def _perfect(doc, q: Quantity) -> bool:
     """Present perfect on the figure's verb ("have completed", "has invested"): a running total."""
     span = token_range(doc, q.start, q.end)
-    if span is None:
-        return False
+    if span is None or re.search(r"\b(?:a|an)\s+$", doc.text[max(0, q.start - 4):q.start], re.I):
+        return False   # "has received a 300 mln dlr loan": one item, not a running total
     T = tokens_of(doc)
     for verb in verb_ancestors(T, span[2]):
         if T.tag[verb] == "VBN" and any(T.lower[c] in ("have", "has") for c in T.children[verb]):

@@ -21,7 +21,17 @@ class Metrics:
         self.annual = lex.items("metrics.words.annual")
         self.share = lex.items("metrics.words.share")
         self.continuations = lex.items("metrics.words.continuations")
+        self.whole = lex.words("metrics.words.whole")
+        self.receive = lex.words("metrics.words.receive")
+        self.plan = lex.words("metrics.words.plan")
+        self.both_parties = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.items("metrics.words.both_parties"))
+                                       + r")\b", re.I)
+        self.balances = {f: f in lex.words("metrics.words.partner_gains")
+                         for f in lex.items("metrics.words.balances")}   # fine metric -> the partner gains
+        self.export_fine = lex.words("metrics.words.exported_fine")
         self.phrases = {"money": _phrases(self.money), "people": _phrases(self.people)}
+        # Units of goods ("barrels", "tonnes_per_year"): read with the money terms (lent, exported, bought).
+        self.measure_units = frozenset(lex.table("units.measures").values())
 
 
 def _phrases(terms: dict) -> list:
@@ -46,3 +56,5 @@ CUMULATIVE_WORDS = _SHIPPED.cumulative
 ANNUAL_WORDS = _SHIPPED.annual
 SHARE_WORDS = _SHIPPED.share
 CONTINUATIONS = _SHIPPED.continuations
+WHOLE_WORDS = _SHIPPED.whole
+RECEIVE_WORDS = _SHIPPED.receive

@@ -1,13 +1,16 @@
 """How figures relate: claim groups, and within them agreement, updates and conflicts.
 
-Claims are compared only within a group: the same metric, direction (either
-way for trade), scope and kind of unit.  Within a group, figures for the same
+Claims are compared only within a group: the same (fine) metric, direction
+(either way for trade), scope and kind of unit.  Within a group, figures for the same
 period agree when their intervals overlap and conflict (`value`) when they
 cannot both hold; a later cumulative total since the same start is an `update`
 when it grew; a flow two orders of magnitude from its comparable peers is an
 `outlier` (the likely typo, `outliers`); ranks conflict when they differ for
 overlapping times.  Never a conflict: bounds that can both be true, an older
-total against a newer larger one, different metrics, scopes or periods.
+total against a newer larger one, different metrics, scopes or periods, two
+figures of one sentence, a figure whose parties are unknown or both taken from
+the document's pair, a sum over no stated time; a target or forecast against a
+reported figure is `plan_vs_fact`, a relation and no conflict.
 Comparisons run inside buckets of comparable claims (same period, same start),
 so the work grows with the size of the buckets, not with the square of a group.
 """
@@ -17,8 +20,8 @@ import itertools
 from typing import Iterable, Optional
 
 from ..model import Claim, Conflict, Relation, stable_id
-from .figures import (amount, amount_in, claim_label, describe, group_key_in, interval, overlap, period_key,
-                      time_span, unit_family)
+from .figures import (amount, amount_in, claim_label, comparable, describe, group_key_in, interval, one_sentence,
+                      overlap, period_key, time_span, unit_family)
 from .gcpause import paused_gc
 from .outliers import OUTLIER_RATIO, flow_year, outliers
 
@@ -30,6 +33,8 @@ def relate(a: Claim, b: Claim) -> Optional[tuple]:
 
 def _relate(a: Claim, b: Claim, family: str) -> Optional[tuple]:
     """`relate` for two claims of a group whose unit family is known."""
+    if one_sentence(a, b):
+        return None   # one sentence gives its figures side by side: never a disagreement
     if family == "rank":
         return _rank_relation(a, b)
     va, vb = amount_in(a, family), amount_in(b, family)
@@ -44,7 +49,7 @@ def _relate(a: Claim, b: Claim, family: str) -> Optional[tuple]:
         older, newer = (a, b) if a.as_of < b.as_of else (b, a)
         lo_old, _ = interval(older)
         _, hi_new = interval(newer)
-        if lo_old is not None and hi_new is not None and hi_new < lo_old:
+        if lo_old is not None and hi_new is not None and hi_new < lo_old and comparable(older, newer):
             return "value", (f"The cumulative {label} since {a.period_start} cannot shrink: {describe(older)} "
                              f"is larger than the later {describe(newer)}.")
         if amount(newer) > amount(older) and not overlap(interval(older), interval(newer)):
@@ -60,11 +65,24 @@ def _relate(a: Claim, b: Claim, family: str) -> Optional[tuple]:
     return _same_period(a, b, label)
 
 
-def _same_period(a: Claim, b: Claim, label: str) -> tuple:
+def _same_period(a: Claim, b: Claim, label: str) -> Optional[tuple]:
     if overlap(interval(a), interval(b)):
         return "agree", f"{describe(a)} and {describe(b)} agree on {label}: their ranges overlap."
+    if {a.modality, b.modality} == {"asserted", "planned"} or {a.modality, b.modality} == {"asserted", "intended"}:
+        plan, fact = (a, b) if a.modality != "asserted" else (b, a)
+        return "plan_vs_fact", (f"{describe(plan)} was a target or forecast for {label}; {describe(fact)} is the "
+                                "figure reported: a plan and its outcome, not a contradiction.")
+    if not comparable(a, b) or undated_flow(a) or undated_flow(b):
+        return None   # a party left unnamed, or a sum over no stated time: nothing to contradict
     return "value", (f"{describe(a)} and {describe(b)} give {label} for the same period; "
                      "the two figures cannot both hold.")
+
+
+def undated_flow(c: Claim) -> bool:
+    """A flow or sum whose period the text never states ("bought 310 mln dlrs worth"): two of them in one
+    document are most often parts of each other, not rival figures for one period."""
+    return c.period_kind in ("flow", "cumulative") and (not c.period_start and not c.period_end
+                                                        or c.period_basis == "document")
 
 
 def _rank_relation(a: Claim, b: Claim) -> Optional[tuple]:
@@ -78,6 +96,8 @@ def _rank_relation(a: Claim, b: Claim) -> Optional[tuple]:
     role = a.metric.replace("_rank", "")
     if a.rank == b.rank:
         return "agree", f"{describe(a)} and {describe(b)} both rank {a.subject} {a.rank} as {role} of {a.object}."
+    if not comparable(a, b):
+        return None
     return "rank", (f"{describe(a)} (rank {a.rank}) and {describe(b)} (rank {b.rank}) rank {a.subject} "
                     f"differently as {role} of {a.object} over overlapping times.")
 
@@ -127,7 +147,8 @@ def _claim_relations(claims: Iterable[Claim], grp: str, indexed_outliers: int) -
         rows = flows_of.get(g)
         if rows is not None and len(rows) > 1:   # a rank without a value has no amount, so never a flow
             for c, peer, explanation in outliers(rows, family, indexed_outliers):
-                add("outlier", c, peer, explanation)
+                if comparable(c, peer):
+                    add("outlier", c, peer, explanation)
     return out
 
 
@@ -196,9 +217,15 @@ CLAIM_CONFLICT_KINDS = ("value", "outlier", "rank")
 
 def conflicts_of(relations: Iterable[Relation]) -> list:
     """The relations that are conflicts, as Conflict records: one disagreement is one conflict, so
-    figures that agree with each other (the same figure told by two sources) stand on one side of it."""
+    figures that agree with each other (the same figure told by two sources) stand on one side of it,
+    and its explanation says, for each claim it names beyond the first two, which figure it agrees with."""
     relations = list(relations)
     side = _agreeing_sides(relations)
+    agreeing: dict = {}
+    for r in relations:
+        if r.kind == "agree":
+            agreeing.setdefault(r.claim_a, r.explanation)
+            agreeing.setdefault(r.claim_b, r.explanation)
     out: list = []
     found: dict = {}
     for r in relations:
@@ -212,7 +239,12 @@ def conflicts_of(relations: Iterable[Relation]) -> list:
                                              explanation=r.explanation, claim_ids=[r.claim_a, r.claim_b])
             out.append(conflict)
         else:
-            conflict.claim_ids.extend(c for c in (r.claim_a, r.claim_b) if c not in conflict.claim_ids)
+            for c in (r.claim_a, r.claim_b):
+                if c not in conflict.claim_ids:
+                    conflict.claim_ids.append(c)
+                    why = agreeing.get(c)
+                    if why and why not in conflict.explanation:
+                        conflict.explanation += " " + why
     return out
 
 

@@ -3,6 +3,7 @@ units, the interval its wording allows, the time it speaks of, and how to name i
 from __future__ import annotations
 
 import math
+import re
 from typing import Optional
 
 from ..model import Claim
@@ -11,8 +12,10 @@ from ..model import Claim
 SYMMETRIC_METRICS = {"trade"}
 
 
-# Exact figures from different sources still differ by rounding.
-EXACT_TOLERANCE = 0.025
+# Exact figures from different sources still differ by rounding: an exact figure stands for any value that
+# rounds to it as written (half a unit of its last significant digit: "7.1 billion" is 7.05-7.15 billion),
+# and never for less than 1% either side.
+EXACT_TOLERANCE = 0.01
 
 
 def group_key(c: Claim) -> tuple:
@@ -21,9 +24,24 @@ def group_key(c: Claim) -> tuple:
 
 
 def group_key_in(c: Claim, family: str) -> tuple:
-    direction = tuple(sorted((c.subject or "", c.object or ""))) if c.metric in SYMMETRIC_METRICS \
+    """(what it measures, who to whom, scope, unit family): the fine metric where there is one, so a trade
+    surplus is never compared with a trade volume, nor a loan total with all development assistance."""
+    metric = c.fine_metric or c.metric
+    direction = tuple(sorted((c.subject or "", c.object or ""))) if metric in SYMMETRIC_METRICS \
         else (c.subject or "", c.object or "")
-    return (c.metric, direction, (c.scope or "").lower(), family)
+    return (metric, direction, (c.scope or "").lower(), family)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one group may disagree at all: from different sentences, each with both its
+    parties known and one of them named in its own sentence (not both taken from the document's pair),
+    told with the same modality (a target never contradicts a fact)."""
+    return not one_sentence(a, b) and bool(a.subject and a.object and b.subject and b.object) \
+        and a.modality == b.modality and a.direction_basis != "document" and b.direction_basis != "document"
+
+
+def one_sentence(a: Claim, b: Claim) -> bool:
+    return a.doc_id == b.doc_id and bool(a.sentence) and a.sentence == b.sentence
 
 
 def unit_family(c: Claim) -> str:
@@ -62,12 +80,29 @@ def interval(c: Claim) -> tuple:
     hi = c.high * scale if c.high is not None else None
     if c.qualifier == "exact" or (lo is None and hi is None and c.qualifier not in ("more_than", "at_least",
                                                                                    "less_than", "at_most")):
-        lo, hi = v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+        tol = max(_half_last_digit(c) * scale, abs(v) * EXACT_TOLERANCE)
+        lo, hi = v - tol, v + tol
     if c.qualifier in ("more_than", "at_least") and lo is None:
         lo = v
     if c.qualifier in ("less_than", "at_most") and hi is None:
         hi = v
     return (lo, hi)
+
+
+WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _half_last_digit(c: Claim) -> float:
+    """Half a unit of the last digit of a figure as written, in its unit: "7.1 billion" -> 5e7, "10 billion"
+    -> 5e8, "3,518" -> 0.5; 0 when no number is written in digits."""
+    m = WRITTEN_NUMBER.search(c.text or "")
+    if not m or not c.value:
+        return 0.0
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return 0.0
+    scale = abs(c.value) / written
+    return 0.5 * 10.0 ** -len(m.group(1) or "") * scale
 
 
 def overlap(a: tuple, b: tuple) -> bool:
@@ -100,6 +135,11 @@ def months_long(c: Claim) -> Optional[int]:
 
 
 def describe(c: Claim) -> str:
+    """The figure as written, with the time it speaks of (and its modality when it is no fact)."""
+    return _describe(c) + ("" if c.modality == "asserted" else f" ({c.modality})")
+
+
+def _describe(c: Claim) -> str:
     when = ""
     if c.period_start and c.period_end and c.period_start != c.period_end:
         when = f" for {c.period_start}–{c.period_end}"

@@ -16,6 +16,8 @@ OUTLIER_RATIO = 100.0
 
 def flow_year(c: Claim) -> Optional[int]:
     """The year of a comparable flow (at most a year long, or annual), else None."""
+    if c.period_basis == "document":
+        return None   # a flow the text gave no time: no year to weigh it against its peers by
     if c.period_kind == "annual":
         span = time_span(c)
         return int(span[0]) if span else None
