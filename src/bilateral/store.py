@@ -291,12 +291,13 @@ class Store:
             "FROM documents d ORDER BY d.seq").fetchall()]
 
     def mentions(self, pairs: Optional[list] = None) -> list:
-        """Per-document events (one mention each), in ingestion order."""
-        if pairs is None:
-            rows = self.con.execute("SELECT body FROM mentions ORDER BY seq, char_start, mention_id").fetchall()
-        else:
-            rows = self.con.execute("SELECT body FROM mentions WHERE pair IN (SELECT unnest(?)) "
-                                    "ORDER BY seq, char_start, mention_id", [pairs]).fetchall()
+        """Per-document events (one mention each), earliest report first: by their documents' publication
+        dates, then document ids and positions. The order depends on what is stored, never on the order
+        it was ingested in, so the events merged from them (each named by its first mention) do neither."""
+        where, params = ("", []) if pairs is None else ("WHERE m.pair IN (SELECT unnest(?)) ", [pairs])
+        rows = self.con.execute("SELECT m.body FROM mentions m JOIN documents d ON d.doc_id = m.doc_id " + where +
+                                "ORDER BY d.published NULLS LAST, m.doc_id, m.char_start, m.mention_id",
+                                params).fetchall()
         return [Event.from_dict(orjson.loads(r[0])) for r in rows]
 
     def pair_sizes(self, table: str, pairs: list) -> dict:
