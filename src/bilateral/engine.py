@@ -35,6 +35,7 @@ class IngestReport:
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)   # read with a doubt: a field left out, a legacy encoding
     repaired: Optional[object] = None               # what an earlier, stopped ingest left and this one finished
+    seconds: dict = field(default_factory=dict)     # wall time of the parts: "batches" (read to store), "reconcile"
 
     def to_dict(self) -> dict:
         out = {"read": self.read, "new": self.new, "known": self.known, "events": self.events,
@@ -43,6 +44,7 @@ class IngestReport:
                "warnings": [{"path": e.path, "code": e.code, "reason": e.reason} for e in self.warnings]}
         if self.repaired:
             out["repaired"] = self.repaired.to_dict()
+        out["seconds"] = {k: round(v, 3) for k, v in self.seconds.items()}
         return out
 
 
@@ -79,6 +81,7 @@ def ingest(store: Store, paths: Iterable[str], options: Options = DEFAULT, proce
     from .reconcile import reconcile
 
     report = IngestReport(repaired=finish_pending(store, options) or None)
+    store.boundary(idle=True)   # models load next: a server may read meanwhile
     run = executor(engine, options, processes=processes, address=address, store=store)
     run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
     batches_done: list = []
@@ -102,6 +105,7 @@ def ingest(store: Store, paths: Iterable[str], options: Options = DEFAULT, proce
             store.boundary(idle=True)   # these go to be parsed: a server may read meanwhile
             yield from unseen
 
+    started = time.perf_counter()
     sources = read_sources(paths, max_bytes=options.max_bytes)
     batches = chunks(fresh(cleaned(sources, report)), max(1, options.batch_size))
     since_release = 0
@@ -125,11 +129,14 @@ def ingest(store: Store, paths: Iterable[str], options: Options = DEFAULT, proce
             report.tokens += a.n_tokens
         if progress:
             progress(len(results))
+    report.seconds["batches"] = time.perf_counter() - started
+    started = time.perf_counter()
     if new_ids:
         if since_release:
             store.release_cache()
         reconcile(store, new_ids, options)
     store.journal_mark(batches_done, "reconciled")
+    report.seconds["reconcile"] = time.perf_counter() - started
     return report
 
 

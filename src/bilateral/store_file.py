@@ -113,12 +113,15 @@ class _Closed:
 
     def __enter__(self):
         self.file.lock.acquire()
-        self.file.con.close()
-        self.file._con = None
+        self.was_open = self.file._con is not None
+        if self.was_open:
+            self.file._con.close()
+            self.file._con = None
 
     def __exit__(self, *exc):
         try:
-            self.file._con = connect(self.file.path, self.file.read_only)
+            if self.was_open:   # reopened in the turn it still holds; a file given back stays closed
+                self.file._con = connect(self.file.path, self.file.read_only)
         finally:
             self.file.lock.release()
 
