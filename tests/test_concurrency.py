@@ -3,6 +3,8 @@ never stops the ingest, a second writer gets one line and exit code 2 (or waits 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -86,6 +88,9 @@ def test_a_reader_during_an_ingest_waits_for_a_batch_and_the_ingest_goes_on(stor
         out = subprocess.run([BIN, "--db", str(store), "docs", "--json"], capture_output=True, text=True)
         assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
         reads.append(len(out.stdout.splitlines()))
+        export = subprocess.run([BIN, "--db", str(store), "export", "--out", str(store.parent / "out")],
+                                capture_output=True, text=True)
+        assert export.returncode == 0 and "Traceback" not in export.stderr, export.stderr
     new, errs = ingest.communicate()
     assert ingest.returncode == 0, errs
     assert reads and reads == sorted(reads)
@@ -125,3 +130,19 @@ def test_a_store_held_by_a_program_outside_the_turns_is_one_line_not_a_traceback
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_forked_worker_outliving_its_killed_writer_does_not_keep_the_store(tmp_path):
+    db = tmp_path / "x.duckdb"
+    code = ("import os, sys, time; from bilateral.store import Store; s = Store(sys.argv[1]); "
+            "pid = os.fork()\n"
+            "if pid == 0:\n    n = os.open(os.devnull, os.O_RDWR); os.dup2(n, 1); os.dup2(n, 2); time.sleep(30); os._exit(0)\n"
+            "print(pid, flush=True); os._exit(0)")   # the writer dies without closing; its child lives on
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
+    child = int(out.stdout.strip())
+    try:
+        os.kill(child, 0)                     # the child still runs
+        with bilateral.open(db) as corpus:   # not refused as "another process is writing"
+            assert corpus.store.counts()["documents"] == 0
+    finally:
+        os.kill(child, signal.SIGKILL)

@@ -17,7 +17,7 @@ import orjson
 import pyarrow as pa
 
 from .model import Analysis, Claim, Conflict, Document, DocumentStats, Event, PairCount, Relation
-from .store_file import StoreFile
+from .store_file import Attached, StoreFile
 from .store_journal import JOURNAL_SCHEMA, JournalTables
 
 SCHEMA_VERSION = 1
@@ -93,20 +93,6 @@ def _first_of_each(rows: list) -> list:
     return out
 
 
-class _Attached:
-    """Someone else's connection, used as it is: never closed, reopened or given back from here."""
-
-    def __init__(self, con):
-        self.con = con
-        self.lock = threading.RLock()
-
-    def boundary(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 class Store(JournalTables):
     """A DuckDB database file (or ":memory:") holding one corpus."""
 
@@ -139,8 +125,7 @@ class Store(JournalTables):
 
     def writing_elsewhere(self) -> bool:
         """Whether another process holds this store as its writer now."""
-        turns = getattr(self.file, "turns", None)
-        return bool(turns is not None and not getattr(self.file, "writer", False) and turns._held("writer"))
+        return self.file.writing_elsewhere()
 
     def boundary(self, idle: bool = False) -> None:
         """The end of a unit of work: the file goes to the processes that wait for it, if any (reopened when next
@@ -400,7 +385,7 @@ class Store(JournalTables):
         """A store over an open connection (e.g. a cursor of a read-only database); writes no schema."""
         store = cls.__new__(cls)
         store.path = str(path)
-        store.file = _Attached(con)
+        store.file = Attached(con)
         store._lock = store.file.lock
         return store
 

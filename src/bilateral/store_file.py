@@ -87,6 +87,10 @@ class StoreFile:
             if not self.read_only:
                 self.turns.let_readers_in()
 
+    def writing_elsewhere(self) -> bool:
+        """Whether another process holds the store as its writer now."""
+        return bool(self.turns is not None and not self.writer and self.turns._held("writer"))
+
     def reopen(self) -> None:
         """Close and reopen in the same turn (DuckDB then drops its cache of table blocks)."""
         with self.lock:
@@ -105,6 +109,23 @@ class StoreFile:
                 if self.writer:
                     self.turns.release_writer()
                 self.turns.close()
+
+
+class Attached:
+    """Someone else's connection (a server's cursor), used as it is: never closed, reopened or given back."""
+
+    def __init__(self, con):
+        self.con = con
+        self.lock = threading.RLock()
+
+    def boundary(self, idle: bool = False) -> None:
+        pass
+
+    def writing_elsewhere(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
 
 
 class _Closed:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import weakref
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -32,6 +33,7 @@ except ImportError:   # no flock: turns are not taken, DuckDB's own lock is all 
     fcntl = None  # type: ignore[assignment]
 
 POLL = 0.02            # seconds between tries for a lock
+_OPEN: "weakref.WeakSet" = weakref.WeakSet()   # every Turns of this process, for the fork hook below
 READ_WAIT = 120.0      # a reader waits this long for a writer's batch to commit
 LET_IN = 2.0           # a writer that gave up its turn waits at most this long for the readers to get in
 
@@ -62,7 +64,19 @@ class Turns:
         fd = self._fds.get(name)
         if fd is None:
             fd = self._fds[name] = os.open(self.folder / name, os.O_RDWR | os.O_CREAT, 0o666)
+            _OPEN.add(self)
         return fd
+
+    def _forget_in_child(self) -> None:
+        """In a forked child: close the inherited descriptors without unlocking (that would unlock the
+        parent's hold, which shares them), so a worker outliving a killed writer does not keep its locks."""
+        for fd in self._fds.values():
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._fds = {}
+        self.mode = None
 
     def _try(self, name: str, flag: int) -> bool:
         try:
@@ -196,6 +210,15 @@ class Turns:
             os.close(fd)
         self._fds.clear()
         self.mode = None
+
+
+def _after_fork_in_child() -> None:
+    for turns in list(_OPEN):
+        turns._forget_in_child()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _command(pid: int) -> str:
