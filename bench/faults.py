@@ -5,9 +5,11 @@
 
 The first stories of ../shared/corpora/reuters21578.jsonl.gz are written out as JSON Lines and
 ingested once without interruption (the baseline, timed). Then, for each kill, a fresh store: the
-ingest is started, killed with SIGKILL (the driver and its worker) at a random moment in the first
-90% of the baseline's time (a run that ends first is not counted: another point is drawn), and run again to its end (the `bilateral` command both times); the JSON Lines export must be
-byte-identical to the baseline's. Prints where each kill landed (batches stored and reconciled at
+ingest is started and killed with SIGKILL (the driver and its worker) at a random point: once the
+journal shows a random number of batches stored (0 to all of them), after a random delay of up to
+2 s more, which may fall in reading, parsing, storing or reconciling (a run that ends first is not
+counted: another point is drawn); then it is run again to its end (the `bilateral` command both
+times); the JSON Lines export must be byte-identical to the baseline's. Prints where each kill landed (batches stored and reconciled at
 the moment of the kill, as the journal shows) and "N of N identical".
 """
 from __future__ import annotations
@@ -65,6 +67,22 @@ def journal_state(db: Path) -> str:
     return f"{said}; {events} merged events"
 
 
+def stored_batches(db: Path) -> int:
+    """Batches the journal shows stored or reconciled, read between the writer's batches."""
+    from bilateral.store import Store
+    if not db.exists():
+        return 0
+    try:
+        store = Store(db, read_only=True)
+    except Exception:   # the store is being created
+        return 0
+    try:
+        counts = store.journal_counts()
+    finally:
+        store.close()
+    return counts.get("stored", 0) + counts.get("reconciled", 0)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kills", type=int, default=5)
@@ -82,16 +100,22 @@ def main(argv=None) -> int:
         baseline_seconds = time.perf_counter() - t
         baseline = export_digest(tmp / "base.duckdb", tmp / "base")
         print(f"uninterrupted: {a.n} stories in {baseline_seconds:.1f} s, export {baseline[:16]}", flush=True)
+        batches = -(-a.n // 64)
         same = killed = tries = 0
         while killed < a.kills and tries < 3 * a.kills:
             tries += 1
             db = tmp / f"k{tries}.duckdb"
-            at = rng.uniform(0.02, 0.9) * baseline_seconds
+            # a random point by progress, not by time (the machine's load moves the time): after a random
+            # number of stored batches, a random delay more (which may fall in parsing, storing or reconciling)
+            target, delay = rng.randint(0, batches), rng.uniform(0, 2.0)
             child = subprocess.Popen(ingest_command(db, stories, a.processes), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
+            while child.poll() is None and stored_batches(db) < target:
+                time.sleep(0.1)
             try:
-                child.wait(timeout=at)
-                print(f"try {tries} at {at:6.1f} s: the ingest ended before the kill; not counted", flush=True)
+                child.wait(timeout=delay)
+                print(f"try {tries} (after {target} batches + {delay:.1f} s): the ingest ended first; not counted",
+                      flush=True)
                 continue
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)   # the driver and its workers, as a crash takes them
@@ -102,8 +126,8 @@ def main(argv=None) -> int:
             digest = export_digest(db, tmp / f"k{tries}")
             ok = again.returncode == 0 and digest == baseline
             same += ok
-            print(f"kill {killed} at {at:6.1f} s ({landed}): re-run exit {again.returncode}, export "
-                  f"{'identical' if ok else 'DIFFERENT ' + digest[:16]}", flush=True)
+            print(f"kill {killed} after {target} batches + {delay:.1f} s ({landed}): re-run exit "
+                  f"{again.returncode}, export {'identical' if ok else 'DIFFERENT ' + digest[:16]}", flush=True)
         print(f"{same} of {killed} identical (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
     return 0 if same == killed == a.kills else 1
 
