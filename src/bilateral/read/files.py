@@ -70,6 +70,18 @@ def read_capped(path: str, limit: int) -> Union[bytes, InputError]:
         os.close(fd)
 
 
+def read_text(path: str, limit: int):
+    """The file's text as `decode` reads it (a Decoded, with its warning if any), or the error that stops it."""
+    from bilateral.read.decode import decode
+    data = read_capped(path, limit)
+    if isinstance(data, InputError):
+        return data
+    decoded = decode(data)
+    if decoded.text is None:
+        return InputError(path, decoded.reason or "not text", decoded.code)
+    return decoded
+
+
 Line = Tuple[int, Optional[bytes]]
 
 

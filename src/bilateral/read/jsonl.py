@@ -16,7 +16,7 @@ from bilateral.errors import InputError, InputWarning
 from bilateral.model import RawDocument
 from bilateral.read.dates import parse_date
 from bilateral.read.decode import BOMS, decode
-from bilateral.read.files import capped_lines, open_regular, read_capped
+from bilateral.read.files import capped_lines, open_regular, read_text
 
 METADATA_FIELDS = ("url", "title", "published", "outlet", "author")
 # Other names the same fields go by in common news dumps and crawlers, tried after the canonical one.
@@ -65,13 +65,9 @@ def read_jsonl(path: str, limit: int) -> Iterator[Result]:
 
 
 def _whole_file(path: str, limit: int) -> Iterator[Result]:
-    data = read_capped(path, limit)
-    if isinstance(data, InputError):
-        yield data
-        return
-    decoded = decode(data)
-    if decoded.text is None:
-        yield InputError(path, decoded.reason or "not text", decoded.code)
+    decoded = read_text(path, limit)
+    if isinstance(decoded, InputError):
+        yield decoded
         return
     for lineno, line in enumerate(decoded.text.split("\n"), start=1):
         if line.strip():

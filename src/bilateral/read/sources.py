@@ -11,8 +11,7 @@ from typing import Iterable, Iterator, Union
 
 from bilateral.errors import InputError, InputWarning
 from bilateral.model import RawDocument
-from bilateral.read.decode import decode
-from bilateral.read.files import read_capped
+from bilateral.read.files import read_text
 from bilateral.read.jsonl import FIELD_ALIASES, METADATA_FIELDS, read_jsonl  # noqa: F401  (their home)
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -106,13 +105,9 @@ def _file_results(path: str, named: bool, limit: int) -> Iterator[Result]:
     if fmt == "jsonl":
         yield from read_jsonl(path, limit)
         return
-    data = read_capped(path, limit)
-    if isinstance(data, InputError):
-        yield data
-        return
-    decoded = decode(data)
-    if decoded.text is None:
-        yield InputError(path, decoded.reason or "not text", decoded.code)
+    decoded = read_text(path, limit)
+    if isinstance(decoded, InputError):
+        yield decoded
         return
     if not decoded.text.strip():
         yield InputError(path, "empty file (no text)" if not decoded.text else "file holds only whitespace", "empty")
