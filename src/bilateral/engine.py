@@ -142,24 +142,23 @@ def ingest(store: Store, paths: Iterable[str], options: Options = DEFAULT, proce
 
 def _store(store: Store, analyses: list, key: str, report: IngestReport) -> list:
     """Write a batch in one transaction; if that fails, each document alone, so one that cannot be
-    stored is an error of its own and the others land (the journal lists those that did)."""
+    stored is an error of its own and the others land (the journal lists those that did). When no
+    document can be stored at all, the store itself is failing: that is raised."""
+    from .work import failed
     try:
         return store.write_batch(analyses, batch=key)
     except Exception as exc:
         if len(analyses) == 1:
-            report.errors.append(InputError(analyses[0].document.source_path,
-                                            f"could not be stored: {_said(exc)}", "store"))
+            report.errors.append(failed(analyses[0].document, "could not be stored", exc, "store"))
             return []
     stored: list = []
+    errors: list = []
     for a in analyses:
         try:
             stored.extend(store.write_batch([a], batch=key, before=[s.document.doc_id for s in stored]))
         except Exception as exc:
-            report.errors.append(InputError(a.document.source_path, f"could not be stored: {_said(exc)}", "store"))
+            errors.append((a, exc))
+    if errors and not stored:
+        raise errors[-1][1]
+    report.errors.extend(failed(a.document, "could not be stored", exc, "store") for a, exc in errors)
     return stored
-
-
-def _said(exc: BaseException) -> str:
-    """An exception in one line: its type and the first line of its message, not too long."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__

@@ -47,12 +47,12 @@ def analyze_batch(documents: list, options: Options = DEFAULT) -> list:
     return out
 
 
-def failed(document, stage: str, exc: BaseException):
+def failed(document, stage: str, exc: BaseException, code: str = "analyze"):
     """The error a document's failure becomes: its source, the stage and the exception in one line."""
     from .errors import InputError
     said = (str(exc).strip().splitlines() or [""])[0]
     return InputError(document.source_path, f"{stage}: {type(exc).__name__}" + (f": {said}"[:300] if said else ""),
-                      "analyze")
+                      code)
 
 
 def _parsed(nlp, documents: list, options: Options) -> Iterator[tuple]:
