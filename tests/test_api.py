@@ -100,10 +100,13 @@ def test_bad_input_is_reported_and_loses_nothing(tmp_path):
     with bilateral.open(db) as corpus:
         report = corpus.ingest([str(bad), str(tmp_path / "missing.txt")])
         codes = sorted(e.code for e in report.errors)
-        assert codes == ["binary", "empty", "encoding", "jsonl", "missing"]
+        assert codes == ["binary", "empty", "jsonl", "missing"]
         assert all(e.path and e.reason for e in report.errors)
         assert any("lines.jsonl" in e.path and "2" in e.reason for e in report.errors if e.code == "jsonl")
-        assert report.new == 1        # the good JSONL line still comes through
+        # a legacy encoding is read with a warning naming the first byte that is not UTF-8
+        (warning,) = report.warnings
+        assert warning.code == "encoding" and "latin1.txt" in warning.path and "0xe9" in warning.reason
+        assert report.new == 2        # the good JSONL line and the legacy file still come through
         after = corpus.store.counts()
-        assert after["documents"] == stored["documents"] + 1
+        assert after["documents"] == stored["documents"] + 2
         assert corpus.store.has_document(bilateral.model.text_id(corpus.documents()[0].text))

@@ -40,15 +40,35 @@ class Corpus:
     """One store of documents, events, claims and conflicts."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None,
-                 options: Optional[Options] = None):
+                 options: Optional[Options] = None, wait: float = 0.0):
+        """Open a store. For writing, this process becomes its one writer (waiting up to `wait` seconds for
+        another to end, else StoreBusy) and first finishes what a stopped ingest left (`self.repaired`)."""
         self.options = (options or Options()).replace(**({"dictionary": dictionary} if dictionary else {}))
-        self.store = Store(path, read_only=read_only)
+        self.store = Store(path, read_only=read_only, wait=wait)
+        self.repaired = None
+        if not read_only:
+            from .journal import finish_pending
+            try:
+                self.repaired = finish_pending(self.store, self.options) or None
+            except BaseException:
+                self.store.close()
+                raise
+
+    def unfinished(self) -> Optional[str]:
+        """What a reader should know of batches stored but not reconciled yet, or None when there are none."""
+        pending = [b for b in self.store.journal_pending() if b.state == "stored"]
+        if not pending:
+            return None
+        if self.store.writing_elsewhere():
+            return f"an ingest is running: {len(pending)} stored batches are not reconciled yet"
+        return (f"an ingest stopped before reconciling {len(pending)} stored batches: events and conflicts "
+                "miss them until `bilateral repair` (or any ingest) finishes them")
 
     @classmethod
     def over(cls, store: Store, options: Optional[Options] = None) -> "Corpus":
         """A Corpus over a store already open (a server's cursor, say)."""
         corpus = cls.__new__(cls)
-        corpus.store, corpus.options = store, options or Options()
+        corpus.store, corpus.options, corpus.repaired = store, options or Options(), None
         return corpus
 
     @property
@@ -152,6 +172,6 @@ class Corpus:
 
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False, dictionary: Optional[str] = None,  # noqa: A001
-         options: Optional[Options] = None) -> Corpus:
+         options: Optional[Options] = None, wait: float = 0.0) -> Corpus:
     """Open (or create) a corpus store."""
-    return Corpus(path, read_only=read_only, dictionary=dictionary, options=options)
+    return Corpus(path, read_only=read_only, dictionary=dictionary, options=options, wait=wait)

@@ -19,7 +19,7 @@ from .options import Options
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn articles about relations between countries into a sourced record.")
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)   # an error is one line, whatever the width
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Settings:
 
     db: str = "bilateral.duckdb"
     options: Options = Options()
+    wait: float = 0.0                      # seconds to wait for another writer of the store
 
 
 @app.callback()
@@ -36,21 +37,31 @@ def _global(ctx: typer.Context,
             dictionary: Optional[str] = typer.Option(None, "--dictionary",
                                                      help="A user actor dictionary (TSV or JSON)."),
             lexicon: Optional[str] = typer.Option(None, "--lexicon",
-                                                  help="A folder of lexicon files extending the shipped ones.")):
+                                                  help="A folder of lexicon files extending the shipped ones."),
+            wait: float = typer.Option(0.0, "--wait", help="Seconds to wait while another process writes the "
+                                       "store (a second writer is refused at once by default; a reader waits "
+                                       "for the batch being written in any case).")):
     """Global options go before the command: bilateral --db x.duckdb ingest DIR."""
-    ctx.obj = Settings(db=db, options=Options(dictionary=dictionary, lexicon=lexicon))
+    ctx.obj = Settings(db=db, options=Options(dictionary=dictionary, lexicon=lexicon), wait=wait)
 
 
 def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
-def _corpus(ctx: typer.Context, read_only: bool = False):
+def _corpus(ctx: typer.Context, read_only: bool = False, options: Optional[Options] = None):
+    """The store named by --db: for reading (never repaired from here), or as its one writer, which
+    first finishes what an earlier, stopped ingest left undone."""
     from .api import Corpus
     settings = _settings(ctx)
     if read_only and not Path(settings.db).exists():
         raise BilateralError(f"no store at {settings.db}: run `bilateral ingest PATH` first", settings.db)
-    return Corpus(settings.db, read_only=read_only, options=settings.options)
+    corpus = Corpus(settings.db, read_only=read_only, options=options or settings.options, wait=settings.wait)
+    if corpus.repaired:
+        err.print(f"[yellow]repaired[/yellow] {_plain(corpus.repaired.describe())}")
+    elif read_only and corpus.unfinished():
+        err.print(f"[yellow]note[/yellow] {_plain(corpus.unfinished())}")
+    return corpus
 
 
 # --- output ------------------------------------------------------------------------------
@@ -93,8 +104,14 @@ def _run(fn):
     try:
         fn()
     except BilateralError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {_plain(str(exc))}")
         raise typer.Exit(2)
+
+
+def _plain(text: str) -> str:
+    """Text printed as it is: file names and reasons may hold brackets rich would read as markup."""
+    from rich.markup import escape
+    return escape(text)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -104,18 +121,24 @@ def ingest(ctx: typer.Context, paths: List[str] = typer.Argument(..., help="File
            processes: int = typer.Option(1, "--processes", "-p", help="Worker processes on this machine."),
            engine: str = typer.Option("local", "--engine", help="local or ray."),
            address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address to join."),
+           max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse files (and JSON Lines "
+                                                   "lines) larger than this many bytes (default 5,000,000)."),
            as_json: bool = JSON):
     """Read documents into the store (re-ingesting a document changes nothing)."""
     def go():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, MofNCompleteColumn
-        with _corpus(ctx) as corpus:
+        settings = _settings(ctx)
+        options = settings.options.replace(max_bytes=max_bytes) if max_bytes else None
+        with _corpus(ctx, options=options) as corpus:
             with Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(), TimeElapsedColumn(),
                           console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
                 task = bar.add_task("ingest", total=None)
                 report = corpus.ingest(paths, processes=processes, engine=engine, address=address,
                                        progress=lambda n: bar.advance(task, n))
+            for e in report.warnings:
+                err.print(f"[yellow]warning[/yellow] {_plain(e.path)}: {_plain(e.reason)}")
             for e in report.errors:
-                err.print(f"[yellow]skipped[/yellow] {e.path}: {e.reason}")
+                err.print(f"[yellow]skipped[/yellow] {_plain(e.path)}: {_plain(e.reason)}")
             if as_json:
                 sys.stdout.write(json.dumps(report.to_dict()) + "\n")
             else:
@@ -123,6 +146,25 @@ def ingest(ctx: typer.Context, paths: List[str] = typer.Argument(..., help="File
                 out.print(f"read {report.read}, new {report.new}, already stored {report.known}, "
                           f"errors {len(report.errors)}; store now holds {c['documents']} documents, "
                           f"{c['events']} events, {c['claims']} claims, {c['conflicts']} conflicts")
+    _run(go)
+
+
+@app.command()
+def repair(ctx: typer.Context, everything: bool = typer.Option(False, "--all", help="Reconcile the whole store, not only the "
+                                           "batches an earlier ingest left unreconciled."),
+           as_json: bool = JSON):
+    """Finish what a stopped ingest left undone: reconcile the batches it stored (every writing command does
+    this first; this command does it on demand)."""
+    def go():
+        from .journal import finish_pending
+        with _corpus(ctx) as corpus:
+            done = corpus.repaired
+            if everything or not done:
+                done = finish_pending(corpus.store, corpus.options, everything=everything)
+            if as_json:
+                sys.stdout.write(json.dumps(done.to_dict()) + "\n")
+            else:
+                out.print("reconciled the whole store" if everything else done.describe())
     _run(go)
 
 

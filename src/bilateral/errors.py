@@ -22,6 +22,20 @@ class InputError(BilateralError):
         super().__init__(reason, path)
         self.code = code
 
+    def __reduce__(self):
+        """Pickled with its own arguments, so a worker process can return it."""
+        return type(self), (self.path, self.reason, self.code)
+
+
+class InputWarning(InputError):
+    """Something read with a doubt (a field left out, a legacy encoding): the document is still read."""
+
+
+class StoreBusy(BilateralError):
+    """The store is held by another process longer than this one may wait: one line, exit code 2."""
+
+    code = "busy"
+
 
 class UnknownCountry(BilateralError):
     """A country argument that the gazetteer cannot resolve."""

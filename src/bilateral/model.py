@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
@@ -35,9 +36,21 @@ def stable_id(prefix: str, *parts: Any) -> str:
     return f"{prefix}_{h.hexdigest()[:16]}"
 
 
+# A hyphen that ended a wrapped line ("long-\nterm" became "long- term"): the wrap, not the word.
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+
+
+def identity_text(text: str) -> str:
+    """The text a document is identified by: every run of whitespace one space, and a hyphen at a line
+    wrap joined to its word, so hard wraps, tabs and double spaces do not make another document."""
+    return _WRAPPED_HYPHEN.sub("-", " ".join(text.split()))
+
+
 def text_id(text: str) -> str:
-    """The document id: a hash of the cleaned text (same text, same id)."""
-    return "d_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """The document id: a hash of the cleaned text normalised by `identity_text` (same words, same id).
+
+    The stored text and every offset stay those of the text as cleaned."""
+    return "d_" + hashlib.sha256(identity_text(text).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class Record:

@@ -23,6 +23,9 @@ class Options:
     domestic: bool = False                  # also acts within one state and acts with an unnamed party
     fine_moods: bool = False                # also mark conditional, hypothetical, required and refused acts
     verb_dictionary: bool = False           # also code verbs the lexicon lacks from the CAMEO verb dictionary
+    # --- what is read at all
+    max_bytes: int = 5_000_000              # a file (or one JSON Lines line) larger than this is refused, not read
+    section_chars: int = 200_000            # texts longer than this are parsed in sections of at most this length
     # --- how work is cut
     batch_size: int = 64                    # documents per unit of work and per store transaction
     pipe_batch: int = 32                    # texts per nlp.pipe batch (16-64 parse alike; bench/throughput.py)

@@ -13,11 +13,12 @@ import threading
 from pathlib import Path
 from typing import Iterable, Optional
 
-import duckdb
 import orjson
 import pyarrow as pa
 
 from .model import Analysis, Claim, Conflict, Document, DocumentStats, Event, PairCount, Relation
+from .store_file import Attached, StoreFile
+from .store_journal import JOURNAL_SCHEMA, JournalTables
 
 SCHEMA_VERSION = 1
 
@@ -92,22 +93,45 @@ def _first_of_each(rows: list) -> list:
     return out
 
 
-class Store:
+class Store(JournalTables):
     """A DuckDB database file (or ":memory:") holding one corpus."""
 
-    def __init__(self, path: str | Path = "bilateral.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "bilateral.duckdb", read_only: bool = False, wait: float = 0.0,
+                 read_wait: Optional[float] = None):
+        """Open a store; for writing, as the store's one writer (waiting up to `wait` seconds for another to end).
+
+        The file is shared in turns with other processes (`store_file.py`, `turns.py`)."""
         self.path = str(path)
         if not read_only and self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(self.path, read_only=read_only)
-        self._lock = threading.Lock()
+        self.file = StoreFile(self.path, read_only=read_only, wait=wait, read_wait=read_wait)
+        self._lock = self.file.lock
         self._reopenable = not read_only and self.path != ":memory:"
-        if not read_only:
-            self.con.execute(SCHEMA)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        try:
+            if not read_only:
+                self.con.execute(SCHEMA + JOURNAL_SCHEMA)
+                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        except BaseException:
+            self.file.close()
+            raise
+
+    @property
+    def con(self):
+        """The DuckDB connection, opened in this process's turn when needed."""
+        return self.file.con
 
     def close(self) -> None:
-        self.con.close()
+        self.file.close()
+
+    def writing_elsewhere(self) -> bool:
+        """Whether another process holds this store as its writer now."""
+        return self.file.writing_elsewhere()
+
+    def boundary(self, idle: bool = False) -> None:
+        """The end of a unit of work: the file goes to the processes that wait for it, if any (reopened when next
+        used); `idle`: the writer turns to other work for a while, so a running server gets the file now."""
+        if not getattr(self, "_depth", 0):
+            self.file.boundary(idle)
 
     def release_cache(self) -> None:
         """Close and reopen a database file this store opened, dropping DuckDB's cache of table blocks.
@@ -115,28 +139,19 @@ class Store:
         DuckDB keeps every block it has written or read in memory until the database closes, so a long
         ingest would grow with the corpus; reopening between batches keeps its memory level. A store
         over someone else's connection, an in-memory database or a read-only one is left as it is."""
-        if not getattr(self, "_reopenable", False):
-            return
-        with self._lock:
-            self.con.close()
-            self.con = duckdb.connect(self.path)
+        if getattr(self, "_reopenable", False):
+            self.file.reopen()
 
     def can_close_for_a_while(self) -> bool:
         """Whether `closed_for_a_while` can close this store (a file it opened for writing)."""
         return bool(getattr(self, "_reopenable", False))
 
-    @contextlib.contextmanager
     def closed_for_a_while(self):
         """No connection open inside the block, reopened after it: worker processes forked there
         inherit no DuckDB state (its threads and locks must not cross a fork)."""
         if not self.can_close_for_a_while():
             raise ValueError("only a database file this store opened for writing can be closed and reopened")
-        with self._lock:
-            self.con.close()
-            try:
-                yield
-            finally:
-                self.con = duckdb.connect(self.path)
+        return self.file.closed()
 
     # --- writing -----------------------------------------------------------------
 
@@ -169,15 +184,18 @@ class Store:
             finally:
                 self._depth = 0
             self.con.execute("COMMIT")
+        self.file.boundary()
 
     def together(self):
         """Several writes as one transaction, landing together or not at all: `with store.together(): ...`."""
         return self._transaction()
 
-    def write_batch(self, analyses: Iterable[Analysis]) -> list:
+    def write_batch(self, analyses: Iterable[Analysis], batch: Optional[str] = None, before: tuple = ()) -> list:
         """Store new documents with their mentions and claims in one transaction; returns the new ones.
 
-        Rows go in as one Arrow table per table and batch: executemany runs one statement per row."""
+        Rows go in as one Arrow table per table and batch: executemany runs one statement per row.
+        With `batch`, the journal records the batch as stored in the same transaction, its documents
+        those stored now and `before` (its earlier parts)."""
         analyses = list(analyses)
         with self._transaction():
             known = self.known_documents([a.document.doc_id for a in analyses])
@@ -190,6 +208,8 @@ class Store:
                     new.append(a)
             if new:
                 self._insert_new(new)
+            if batch is not None:
+                self.journal_stored(batch, list(before) + [a.document.doc_id for a in new])
         return new
 
     def _insert_new(self, new: list) -> None:
@@ -291,12 +311,13 @@ class Store:
             "FROM documents d ORDER BY d.seq").fetchall()]
 
     def mentions(self, pairs: Optional[list] = None) -> list:
-        """Per-document events (one mention each), in ingestion order."""
-        if pairs is None:
-            rows = self.con.execute("SELECT body FROM mentions ORDER BY seq, char_start, mention_id").fetchall()
-        else:
-            rows = self.con.execute("SELECT body FROM mentions WHERE pair IN (SELECT unnest(?)) "
-                                    "ORDER BY seq, char_start, mention_id", [pairs]).fetchall()
+        """Per-document events (one mention each), earliest report first: by their documents' publication
+        dates, then document ids and positions. The order depends on what is stored, never on the order
+        it was ingested in, so the events merged from them (each named by its first mention) do neither."""
+        where, params = ("", []) if pairs is None else ("WHERE m.pair IN (SELECT unnest(?)) ", [pairs])
+        rows = self.con.execute("SELECT m.body FROM mentions m JOIN documents d ON d.doc_id = m.doc_id " + where +
+                                "ORDER BY d.published NULLS LAST, m.doc_id, m.char_start, m.mention_id",
+                                params).fetchall()
         return [Event.from_dict(orjson.loads(r[0])) for r in rows]
 
     def pair_sizes(self, table: str, pairs: list) -> dict:
@@ -364,8 +385,8 @@ class Store:
         """A store over an open connection (e.g. a cursor of a read-only database); writes no schema."""
         store = cls.__new__(cls)
         store.path = str(path)
-        store.con = con
-        store._lock = threading.Lock()
+        store.file = Attached(con)
+        store._lock = store.file.lock
         return store
 
     def n_documents(self) -> int:

@@ -2,7 +2,7 @@
 import json
 import os
 
-from bilateral.errors import InputError
+from bilateral.errors import InputError, InputWarning
 from bilateral.model import RawDocument
 from bilateral.read import read_sources
 
@@ -35,12 +35,13 @@ def test_binary_file(tmp_path):
     assert err.code == "binary" and "NUL" in err.reason and "byte 7" in err.reason
 
 
-def test_invalid_utf8_names_the_byte(tmp_path):
+def test_invalid_utf8_is_read_as_windows_1252_with_a_warning_naming_the_byte(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Dakar et Paris ont signé".encode("latin-1"))
-    (err,) = list(read_sources([str(path)]))
-    assert err.code == "encoding"
-    assert "at byte 23" in err.reason and "0xe9" in err.reason
+    warning, doc = list(read_sources([str(path)]))
+    assert isinstance(warning, InputWarning) and warning.code == "encoding"
+    assert "at byte 23" in warning.reason and "0xe9" in warning.reason and "Windows-1252" in warning.reason
+    assert doc.text == "Dakar et Paris ont signé"
 
 
 def test_empty_and_whitespace_files(tmp_path):

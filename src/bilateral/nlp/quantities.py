@@ -23,6 +23,7 @@ widened to +-25% for round figures (one significant digit: "200,000",
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
@@ -170,8 +171,31 @@ def interval(value: Optional[float], qualifier: str) -> tuple[str, Optional[floa
     if qualifier in ("approximate", "approximate_below"):
         tol = 0.25 if _round(value) else 0.10
         high = value if qualifier == "approximate_below" else value * (1 + tol)
-        return "approximate", value * (1 - tol), high
+        low = value * (1 - tol)
+        return ("approximate", low, high) if value >= 0 else ("approximate", min(low, high), max(low, high))
     return "exact", value, value
+
+
+# Figures are finite and no larger than a billion billion: past that a number is not a figure a text
+# reports (and its products and sums would overflow). Ranks are at most a thousand.
+MAX_FIGURE = 1e18
+MAX_RANK = 1000
+# A number written in scientific notation or as a power ("1e309", "10^400"): neither part is a figure.
+_NOTATION_AFTER = re.compile(r"(?:[eE][+-]?\d|\^|\*\*\s*\d|[×x]\s?10\^)")
+_NOTATION_BEFORE = re.compile(r"(?:\d[eE][+-]?|\^|\*\*\s*)$")
+
+
+def bounded(value: Optional[float]) -> Optional[float]:
+    """The value when it is a finite number within MAX_FIGURE either side of zero, else None."""
+    if value is None or not math.isfinite(value) or abs(value) > MAX_FIGURE:
+        return None
+    return value
+
+
+def _in_notation(text: str, m: re.Match) -> bool:
+    """The number is a mantissa or an exponent of scientific notation or a power."""
+    at, end = m.start("num"), m.end("num")
+    return bool(_NOTATION_AFTER.match(text, end) or _NOTATION_BEFORE.search(text[max(0, at - 4):at]))
 
 
 def _round(value: float) -> bool:
@@ -212,11 +236,13 @@ def _figure(g: Grammar, text: str, m: re.Match, phones: list, in_range: bool = F
     if is_word and num.lower().startswith("half") and not scale:
         return None
     after, before = text[end:end + 40], text[max(0, start - 40):start]
-    if _names_something(g, num, after, "" if in_range else before, m, phones):
+    if _names_something(g, num, after, "" if in_range else before, m, phones) or _in_notation(text, m):
         return None
     if is_word and not scale and g.definite_before.search(before):
         return None  # "the two companies" refers to companies already named
-    value = _number(g, num) * _scale(g, m)
+    value = bounded(_number(g, num) * _scale(g, m))
+    if value is None:
+        return None
     unit = currency
     measure = None if currency or m.group("pct") else g.measure.match(text, end)
     price = g.price.match(text, end) if currency else None
@@ -332,6 +358,9 @@ def _rank(g: Grammar, text: str, m: re.Match) -> Optional[Quantity]:
     elif ordinal in g.ordinals:
         rank = g.ordinals[ordinal]
     else:
-        rank = int(re.sub(r"\D", "", ordinal))
+        digits = re.sub(r"\D", "", ordinal)
+        rank = int(digits) if len(digits) <= 4 else MAX_RANK + 1
+    if rank > MAX_RANK:
+        return None   # not a rank a text gives ("the 99999th largest")
     return Quantity(start=m.start(), end=m.end(), text=m.group(0), value=None, unit=None,
                     qualifier="exact", rank=rank)

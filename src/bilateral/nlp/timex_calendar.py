@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -137,6 +138,8 @@ def duration_value(n: Optional[float], letter: str, mult: int, clock: bool) -> s
             return "PXCE"
         return f"P{t}X{letter}"
     q = n * mult
+    if not math.isfinite(q):   # a number too long to be a length of time: its length is unknown
+        return f"P{t}X{letter}"
     if q != int(q):
         if letter == "Y" and not clock:
             return f"P{int(q * 12)}M"

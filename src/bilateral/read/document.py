@@ -1,6 +1,7 @@
 """A RawDocument cleaned into the Document every later stage reads: body text, metadata, offsets."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from bilateral.model import Document, RawDocument, text_id
@@ -49,6 +50,9 @@ def _first(*values: Optional[str]) -> Optional[str]:
     return next((v for v in map(_tidy, values) if v), None)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _tidy(value: Optional[str]) -> Optional[str]:
-    """Metadata strings on one line with single spaces; blank is None."""
-    return " ".join(value.split()) or None if value else None
+    """Metadata strings on one line with single spaces, without control characters; blank is None."""
+    return " ".join(_CONTROL.sub("", value).split()) or None if value else None

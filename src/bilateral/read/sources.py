@@ -1,79 +1,99 @@
 """Paths, folders, globs and JSONL lines turned into RawDocuments, with every failure yielded as an InputError.
 
-One bad input never stops the others: the caller decides what to do with the errors.
+One bad input never stops the others: the caller decides what to do with the errors (and with
+the InputWarnings, which come before the document they are about).
 """
 from __future__ import annotations
 
-import codecs
 import glob
-import json
 import os
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Union
 
-from bilateral.errors import InputError
+from bilateral.errors import InputError, InputWarning
 from bilateral.model import RawDocument
+from bilateral.read.files import read_text
+from bilateral.read.jsonl import FIELD_ALIASES, METADATA_FIELDS, read_jsonl  # noqa: F401  (their home)
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-METADATA_FIELDS = ("url", "title", "published", "outlet", "author")
-# Other names the same fields go by in common news dumps and crawlers, tried after the canonical one.
-FIELD_ALIASES = {
-    "url": ("link", "source_url"),
-    "title": ("headline",),
-    "published": ("date", "published_at", "publish_date", "date_publish", "date_published", "datePublished",
-                  "pubdate", "pub_date", "datetime"),
-    "outlet": ("source", "publisher", "site_name", "source_domain", "site"),
-    "author": ("authors", "byline", "creator"),
-    "text": ("content", "body", "maintext", "article", "article_text"),
-}
+DEFAULT_MAX_BYTES = 5_000_000
 
 Result = Union[RawDocument, InputError]
 
 
-def read_sources(paths: Iterable[str]) -> Iterator[Result]:
-    """Every document under the given files, folders (recursive, sorted) and glob patterns, in a fixed order."""
+def read_sources(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """Every document under the given files, folders (recursive, sorted) and glob patterns, in a fixed order.
+
+    A file over `max_bytes` (for JSON Lines: a line over it) is refused with its size, unread."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for given in paths:
-        yield from _read_given(str(given))
+        yield from _read_given(str(given), max_bytes)
 
 
-def _read_given(given: str) -> Iterator[Result]:
-    """One argument: a folder, a file, or a pattern."""
+def _read_given(given: str, limit: int) -> Iterator[Result]:
+    """One argument: a folder, a file (or anything else that is there), or a pattern."""
     if os.path.isdir(given):
-        for path in _walk(given):
-            yield from _read_file(path, named=False)
-    elif os.path.isfile(given):
-        yield from _read_file(given, named=True)
+        yield from _read_folder(given, limit)
+    elif os.path.lexists(given):
+        yield from _read_file(given, True, limit)
     elif glob.has_magic(given):
         matches = sorted(glob.glob(given, recursive=True))
         if not matches:
             yield InputError(given, "no file matches this pattern", "missing")
         for match in matches:
             if os.path.isdir(match):
-                for path in _walk(match):
-                    yield from _read_file(path, named=False)
+                yield from _read_folder(match, limit)
             else:
-                yield from _read_file(match, named=False)
+                yield from _read_file(match, False, limit)
     else:
         yield InputError(given, "no such file or folder", "missing")
+
+
+def _read_folder(folder: str, limit: int) -> Iterator[Result]:
+    for item in _walk(folder):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read_file(item, False, limit)
 
 
 # A folder's own notes are not articles: README.md beside the documents describes them.
 FOLDER_NOTES = ("readme", "license", "licence", "changelog", "contributing")
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Files under a folder, depth first in name order; hidden files and the folder's notes left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _walk(folder: str) -> Iterator[Union[str, InputError]]:
+    """Files under a folder, depth first in name order; hidden files and the folder's notes left out.
+
+    A sub-folder that cannot be listed is an error; a symbolic link to a folder is not followed (a link
+    back up would never end) and is said so."""
+    unreadable: list = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:
+            exc = unreadable.pop(0)
+            yield InputError(exc.filename or root, f"folder cannot be read: {exc.strerror or exc}", "unreadable")
+        linked = sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d)))
+        for d in linked:
+            yield InputWarning(os.path.join(root, d), "a symbolic link to a folder: not followed", "symlink")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
         for name in sorted(files):
             if not name.startswith(".") and not name.lower().startswith(FOLDER_NOTES):
                 yield os.path.join(root, name)
+    for exc in unreadable:
+        yield InputError(exc.filename or folder, f"folder cannot be read: {exc.strerror or exc}", "unreadable")
 
 
-def _read_file(path: str, named: bool) -> Iterator[Result]:
-    """One file: its documents, or the reason it has none (unsupported files in folders pass silently)."""
+def _read_file(path: str, named: bool, limit: int) -> Iterator[Result]:
+    """One file: its documents, or the reason it has none (unsupported files in folders pass silently).
+
+    Whatever goes wrong reading it is that file's error: the files after it are still read."""
+    try:
+        yield from _file_results(path, named, limit)
+    except Exception as exc:
+        yield InputError(path, f"could not be read: {type(exc).__name__}: {exc}"[:300], "unreadable")
+
+
+def _file_results(path: str, named: bool, limit: int) -> Iterator[Result]:
     suffix = os.path.splitext(path)[1].lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
@@ -82,77 +102,16 @@ def _read_file(path: str, named: bool) -> Iterator[Result]:
             yield InputError(path, f"unsupported file type {suffix or '(no extension)'!r}; "
                                    f"supported: {supported}", "format")
         return
-    text = _decode(path)
-    if isinstance(text, InputError):
-        yield text
-    elif fmt == "jsonl":
-        yield from _read_jsonl(path, text)
-    else:
-        yield RawDocument(source_path=path, text=text, format=fmt)
-
-
-def _decode(path: str) -> Union[str, InputError]:
-    """The file's text as UTF-8 (a BOM is dropped), or why it cannot be read as text."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        return InputError(path, f"cannot be read: {exc.strerror or exc}", "unreadable")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        return InputError(path, f"binary file (NUL byte at byte {nul}), not text", "binary")
-    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        text = data[skip:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = skip + exc.start
-        return InputError(path, f"not valid UTF-8: byte 0x{data[at]:02x} at byte {at} ({exc.reason})", "encoding")
-    if not text.strip():
-        return InputError(path, "empty file (no text)" if not text else "file holds only whitespace", "empty")
-    return text
-
-
-def _read_jsonl(path: str, text: str) -> Iterator[Result]:
-    """One document per non-blank line; a bad line is an error of its own and the rest still come."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            yield _jsonl_document(path, lineno, line)
-
-
-def _jsonl_document(path: str, lineno: int, line: str) -> Result:
-    """A JSONL line as a RawDocument, its source_path the line's url or "path#Lnumber"."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return InputError(path, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})", "jsonl")
-    if not isinstance(record, dict):
-        return InputError(path, f"line {lineno}: expected a JSON object, got {type(record).__name__}", "jsonl")
-    meta = {k: _field(record, k) for k in METADATA_FIELDS}
-    body, fmt = _field(record, "text"), "text"
-    if not (body and body.strip()):
-        body, fmt = _as_text(record.get("html")), "html"
-    if not (body and body.strip()):
-        return InputError(path, f"line {lineno}: has neither a non-empty 'text' (or 'content', 'body', "
-                                f"'maintext') nor 'html' field", "jsonl")
-    return RawDocument(source_path=meta["url"] or f"{path}#L{lineno}", text=body, format=fmt, **meta)
-
-
-def _field(record: dict, name: str) -> Optional[str]:
-    """A field by its own name, else by the first of its usual other names that holds a value."""
-    for key in (name, *FIELD_ALIASES.get(name, ())):
-        value = record.get(key)
-        if isinstance(value, list) and name == "author":   # "authors": ["A", "B"]
-            value = "; ".join(v for v in value if isinstance(v, str) and v.strip()) or None
-        value = _as_text(value)
-        if value is not None:
-            return value
-    return None
-
-
-def _as_text(value: object) -> Optional[str]:
-    """A metadata value as a string: numbers become text (a year), anything else not a string is dropped."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    return value if isinstance(value, str) and value.strip() else None
+    if fmt == "jsonl":
+        yield from read_jsonl(path, limit)
+        return
+    decoded = read_text(path, limit)
+    if isinstance(decoded, InputError):
+        yield decoded
+        return
+    if not decoded.text.strip():
+        yield InputError(path, "empty file (no text)" if not decoded.text else "file holds only whitespace", "empty")
+        return
+    if decoded.warning:
+        yield InputWarning(path, decoded.warning, "encoding")
+    yield RawDocument(source_path=path, text=decoded.text, format=fmt)

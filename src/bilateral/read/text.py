@@ -15,9 +15,13 @@ from bilateral.read import header
 from bilateral.read.boilerplate import boilerplate, is_author_note
 from bilateral.read.markdown import Spans, line_markup
 
-# Odd spaces become plain ones and invisible marks go, so later stages see ordinary words;
+# Odd spaces (tabs, carriage returns, form feeds, separators) become plain ones, and invisible marks and
+# control characters go, so later stages see ordinary words and the store keeps no control character;
 # such characters get no run of their own in the offsets.
-_ODD_SPACE = re.compile(r"[\t\xa0\u2000-\u200a\u202f\u205f\u3000]|[\xad\u200b-\u200d\u2060\ufeff]")
+_SPACES = "\t\r\x0b\x0c\x1c-\x1f\x85\xa0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_DROPPED = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200d\u2060\ufeff"
+_ODD_SPACE = re.compile(f"[{_SPACES}]|[{_DROPPED}]")
+_SPACE = re.compile(f"[{_SPACES}]")
 HEADER_BLOCKS = 5  # bylines and "Outlet, date" lines are looked for in this many first paragraphs
 
 
@@ -270,7 +274,7 @@ def _normalized(piece: str, src: int):
     for m in _ODD_SPACE.finditer(piece):
         if m.start() > pos:
             yield piece[pos:m.start()], src + pos
-        if m.group(0) in "\t\xa0\u202f\u205f\u3000" or "\u2000" <= m.group(0) <= "\u200a":
+        if _SPACE.match(m.group(0)):
             yield " ", None
         pos = m.end()
     if pos < len(piece):

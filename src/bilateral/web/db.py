@@ -1,8 +1,10 @@
-"""Store access while serving: one database opened once, a fresh cursor per unit of work, a time limit on each.
+"""Store access while serving: one database shared by the requests, a fresh cursor per unit of work, a time limit on each.
 
 DuckDB connections must not be shared across threads, so every request works on its
 own cursor in a bounded worker pool; a request that runs past the limit has its
-cursor interrupted and is answered 503.
+cursor interrupted and is answered 503. The database is opened in turns with an ingest
+writing it (`store_file.SharedReader`): a request waits for the batch being written, which
+does not count against its time limit, and then sees every batch committed so far.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from ..api import Corpus
 from ..options import Options
 from ..errors import BilateralError
 from ..store import Store
+from ..store_file import SharedReader
+from ..turns import READ_WAIT
 
 T = TypeVar("T")
 
@@ -34,10 +38,7 @@ class Database:
         self.path = str(path)
         if not Path(self.path).exists():
             raise BilateralError("no store here: run `bilateral ingest PATH` first", self.path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise BilateralError(f"cannot open the store: {exc}", self.path) from exc
+        self.reader = SharedReader(self.path, read_only=read_only)
         self.read_only = read_only
         self.timeout = timeout
         self.dictionary = dictionary
@@ -46,28 +47,34 @@ class Database:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
-        self.con.close()
+        self.reader.close()
 
     def corpus(self, cursor) -> Corpus:
         """A Corpus over one cursor, so the API's own methods (timeline, ask) run on it."""
         return Corpus.over(Store.attach(cursor, self.path), Options(dictionary=self.dictionary))
 
     def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
-        """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit."""
+        """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit.
+
+        The limit runs from when the request has its turn on the store, not while it waits for one."""
         limit = self.timeout if timeout is None else timeout
-        cursor = self.con.cursor()
+        held: dict = {}
+        started = threading.Event()
 
         def job():
-            try:
+            with self.reader.cursor() as cursor:
+                held["cursor"] = cursor
+                started.set()
                 return work(self.corpus(cursor))
-            finally:
-                cursor.close()
 
         future = self._pool.submit(job)
+        deadline = time.monotonic() + READ_WAIT + 1
+        while not started.is_set() and not future.done() and time.monotonic() < deadline:
+            started.wait(0.05)
         try:
             return future.result(timeout=limit)
         except cf.TimeoutError:
-            self._stop(future, cursor)
+            self._stop(future, held.get("cursor"))
             raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
 
     @staticmethod
@@ -77,7 +84,7 @@ class Database:
         if future.cancel():
             return
         deadline = time.monotonic() + grace
-        while not future.done() and time.monotonic() < deadline:
+        while cursor is not None and not future.done() and time.monotonic() < deadline:
             try:
                 cursor.interrupt()
             except duckdb.Error:
