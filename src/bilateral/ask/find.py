@@ -1,0 +1,125 @@
+"""Finding the passages a question is about: BM25 (and sentence embeddings when the extra is installed)
+over every stored sentence, re-ranked by the question's constraints: its thing and act (focus words,
+synonyms matching), its countries named in the sentence, its time, and what the answer must contain."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from .intent import Intent
+from .lexicon import group_of
+from .passages import Passage
+from .record import Record
+from .retrieve import WORD, stem
+
+POOL = 60
+
+
+@dataclass
+class Hit:
+    """A ranked passage: its index in the record, score, focus coverage and where each focus word stands."""
+
+    i: int
+    p: Passage
+    score: float
+    cov: float
+    where: dict = field(default_factory=dict)   # focus stem -> character offsets in the passage
+    dense: float = 0.0
+
+
+def stems_at(text: str) -> list:
+    """(stem, start, end) of every word of a text."""
+    return [(stem(m.group(0)), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def weights(rec: Record, focus: list) -> dict:
+    """An idf weight per focus stem (the rarest member of its synonym group); unseen words weigh most."""
+    top = max(rec.index.idf.values(), default=1.0)
+    out = {}
+    for f in focus:
+        seen = [rec.index.idf[g] for g in group_of(f) if g in rec.index.idf]
+        out[f] = max(seen) if seen else top
+    return out
+
+
+def locate_focus(text: str, focus: list) -> dict:
+    """Focus stem -> offsets of the words of a text that match it (itself or a synonym)."""
+    where: dict = {}
+    groups = {f: group_of(f) for f in focus}
+    for st, s, _ in stems_at(text):
+        for f, g in groups.items():
+            if st in g or (len(f) >= 5 and st.startswith(f)) or (len(st) >= 5 and f.startswith(st)):
+                where.setdefault(f, []).append(s)
+    return where
+
+
+def coverage(where: dict, w: dict) -> float:
+    total = sum(w.values())
+    return sum(w[f] for f in where if f in w) / total if total else 1.0
+
+
+def query_terms(rec: Record, it: Intent) -> list:
+    out = list(it.query)
+    for f in it.focus:
+        out.extend(group_of(f))
+    for c in it.codes[:2]:
+        out.extend(stem(x) for x in WORD.findall(rec.name(c)))
+    return out
+
+
+def candidates(rec: Record, it: Intent, codes: list) -> list:
+    """Passage indices worth ranking: BM25's and the dense index's best, in the documents about `codes`."""
+    q = query_terms(rec, it)
+    allowed = None
+    if codes:
+        need = set(codes[:2])
+        allowed = {d for d, cs in rec.doc_codes.items() if need <= cs}
+    where = (lambda p: p.doc_id in allowed) if allowed is not None else None
+    found = [rec.position[(p.doc_id, p.start)] for _, p in rec.index.search(q, k=POOL, where=where)]
+    dense = {}
+    if rec.dense is not None:
+        for i, sim in rec.dense.search(it.question, k=POOL, allowed=allowed, passages=rec.passages):
+            dense[i] = sim
+            if i not in found:
+                found.append(i)
+    return [(i, dense.get(i)) for i in found]
+
+
+def rank(rec: Record, it: Intent, bonus: Optional[Callable[[Passage, dict], float]] = None,
+         k: int = 15, context: bool = True) -> list:
+    """The best passages for a question, best first; `bonus(passage, where)` adds what the answer needs."""
+    w = weights(rec, it.focus)
+    pool = []
+    for codes in ([it.codes[:2]] if len(it.codes) >= 2 else []) + [[c] for c in it.codes[:2]] + [[]]:
+        pool = candidates(rec, it, codes)
+        if pool:
+            break
+    if rec.dense is not None and pool:
+        missing = [i for i, d in pool if d is None]
+        sims = rec.dense.similarity(it.question, missing, rec.passages) if missing else {}
+        pool = [(i, d if d is not None else sims.get(i, 0.0)) for i, d in pool]
+    hits = []
+    bm = {}
+    q = query_terms(rec, it)
+    for i, _ in pool:
+        bm[i] = rec.index.score(i, q)
+    top_bm = max(bm.values(), default=1.0) or 1.0
+    for i, dense in pool:
+        p = rec.passages[i]
+        where = locate_focus(p.text, it.focus)
+        cov = coverage(where, w)
+        if context and cov < 1:
+            for j in rec.neighbours(i, 1, 0)[:-1]:   # a heading or the sentence before may carry the topic
+                extra = locate_focus(rec.passages[j].text, [f for f in it.focus if f not in where])
+                cov += 0.5 * coverage(extra, w)
+        codes = rec.passage_codes[i]
+        actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
+        when = sum(1.0 for per in it.periods if per.value[:4] in p.text)
+        score = 3.0 * cov + bm[i] / top_bm + 0.6 * actors + 0.8 * when
+        if dense is not None:
+            score += 2.0 * max(0.0, dense)
+        if bonus is not None:
+            score += bonus(p, where)
+        hits.append(Hit(i, p, score, cov, where, dense or 0.0))
+    hits.sort(key=lambda h: (-h.score, h.p.doc_id, h.p.start))
+    return hits[:k]

@@ -1,0 +1,318 @@
+"""Answers from retrieved passages, for what the record lacks: the date, figure, rank, list, comparison,
+cause or two sides a sentence states, cut from the sentence and quoted with its source.
+
+Nothing is stated that the quoted clause does not hold; when no passage covers what the question is
+about well enough (COVERED), the answer says the documents do not say."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .cite import cite_passage, fmt_date, source_label
+from .find import Hit, rank, weights
+from .intent import Intent
+from .model import Answer
+from .record import Record
+from .spans import (YEAR, causes, cause_clause, clause, dates_in, enumeration, figures_in, fits, proximity)
+
+NOT_SAID = "The documents do not say"
+COVERED = 0.5          # share of the question's focus (idf-weighted) a passage must hold to answer from it
+DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|ruled out|rules out|disputed|disputes|refused|"
+                    r"not|never|no)\b", re.I)
+HEADING = re.compile(r":\s*$|^[A-Z][A-Z \-–’'(),]+$|^[^.!?]{0,80}$")
+BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def src(rec: Record, p) -> str:
+    return source_label(rec.docs.get(p.doc_id))
+
+
+def said(rec: Record, it: Intent, text: str, hits: list, items: Optional[list] = None) -> Answer:
+    return Answer(text=text, citations=[cite_passage(rec.docs, h.p) for h in hits], items=items or [],
+                  kind=it.kind, basis="passage")
+
+
+def not_said(rec: Record, it: Intent, what: str, near: Optional[list] = None) -> Answer:
+    """The plain answer when no passage holds it; the closest passage is cited, not quoted."""
+    text = f"{NOT_SAID} {what}."
+    cites = []
+    if near:
+        cites = [cite_passage(rec.docs, near[0].p)]
+        text += " The closest passage is cited below; it does not answer the question."
+    return Answer(text=text, citations=cites, kind=it.kind, answered=False, basis="passage")
+
+
+def covered(hits: list) -> list:
+    return [h for h in hits if h.cov >= COVERED]
+
+
+def quote(rec: Record, h: Hit, piece: str) -> str:
+    return f"“{piece}” ({src(rec, h.p)})"
+
+
+# --- when ----------------------------------------------------------------------
+
+
+def has_date(p, where) -> float:
+    return 0.8 if YEAR.search(p.text) or re.search(r"\b(?:January|February|March|April|May|June|July|August|"
+                                                    r"September|October|November|December|Monday|Tuesday|"
+                                                    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", p.text) \
+        else -1.0
+
+
+def best_dates(rec: Record, it: Intent, hits: list) -> list:
+    """(score, hit, start, end, iso, surface) for every date in the passages, best first."""
+    w = weights(rec, it.focus)
+    out = []
+    asked = {p.value for p in it.periods}
+    for h in hits:
+        doc = rec.docs.get(h.p.doc_id)
+        for s, e, iso, surface in dates_in(h.p.text, doc.published if doc else None):
+            near = proximity(h.p.text, s, e, h.where, w)
+            if iso and iso in asked:
+                near *= 0.2   # the time the question names is a constraint, not the answer
+            out.append((h.score + 3.0 * near, h, s, e, iso, surface))
+    out.sort(key=lambda c: -c[0])
+    if it.first and out:
+        top = out[0][0]
+        close = [c for c in out if c[0] >= top - 0.5 and c[4]]
+        if close:
+            first = min(close, key=lambda c: c[4])
+            out.remove(first)
+            out.insert(0, first)
+    return out
+
+
+def answer_date(rec: Record, it: Intent) -> Answer:
+    hits = covered(rank(rec, it, has_date))
+    found = best_dates(rec, it, hits[:8])
+    if not found:
+        return not_said(rec, it, "when that happened", rank(rec, it, k=1))
+    _, h, s, e, iso, surface = found[0]
+    when = fmt_date(iso) if iso else surface
+    return said(rec, it, f"{when}: {quote(rec, h, clause(h.p.text, s, e, h.where))}.", [h])
+
+
+# --- how much, how many ----------------------------------------------------------
+
+
+def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> list:
+    w = weights(rec, it.focus)
+    out = []
+    for h in hits:
+        for f in figures_in(h.p.text):
+            fit = fits(f, want, it.counted, h.p.text)
+            if fit <= 0:
+                continue
+            near = proximity(h.p.text, f.start, f.end, h.where, w)
+            out.append((h.score + 3.0 * near + fit, h, f))
+    out.sort(key=lambda c: -c[0])
+    return out
+
+
+def has_figure(want):
+    def bonus(p, where) -> float:
+        return 0.8 if any(fits(f, want) > 0 for f in figures_in(p.text)) else -1.5
+    return bonus
+
+
+def answer_figure(rec: Record, it: Intent) -> Answer:
+    hits = covered(rank(rec, it, has_figure(it.want)))
+    found = best_figures(rec, it, hits[:8], it.want)
+    if not found:
+        return not_said(rec, it, "that figure", rank(rec, it, k=1))
+    _, h, f = found[0]
+    return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])
+
+
+# --- rank --------------------------------------------------------------------------
+
+SUPERLATIVE = re.compile(r"\b(?:\w+-)?(?:largest|biggest|top|leading|greatest|main|most important)\b", re.I)
+
+
+def answer_rank(rec: Record, it: Intent) -> Answer:
+    def bonus(p, where) -> float:
+        return 0.8 if SUPERLATIVE.search(p.text) or any(f.cls == "rank" for f in figures_in(p.text)) else -1.0
+    hits = covered(rank(rec, it, bonus))
+    found = best_figures(rec, it, hits[:8], "rank")
+    if found:
+        _, h, f = found[0]
+        return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])
+    for h in hits[:3]:
+        m = SUPERLATIVE.search(h.p.text)
+        if m:
+            return said(rec, it, f"According to {src(rec, h.p)}: “{h.p.text}”", [h])
+    return not_said(rec, it, "how it ranks", rank(rec, it, k=1))
+
+
+# --- lists ---------------------------------------------------------------------------
+
+
+def following_items(rec: Record, i: int, limit: int = 12) -> list:
+    """The bullet lines (or short lines) right after a heading, as passage indices."""
+    out = []
+    for j in range(i + 1, min(len(rec.passages), i + 1 + limit)):
+        p = rec.passages[j]
+        if p.doc_id != rec.passages[i].doc_id or not (BULLET.match(rec.docs[p.doc_id].text[p.start - 6:p.start + 4]
+                                                                   .split("\n")[-1]) or len(p.text) < 90):
+            break
+        if HEADING.search(p.text) and p.text.isupper():
+            break
+        out.append(j)
+    return out
+
+
+def answer_list(rec: Record, it: Intent) -> Answer:
+    found = rank(rec, it, k=12)
+    hits = covered(found)
+    if not hits:
+        return not_said(rec, it, "that", found[:1])
+    top = hits[0].score
+    chosen, items, used = [], [], set()
+    for h in hits:
+        if h.score < top - 1.5 or len(chosen) >= 4 or h.i in used:
+            continue
+        used.add(h.i)
+        chosen.append(h)
+        if HEADING.search(h.p.text) and len(h.p.text) < 120:
+            for j in following_items(rec, h.i):
+                if j not in used:
+                    used.add(j)
+                    p = rec.passages[j]
+                    chosen.append(Hit(j, p, h.score, h.cov))
+                    items.append(p.text.strip())
+        else:
+            items.extend(enumeration(h.p.text) or [h.p.text.strip()])
+    seen, unique = set(), []
+    for x in items:
+        key = re.sub(r"\W+", " ", x.lower()).strip()
+        if key and key not in seen and not any(key in s for s in seen):
+            seen.add(key)
+            unique.append(x)
+    lines = "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in chosen if not HEADING.search(h.p.text)
+                      or len(h.p.text) >= 120)
+    text = f"The documents name: {'; '.join(unique)}."
+    if lines:
+        text += f" From: {lines}"
+    return said(rec, it, text, chosen)
+
+
+# --- comparisons -------------------------------------------------------------------------
+
+
+def when_of(rec: Record, h: Hit, f) -> Optional[str]:
+    """The date nearest a figure in its sentence, or its document's publication date."""
+    doc = rec.docs.get(h.p.doc_id)
+    dates = [d for d in dates_in(h.p.text, doc.published if doc else None) if d[2]]
+    if dates:
+        return min(dates, key=lambda d: abs(d[0] - f.start))[2]
+    return doc.published if doc else None
+
+
+def answer_compare(rec: Record, it: Intent) -> Answer:
+    want = it.want if it.want not in (None, "rank") else None
+    hits = covered(rank(rec, it, has_figure(want)))
+    found = best_figures(rec, it, hits[:6], want)
+    if not found:
+        return not_said(rec, it, "figures to compare", rank(rec, it, k=1))
+    cls = found[0][2].cls
+    picked, rows = [], []
+    for score, h, f in found:
+        if f.cls != cls or score < found[0][0] - 2.5 or len(picked) >= 4:
+            continue
+        if any(f.text == g.text and h.i == k.i for k, g in picked):
+            continue
+        picked.append((h, f))
+    for h, f in picked:
+        rows.append((when_of(rec, h, f) or "", h, f))
+    rows.sort(key=lambda r: (r[0], r[1].i, r[2].start))
+    parts = [f"{f.text.strip()}{' (' + fmt_date(t) + ')' if t else ''}: “{clause(h.p.text, f.start, f.end, h.where)}”"
+             f" ({src(rec, h.p)})" for t, h, f in rows]
+    hs = []
+    for _, h, _ in rows:
+        if h not in hs:
+            hs.append(h)
+    if len(rows) == 1:
+        return said(rec, it, f"The documents give one figure: {parts[0]}.", hs)
+    text = "The documents give, oldest first: " + "; ".join(parts) + "."
+    vals = [(f.value, f) for _, _, f in rows if f.value is not None]
+    if len(vals) >= 2 and vals[0][0] != vals[-1][0]:
+        high = max(vals, key=lambda v: v[0])[1]
+        text += f" The larger figure is {high.text.strip()}."
+    return said(rec, it, text, hs)
+
+
+# --- why ---------------------------------------------------------------------------------
+
+
+def answer_why(rec: Record, it: Intent) -> Answer:
+    def bonus(p, where) -> float:
+        found = causes(p.text)
+        return 1.2 if any(strong for _, _, strong in found) else (0.5 if found else -0.8)
+    hits = covered(rank(rec, it, bonus))
+    w = weights(rec, it.focus)
+    best = None
+    for h in hits[:8]:
+        for start, word, strong in causes(h.p.text):
+            near = proximity(h.p.text, start, start + len(word), h.where, w)
+            score = h.score + 2.0 * near + (0.8 if strong else 0.0)
+            if best is None or score > best[0]:
+                best = (score, h, start)
+    if best is None:
+        return not_said(rec, it, "why", rank(rec, it, k=1))
+    _, h, start = best
+    reason = cause_clause(h.p.text, start)
+    return said(rec, it, f"{reason[0].upper() + reason[1:]}, according to {src(rec, h.p)}: “{h.p.text}”", [h])
+
+
+# --- whether sources agree ------------------------------------------------------------------
+
+
+def answer_conflict(rec: Record, it: Intent) -> Answer:
+    numeric = it.want is not None or bool(re.search(r"\bhow (?:much|many|far|big|large)\b", it.question, re.I))
+    hits = covered(rank(rec, it, has_figure(it.want) if numeric else None, k=15))
+    if not hits:
+        return not_said(rec, it, "whether the sources agree on that", rank(rec, it, k=1))
+    if numeric:
+        found = best_figures(rec, it, hits[:8], it.want)
+        per_doc: dict = {}
+        for score, h, f in found:
+            per_doc.setdefault(h.p.doc_id, (score, h, f))
+        sides = sorted(per_doc.values(), key=lambda x: -x[0])[:3]
+        if len(sides) >= 2:
+            parts = [f"{f.text.strip()} in {src(rec, h.p)}: “{clause(h.p.text, f.start, f.end, h.where)}”"
+                     for _, h, f in sides]
+            values = {f.value for _, _, f in sides}
+            verdict = "Yes, they agree" if len(values) == 1 and None not in values else "No, they give different figures"
+            return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", [h for _, h, _ in sides])
+    docs, sides = set(), []
+    for h in hits:
+        if h.p.doc_id not in docs or len({x.p.doc_id for x in hits}) == 1:
+            docs.add(h.p.doc_id)
+            sides.append(h)
+        if len(sides) == 2:
+            break
+    if len(sides) == 1:
+        return said(rec, it, f"Only one passage speaks to it: “{sides[0].p.text}” ({src(rec, sides[0].p)}).", sides)
+    denials = [bool(DENIAL.search(h.p.text)) for h in sides]
+    verdict = "No, they differ" if denials[0] != denials[1] else "The sources say"
+    return said(rec, it, f"{verdict}: " + "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in sides) + ".",
+                sides)
+
+
+def answer_passage(rec: Record, it: Intent) -> Answer:
+    found = rank(rec, it, k=3)
+    hits = covered(found)
+    if not hits:
+        return not_said(rec, it, "that", found[:1])
+    h = hits[0]
+    return said(rec, it, f"According to {src(rec, h.p)}: “{h.p.text}”", [h])
+
+
+HANDLERS = {"date": answer_date, "figure": answer_figure, "rank": answer_rank, "list": answer_list,
+            "compare": answer_compare, "why": answer_why, "conflict": answer_conflict, "passage": answer_passage}
+
+
+def from_passages(rec: Record, it: Intent) -> Answer:
+    """Answer one parsed question from the stored sentences."""
+    return HANDLERS.get(it.kind, answer_passage)(rec, it)
