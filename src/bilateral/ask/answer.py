@@ -6,21 +6,42 @@ the passage answer stands, and says so in its basis."""
 from __future__ import annotations
 
 from .find import coverage, locate_focus, weights
+from .find import support as score
 from .from_passages import COVERED, from_passages
 from .from_record import from_record
 from .intent import Intent
 from .model import Answer
 from .record import Record
+from .spans import YEAR
 
-MARGIN = 0.15
+MARGIN = 0.3   # in retrieval score points: the record wins near-ties
 
 
 def support(rec: Record, it: Intent, answer: Answer) -> float:
-    """The best focus coverage among an answer's cited sentences (0 when it answers nothing)."""
+    """How well the sentence an answer rests on (its first citation) fits the question, scored the way
+    retrieval scores passages.
+
+    A record answer whose stated year no cited sentence shows loses a point: the record dated it from
+    elsewhere, and a passage that states the date is the better ground."""
     if not answer.answered or not answer.citations:
         return 0.0
-    w = weights(rec, it.focus)
-    return max(coverage(locate_focus(c.sentence, it.focus), w) for c in answer.citations)
+    first = answer.citations[0]
+    got = score(rec, it, first.doc_id, first.char_start, first.sentence)
+    if answer.basis == "record" and it.kind == "date":
+        years = YEAR.findall(answer.text.split(":")[0])
+        if years and not any(years[0] in c.sentence for c in answer.citations):
+            got -= 1.0
+    return got
+
+
+def covers(rec: Record, it: Intent, answer: Answer) -> float:
+    if not answer.citations:
+        return 0.0
+    return coverage(locate_focus(answer.citations[0].sentence, it.focus), weights(rec, it.focus))
+
+
+def documents(answer: Answer) -> int:
+    return len({c.doc_id for c in answer.citations})
 
 
 def compose(rec: Record, it: Intent) -> Answer:
@@ -28,10 +49,9 @@ def compose(rec: Record, it: Intent) -> Answer:
     record = from_record(rec, it)
     passage = from_passages(rec, it)
     rs, ps = support(rec, it, record), support(rec, it, passage)
-    if record.answered and rs >= COVERED and rs >= ps - MARGIN:
-        return record
-    if passage.answered:
-        return passage
-    if record.answered and rs >= COVERED:
+    if passage.answered and it.kind in ("compare", "conflict") and len(passage.citations) > len(record.citations):
+        rs -= 1.0   # two sides or two figures beat one
+    held = record.answered and covers(rec, it, record) >= COVERED
+    if held and (not passage.answered or rs >= ps - MARGIN):
         return record
     return passage

@@ -58,6 +58,34 @@ def coverage(where: dict, w: dict) -> float:
     return sum(w[f] for f in where if f in w) / total if total else 1.0
 
 
+def actor_offsets(rec: Record, it: Intent, text: str) -> list:
+    """Offsets of the words of a text that name the question's countries (the names the question used,
+    or the country's own name), in the order of the question's countries."""
+    out = []
+    written = {stem(x) for n in it.names for x in WORD.findall(n)}
+    for code in it.codes[:2]:
+        names = {stem(x) for x in WORD.findall(rec.name(code))} - {"republic", "kingdom", "state", "united"}
+        out.append([s for st, s, _ in stems_at(text) if st in names or (st in written and len(it.codes) == 1)])
+    return out
+
+
+def name_offsets(it: Intent, text: str) -> list:
+    """Offsets of the words of a text that repeat a name the question wrote ("Tirana", "Quito")."""
+    written = {stem(x) for n in it.names for x in WORD.findall(n)} - {"republic", "kingdom", "state", "united"}
+    return [s for st, s, _ in stems_at(text) if st in written]
+
+
+def in_order(rec: Record, it: Intent, text: str) -> float:
+    """1 when the question's two countries appear in the passage in the order the question names them
+    ("visits from A to B"), -1 when in the reverse order, 0 when not both."""
+    if len(it.codes) < 2:
+        return 0.0
+    first, second = actor_offsets(rec, it, text)
+    if not first or not second:
+        return 0.0
+    return 1.0 if min(first) < min(second) else -1.0
+
+
 def query_terms(rec: Record, it: Intent) -> list:
     out = list(it.query)
     for f in it.focus:
@@ -85,8 +113,44 @@ def candidates(rec: Record, it: Intent, codes: list) -> list:
     return [(i, dense.get(i)) for i in found]
 
 
+def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: list) -> Hit:
+    """One passage scored on the question's constraints: focus covered (the sentence before and the
+    document's title count half), BM25, the question's countries named, its time, their order."""
+    p = rec.passages[i]
+    where = locate_focus(p.text, it.focus)
+    cov = coverage(where, w)
+    if cov < 1:
+        rest = [f for f in it.focus if f not in where]
+        seen: set = set()
+        for j in rec.neighbours(i, 1, 0)[:-1]:
+            seen.update(locate_focus(rec.passages[j].text, rest))
+        doc = rec.docs.get(p.doc_id)
+        if doc is not None and doc.title:
+            seen.update(locate_focus(doc.title, rest))
+        cov += 0.5 * coverage({f: [] for f in seen}, w)
+    codes = rec.passage_codes[i]
+    actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
+    when = sum(1.0 for per in it.periods if per.value[:4] in p.text)
+    score = 3.0 * cov + min(1.0, rec.index.score(i, q) / (top_bm or 1.0)) + 0.6 * actors + 0.8 * when \
+        + 0.3 * in_order(rec, it, p.text)
+    return Hit(i, p, score, cov, where)
+
+
+def support(rec: Record, it: Intent, doc_id: str, start: int, sentence: str) -> float:
+    """The score of a cited sentence (found by its document and offset, or its text) on the question."""
+    i = rec.position.get((doc_id, start))
+    if i is None:
+        i = next((k for k, p in enumerate(rec.passages) if p.doc_id == doc_id and sentence.strip() in p.text), None)
+    if i is None:
+        return 0.0
+    q = query_terms(rec, it)
+    pool = [h.i for h in rank(rec, it, k=1)]
+    top_bm = max([rec.index.score(j, q) for j in pool] + [1e-9])
+    return score_passage(rec, it, i, weights(rec, it.focus), top_bm, q).score
+
+
 def rank(rec: Record, it: Intent, bonus: Optional[Callable[[Passage, dict], float]] = None,
-         k: int = 15, context: bool = True) -> list:
+         k: int = 15) -> list:
     """The best passages for a question, best first; `bonus(passage, where)` adds what the answer needs."""
     w = weights(rec, it.focus)
     pool = []
@@ -98,28 +162,16 @@ def rank(rec: Record, it: Intent, bonus: Optional[Callable[[Passage, dict], floa
         missing = [i for i, d in pool if d is None]
         sims = rec.dense.similarity(it.question, missing, rec.passages) if missing else {}
         pool = [(i, d if d is not None else sims.get(i, 0.0)) for i, d in pool]
-    hits = []
-    bm = {}
     q = query_terms(rec, it)
-    for i, _ in pool:
-        bm[i] = rec.index.score(i, q)
-    top_bm = max(bm.values(), default=1.0) or 1.0
+    top_bm = max([rec.index.score(i, q) for i, _ in pool] + [1e-9])
+    hits = []
     for i, dense in pool:
-        p = rec.passages[i]
-        where = locate_focus(p.text, it.focus)
-        cov = coverage(where, w)
-        if context and cov < 1:
-            for j in rec.neighbours(i, 1, 0)[:-1]:   # a heading or the sentence before may carry the topic
-                extra = locate_focus(rec.passages[j].text, [f for f in it.focus if f not in where])
-                cov += 0.5 * coverage(extra, w)
-        codes = rec.passage_codes[i]
-        actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
-        when = sum(1.0 for per in it.periods if per.value[:4] in p.text)
-        score = 3.0 * cov + bm[i] / top_bm + 0.6 * actors + 0.8 * when
+        h = score_passage(rec, it, i, w, top_bm, q)
         if dense is not None:
-            score += 2.0 * max(0.0, dense)
+            h.dense = dense
+            h.score += 2.0 * max(0.0, dense)
         if bonus is not None:
-            score += bonus(p, where)
-        hits.append(Hit(i, p, score, cov, where, dense or 0.0))
+            h.score += bonus(h.p, h.where)
+        hits.append(h)
     hits.sort(key=lambda h: (-h.score, h.p.doc_id, h.p.start))
     return hits[:k]

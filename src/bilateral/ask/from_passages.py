@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .cite import cite_passage, fmt_date, source_label
-from .find import Hit, rank, weights
+from .find import Hit, actor_offsets, coverage, in_order, locate_focus, name_offsets, rank, weights
 from .intent import Intent
 from .model import Answer
 from .record import Record
@@ -60,15 +60,32 @@ def has_date(p, where) -> float:
         else -1.0
 
 
+def anchors(rec: Record, it: Intent, h: Hit) -> tuple:
+    """The focus words of a passage plus the words naming the question's first country, with weights:
+    an answer stands near what is asked and near who it is asked about."""
+    w = dict(weights(rec, it.focus))
+    mean = sum(w.values()) / max(1, len(w))
+    where = dict(h.where)
+    first = actor_offsets(rec, it, h.p.text)[:1]
+    if first and first[0]:
+        where["@actor"] = first[0]
+        w["@actor"] = 0.5 * mean
+    named = name_offsets(it, h.p.text)
+    if named:
+        where["@name"] = named
+        w["@name"] = 0.5 * mean
+    return where, w
+
+
 def best_dates(rec: Record, it: Intent, hits: list) -> list:
     """(score, hit, start, end, iso, surface) for every date in the passages, best first."""
-    w = weights(rec, it.focus)
     out = []
     asked = {p.value for p in it.periods}
     for h in hits:
         doc = rec.docs.get(h.p.doc_id)
+        where, w = anchors(rec, it, h)
         for s, e, iso, surface in dates_in(h.p.text, doc.published if doc else None):
-            near = proximity(h.p.text, s, e, h.where, w)
+            near = proximity(h.p.text, s, e, where, w)
             if iso and iso in asked:
                 near *= 0.2   # the time the question names is a constraint, not the answer
             out.append((h.score + 3.0 * near, h, s, e, iso, surface))
@@ -97,14 +114,14 @@ def answer_date(rec: Record, it: Intent) -> Answer:
 
 
 def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> list:
-    w = weights(rec, it.focus)
     out = []
     for h in hits:
+        where, w = anchors(rec, it, h)
         for f in figures_in(h.p.text):
             fit = fits(f, want, it.counted, h.p.text)
             if fit <= 0:
                 continue
-            near = proximity(h.p.text, f.start, f.end, h.where, w)
+            near = proximity(h.p.text, f.start, f.end, where, w)
             out.append((h.score + 3.0 * near + fit, h, f))
     out.sort(key=lambda c: -c[0])
     return out
@@ -138,60 +155,85 @@ def answer_rank(rec: Record, it: Intent) -> Answer:
     if found:
         _, h, f = found[0]
         return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])
-    for h in hits[:3]:
-        m = SUPERLATIVE.search(h.p.text)
-        if m:
-            return said(rec, it, f"According to {src(rec, h.p)}: “{h.p.text}”", [h])
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", it.question)}
+    best = None
+    for n, h in enumerate(hits[:4]):
+        if not SUPERLATIVE.search(h.p.text):
+            continue
+        names = [m for m in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*(?: [A-Z/][\w-]*)*", h.p.text)
+                 if m.split()[0].lower() not in asked]
+        key = (bool(names), -n)
+        if best is None or key > best[0]:
+            best = (key, h)
+    if best is not None:
+        h = best[1]
+        return said(rec, it, f"According to {src(rec, h.p)}: “{h.p.text}”", [h])
     return not_said(rec, it, "how it ranks", rank(rec, it, k=1))
 
 
 # --- lists ---------------------------------------------------------------------------
 
 
+def line_start(rec: Record, j: int) -> str:
+    p = rec.passages[j]
+    text = rec.docs[p.doc_id].text
+    return text[text.rfind("\n", 0, p.start) + 1:p.start + 4]
+
+
 def following_items(rec: Record, i: int, limit: int = 12) -> list:
-    """The bullet lines (or short lines) right after a heading, as passage indices."""
+    """The bullet lines right after a heading, as passage indices."""
     out = []
     for j in range(i + 1, min(len(rec.passages), i + 1 + limit)):
-        p = rec.passages[j]
-        if p.doc_id != rec.passages[i].doc_id or not (BULLET.match(rec.docs[p.doc_id].text[p.start - 6:p.start + 4]
-                                                                   .split("\n")[-1]) or len(p.text) < 90):
-            break
-        if HEADING.search(p.text) and p.text.isupper():
+        if rec.passages[j].doc_id != rec.passages[i].doc_id or not BULLET.match(line_start(rec, j)):
             break
         out.append(j)
     return out
 
 
+def is_heading(p) -> bool:
+    return bool(HEADING.search(p.text)) and len(p.text) < 120
+
+
 def answer_list(rec: Record, it: Intent) -> Answer:
-    found = rank(rec, it, k=12)
-    hits = covered(found)
-    if not hits:
+    found = rank(rec, it, k=15)
+    w = weights(rec, it.focus)
+    pool = []
+    for h in found:
+        items = following_items(rec, h.i) if is_heading(h.p) else []
+        if items:   # a heading is judged with the lines it heads
+            text = " ".join([h.p.text] + [rec.passages[j].text for j in items])
+            cov = coverage(locate_focus(text, it.focus), w)
+            h = Hit(h.i, h.p, h.score + 3.0 * (cov - h.cov), cov, h.where)
+        pool.append((h, items))
+    pool.sort(key=lambda x: -x[0].score)
+    pool = [(h, items) for h, items in pool if h.cov >= COVERED]
+    if not pool:
         return not_said(rec, it, "that", found[:1])
-    top = hits[0].score
-    chosen, items, used = [], [], set()
-    for h in hits:
-        if h.score < top - 1.5 or len(chosen) >= 4 or h.i in used:
+    top = pool[0][0]
+    forward = in_order(rec, it, top.p.text) > 0
+    chosen, items_out, used = [], [], set()
+    for h, items in pool:
+        if h.score < top.score - 1.5 or len(chosen) >= 6 or h.i in used:
             continue
+        if forward and in_order(rec, it, h.p.text) < 0:
+            continue   # the question names a direction ("from A to B"); this passage runs the other way
         used.add(h.i)
         chosen.append(h)
-        if HEADING.search(h.p.text) and len(h.p.text) < 120:
-            for j in following_items(rec, h.i):
-                if j not in used:
-                    used.add(j)
-                    p = rec.passages[j]
-                    chosen.append(Hit(j, p, h.score, h.cov))
-                    items.append(p.text.strip())
+        if items:
+            for j in items:
+                used.add(j)
+                chosen.append(Hit(j, rec.passages[j], h.score, h.cov))
+                items_out.append(BULLET.sub("", rec.passages[j].text).strip())
         else:
-            items.extend(enumeration(h.p.text) or [h.p.text.strip()])
+            items_out.extend(enumeration(h.p.text) or [h.p.text.strip()])
     seen, unique = set(), []
-    for x in items:
+    for x in items_out:
         key = re.sub(r"\W+", " ", x.lower()).strip()
         if key and key not in seen and not any(key in s for s in seen):
             seen.add(key)
             unique.append(x)
-    lines = "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in chosen if not HEADING.search(h.p.text)
-                      or len(h.p.text) >= 120)
-    text = f"The documents name: {'; '.join(unique)}."
+    lines = "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in chosen if not is_heading(h.p))
+    text = f"The documents name: {'; '.join(x.rstrip('.') for x in unique)}."
     if lines:
         text += f" From: {lines}"
     return said(rec, it, text, chosen)
@@ -209,9 +251,23 @@ def when_of(rec: Record, h: Hit, f) -> Optional[str]:
     return doc.published if doc else None
 
 
+CHANGE = re.compile(r"\b(?:from|compared with|compared to|against|rose|risen|rise|grew|grown|jumped|fell|fallen|"
+                    r"dropped|increased|decreased|up from|down from|while|whereas)\b", re.I)
+
+
+def two_figures(want):
+    def bonus(p, where) -> float:
+        classes = [f.cls for f in figures_in(p.text) if fits(f, want) > 0]
+        if not classes:
+            return -1.5
+        most = max(classes.count(c) for c in set(classes))
+        return 0.5 + (1.0 if most >= 2 else 0.0) + (0.3 if CHANGE.search(p.text) else 0.0)
+    return bonus
+
+
 def answer_compare(rec: Record, it: Intent) -> Answer:
     want = it.want if it.want not in (None, "rank") else None
-    hits = covered(rank(rec, it, has_figure(want)))
+    hits = covered(rank(rec, it, two_figures(want)))
     found = best_figures(rec, it, hits[:6], want)
     if not found:
         return not_said(rec, it, "figures to compare", rank(rec, it, k=1))
@@ -254,8 +310,11 @@ def answer_why(rec: Record, it: Intent) -> Answer:
     best = None
     for h in hits[:8]:
         for start, word, strong in causes(h.p.text):
-            near = proximity(h.p.text, start, start + len(word), h.where, w)
-            score = h.score + 2.0 * near + (0.8 if strong else 0.0)
+            before = {f: [o for o in offs if o < start] for f, offs in h.where.items()}
+            inside = [f for f, offs in h.where.items() if any(o > start for o in offs)]
+            near = proximity(h.p.text, start, start + len(word), {f: o for f, o in before.items() if o}, w)
+            circular = sum(w.get(f, 0.0) for f in inside) / (sum(w.values()) or 1.0)
+            score = h.score + 2.0 * near + (0.8 if strong else 0.0) - 2.0 * circular
             if best is None or score > best[0]:
                 best = (score, h, start)
     if best is None:
@@ -269,10 +328,24 @@ def answer_why(rec: Record, it: Intent) -> Answer:
 
 
 def answer_conflict(rec: Record, it: Intent) -> Answer:
-    numeric = it.want is not None or bool(re.search(r"\bhow (?:much|many|far|big|large)\b", it.question, re.I))
-    hits = covered(rank(rec, it, has_figure(it.want) if numeric else None, k=15))
+    numeric = it.want is not None or bool(re.search(r"\bhow (?:much|many|far|big|large)\b|\bfigures?\b|\bnumbers?\b",
+                                                    it.question, re.I))
+    when = bool(re.search(r"\bwhen\b|\bwhat (?:date|year)\b", it.question, re.I))
+    hits = covered(rank(rec, it, has_figure(it.want) if numeric else (has_date if when else None), k=15))
     if not hits:
         return not_said(rec, it, "whether the sources agree on that", rank(rec, it, k=1))
+    if when and not numeric:
+        per_doc: dict = {}
+        for score, h, s, e, iso, surface in best_dates(rec, it, hits[:8]):
+            per_doc.setdefault(h.p.doc_id, (score, h, s, e, iso, surface))
+        sides = sorted(per_doc.values(), key=lambda x: -x[0])[:3]
+        if sides:
+            parts = [f"{fmt_date(iso) if iso else surface} in {src(rec, h.p)}: “{clause(h.p.text, s, e, h.where)}”"
+                     for _, h, s, e, iso, surface in sides]
+            dates = {iso or surface for *_, iso, surface in sides}
+            verdict = "Only one source dates it" if len(sides) == 1 else \
+                ("Yes, they agree" if len(dates) == 1 else "No, they give different dates")
+            return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", [x[1] for x in sides])
     if numeric:
         found = best_figures(rec, it, hits[:8], it.want)
         per_doc: dict = {}
@@ -285,13 +358,19 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
             values = {f.value for _, _, f in sides}
             verdict = "Yes, they agree" if len(values) == 1 and None not in values else "No, they give different figures"
             return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", [h for _, h, _ in sides])
-    docs, sides = set(), []
-    for h in hits:
-        if h.p.doc_id not in docs or len({x.p.doc_id for x in hits}) == 1:
-            docs.add(h.p.doc_id)
-            sides.append(h)
-        if len(sides) == 2:
-            break
+    sides = [hits[0]]
+    other = [h for h in hits[1:] if h.p.doc_id != hits[0].p.doc_id]
+    if other:
+        sides.append(other[0])
+    else:   # one document: the other side is told nearby, often as a denial or a "but"
+        near = [j for j in rec.neighbours(hits[0].i, 2, 2) if j != hits[0].i]
+        contrast = [j for j in near if DENIAL.search(rec.passages[j].text) or
+                    re.search(r"\b(?:but|however|said|says|insisted|claimed)\b", rec.passages[j].text, re.I)]
+        if contrast:
+            j = min(contrast, key=lambda j: abs(j - hits[0].i))
+            sides.append(Hit(j, rec.passages[j], hits[0].score, hits[0].cov))
+        elif len(hits) > 1:
+            sides.append(hits[1])
     if len(sides) == 1:
         return said(rec, it, f"Only one passage speaks to it: “{sides[0].p.text}” ({src(rec, sides[0].p)}).", sides)
     denials = [bool(DENIAL.search(h.p.text)) for h in sides]

@@ -258,7 +258,10 @@ WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bw
                        r"\bwhat (?:stake|share|percentage|proportion|interest)\b|\bwhat .{0,40}\bworth\b", re.I)
 
 
-def _want(low: str, counted: Optional[str]) -> Optional[str]:
+MONEY_METRICS = frozenset(("oda", "aid", "fdi", "trade", "exports", "imports"))
+
+
+def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
     """The kind of figure a question wants: money, percent, length, duration, rate, count, or None."""
     if re.search(r"\b(?:share|percent|percentage|proportion|stake|pct)\b|\bwhat part\b", low):
         return "percent"
@@ -271,8 +274,9 @@ def _want(low: str, counted: Optional[str]) -> Optional[str]:
     if re.search(r"\bhow many\b", low):
         return "count"
     m = re.search(r"\bhow much (\w+)", low)
-    if m and m.group(1) not in ("money", "aid", "assistance", "investment", "did", "does", "do", "has", "have",
-                                "had", "is", "was", "will", "would", "could", "more", "less", "trade", "funding"):
+    money = any(x in MONEY_METRICS for x in metrics)
+    if m and not money and m.group(1) not in ("money", "did", "does", "do", "has", "have", "had", "is", "was",
+                                              "will", "would", "could", "more", "less"):
         return "amount"   # "how much oil": a quantity of a thing, not money
     if re.search(r"\b(?:a|per|each) day\b|\bdaily\b", low):
         return "rate"
@@ -287,7 +291,8 @@ did does do is are was were has have had will would could should can may might y
 agree disagree differ different same consistent contradict conflict match tally add sources source reports report
 documents document accounts stories story according rank ranked ranking position change changed compare compared
 comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
-compared view see way two both three stories""".split())
+compared view see way two both three stories among decade decades week weeks century give make take get put
+let keep worth value amount size cost price figure number""".split())
 
 
 def _focus(question: str, skip: set, names: list) -> list:
@@ -303,10 +308,13 @@ def _focus(question: str, skip: set, names: list) -> list:
             continue
         st = stem(w)
         if not st or w.lower() in STOP or st in STOP or st in FOCUS_DROP or st in name_stems or \
-                any(ch.isdigit() for ch in w) or len(st) < 3:
+                any(ch.isdigit() for ch in w) or len(st) < 3 or w.lower() in FOCUS_DROP:
             continue
         if st not in out:
             out.append(st)
+    for m in re.finditer(r"\b\d+(?:st|nd|rd|th)\b", question, re.I):   # "the 13th package": an ordinal names a thing
+        if m.group(0).lower() not in out:
+            out.append(m.group(0).lower())
     return out
 
 
@@ -365,7 +373,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
             leftover.append(st)
     counted = _counted(doc, phrases)
     return Intent(
-        counted=counted, focus=_focus(question, actor_chars, names), want=_want(low, counted), names=names,
+        counted=counted, focus=_focus(question, actor_chars, names), want=_want(low, counted, metrics), names=names,
         question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
         events=events, periods=periods, terms=leftover, query=query,
         first=bool(re.search(r"\b(first|initially|originally|begin|began|start)\b", low)),

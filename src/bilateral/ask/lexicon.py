@@ -20,15 +20,18 @@ IRREGULAR = {
     "children": "child", "men": "man", "women": "woman", "people": "people",
 }
 
-# Phrasal verbs and set phrases read as one word before stemming (their particle would match nothing).
+# Phrasal verbs read as one word before stemming (their particle would match nothing): (verb, particle, word).
+# Up to three words may stand between the verb and its particle ("sent its ambassador back").
+PHRASAL = [
+    (r"s[ea]t(?:ting)?", "up", "establish"), (r"(?:throw|threw|thrown|kick(?:ed)?|turn(?:ed)?)", "out", "expel"),
+    (r"sen[dt]|sending", "back", "reinstate"), (r"g[ai]ve(?:n)?|giving", "up", "abandon"),
+    (r"h[oe]ld(?:ing)?", "up", "delay"), (r"put(?:ting)?", "off", "delay"), (r"f[ae]ll(?:en|ing)?", "through", "fail"),
+    (r"pull(?:ed|ing)?", "out", "withdraw"), (r"pa(?:y|id|ying)", "back", "repay"), (r"single[sd]?", "out", "target"),
+    (r"t[ao]ok|tak(?:en|ing|e)", "part", "attend"), (r"cut(?:ting)?", "off", "sever"),
+]
 PHRASES = [
-    (r"\bs[ea]t(?:ting)? up\b", "establish"), (r"\b(?:throw|threw|thrown|kick(?:ed)?|turn(?:ed)?) out\b", "expel"),
     (r"\b(?:cut|break|broke|broken) (?:off )?(?:diplomatic )?(?:ties|relations)\b", "sever relations"),
-    (r"\bsen[dt] back\b", "reinstate"), (r"\bg[ai]ve(?:n)? up\b", "abandon"), (r"\bheld up\b|\bhold up\b", "delay"),
-    (r"\bput off\b", "delay"), (r"\bf[ae]ll(?:en)? through\b", "fail"), (r"\bpull(?:ed)? out\b", "withdraw"),
-    (r"\bpay(?:ing)? back\b|\bpaid back\b", "repay"), (r"\bsign(?:ed)? up\b", "sign"),
-    (r"\bcarr(?:y|ied) out\b", "conduct"), (r"\bsingle[sd]? out\b", "target"), (r"\btook over\b", "take over"),
-    (r"\ball told\b|\baltogether\b|\bin all\b", "total"),
+    (r"\ball told\b|\baltogether\b|\bin all\b", "total"), (r"\btake part in\b", "attend"),
 ]
 
 GROUPS = [
@@ -39,7 +42,9 @@ GROUPS = [
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
     "live reside resident", "jail sentence prison imprison", "delay postpone", "halt suspend stop",
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
-    "trade trading", "stake share", "percent pct", "surplus", "deficit imbalance", "school academy colegio",
+    "trade trading", "stake share", "percent pct", "deficit imbalance balance", "school academy colegio",
+    "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",
+    "attend participate", "amount total", "minister ministry official", "official officer",
 ]
 
 
@@ -62,7 +67,9 @@ def group_of(st: str) -> frozenset:
 
 
 def rewrite_phrases(text: str) -> str:
-    """The text with phrasal verbs replaced by the one word they mean."""
+    """The text with phrasal verbs replaced by the one word they mean, their object kept."""
     for pattern, word in PHRASES:
         text = re.sub(pattern, word, text, flags=re.I)
+    for verb, particle, word in PHRASAL:
+        text = re.sub(rf"\b(?:{verb})\b((?:\s+[\w'’]+){{0,3}}?)\s+{particle}\b", rf"{word}\1", text, flags=re.I)
     return text

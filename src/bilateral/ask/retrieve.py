@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from .lexicon import IRREGULAR
 from .passages import Passage
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)*")
 STOP = frozenset("""a an the and or but of to in on at by for from with as into onto over under about after before
 between during since until than then that this these those there here is are was were be been being am do does did
 has have had having it its it's their them they he she his her we our you your i me my what which who whom whose

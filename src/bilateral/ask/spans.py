@@ -18,8 +18,9 @@ DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more th
 RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a year|annually|barrels per day)\b",
                   re.I)
 MONEY_UNITS = re.compile(r"^(?:[A-Z]{3}|dlrs?|dollars?|yen|euros?|pounds?|francs?|rupees?|won)$")
-YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,])")
+YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d)(?![.,]\d)")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
+GAP_SEPARATORS = re.compile(r";|:|, and |, but |, while |, which |, although | and (?=on |in |at |the |its |a )| – | — ")
 SEPARATORS = re.compile(r";|:|\(|\)|, and |, but |, while |, which |, although | and (?=on |in |at |the |its |a )| – | — ")
 
 
@@ -114,7 +115,7 @@ def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: st
 def gap(text: str, a: int, b: int) -> int:
     """Characters between two offsets, with each clause boundary between them counting as 40 more."""
     lo, hi = min(a, b), max(a, b)
-    return (hi - lo) + 40 * len(SEPARATORS.findall(text[lo:hi]))
+    return (hi - lo) + 40 * len(GAP_SEPARATORS.findall(text[lo:hi]))
 
 
 def proximity(text: str, start: int, end: int, where: dict, w: dict) -> float:
