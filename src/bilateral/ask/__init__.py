@@ -25,4 +25,6 @@ def ask(corpus, question: str, embed: bool = False) -> Answer:
     else:
         rec.dense = None
     intent = parse_question(question, rec.gazetteer)
+    named, intent.sources = rec.sources_named(intent.focus)
+    intent.focus = [f for f in intent.focus if f not in named]
     return compose(rec, intent)

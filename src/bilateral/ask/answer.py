@@ -52,6 +52,8 @@ def compose(rec: Record, it: Intent) -> Answer:
     if passage.answered and it.kind in ("compare", "conflict") and len(passage.citations) > len(record.citations):
         rs -= 1.0   # two sides or two figures beat one
     held = record.answered and covers(rec, it, record) >= COVERED
+    if held and it.kind == "conflict" and any("conflict_id" in x for x in record.items):
+        return record   # reconciliation itself found the disagreement
     if held and (not passage.answered or rs >= ps - MARGIN):
         return record
     return passage

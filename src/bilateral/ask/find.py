@@ -132,7 +132,7 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
     actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
     when = sum(1.0 for per in it.periods if per.value[:4] in p.text)
     score = 3.0 * cov + min(1.0, rec.index.score(i, q) / (top_bm or 1.0)) + 0.6 * actors + 0.8 * when \
-        + 0.3 * in_order(rec, it, p.text)
+        + 0.3 * in_order(rec, it, p.text) + (0.5 if p.doc_id in it.sources else 0.0)
     return Hit(i, p, score, cov, where)
 
 

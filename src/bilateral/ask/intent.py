@@ -96,6 +96,7 @@ class Intent:
     focus: list = field(default_factory=list)        # the stems of what is asked about: the thing, the act
     want: Optional[str] = None                       # the kind of figure asked: money, percent, count, ...
     names: list = field(default_factory=list)        # the question's actor names as written ("Quito", "Seoul")
+    sources: set = field(default_factory=set)        # doc_ids of the outlets the question names, if any
 
 
 def _actor_spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:

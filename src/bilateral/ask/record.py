@@ -11,7 +11,7 @@ from typing import Optional
 from bilateral.nlp.gazetteer import Gazetteer
 
 from .passages import Passage, document_passages
-from .retrieve import BM25
+from .retrieve import BM25, stem
 
 ACTOR_KINDS = ("country", "capital", "demonym", "igo", "place")
 NAME_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
@@ -33,6 +33,16 @@ class Record:
     doc_codes: dict = field(default_factory=dict)      # doc_id -> codes its text, events and claims name
     position: dict = field(default_factory=dict)       # (doc_id, start) -> index into passages
     dense: Optional[object] = None                     # an embed.DenseIndex when the extra is used
+    outlets: dict = field(default_factory=dict)        # stem of an outlet's name -> its doc_ids
+
+    def sources_named(self, focus: list) -> tuple:
+        """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
+        documents of those outlets: a constraint on where the answer stands, not on what it says."""
+        named = [f for f in focus if f in self.outlets]
+        docs = set()
+        for f in named:
+            docs |= self.outlets[f]
+        return named, docs
 
     def about_countries(self, p: Passage, codes: list) -> bool:
         """Whether a passage's document names the question's countries (all of the first two)."""
@@ -105,9 +115,14 @@ def build_record(corpus) -> Record:
     for c in claims:
         doc_codes.setdefault(c.doc_id, set()).update(x for x in (c.subject, c.object) if x)
     position = {(p.doc_id, p.start): i for i, p in enumerate(passages)}
+    outlets: dict = {}
+    for d in docs.values():
+        for w in NAME_WORD.findall(d.outlet or ""):
+            if w.lower() not in ("the", "news", "of", "and", "daily", "times", "post") or len(w) > 5:
+                outlets.setdefault(stem(w), set()).add(d.doc_id)
     return Record(docs=docs, events=events, claims=claims, conflicts=conflicts, passages=passages,
                   index=BM25(passages), gazetteer=gaz, passage_codes=passage_codes, doc_codes=doc_codes,
-                  position=position)
+                  position=position, outlets=outlets)
 
 
 def load_record(corpus) -> Record:

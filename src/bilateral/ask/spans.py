@@ -106,6 +106,8 @@ def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: st
                                                                           re.I) else 0.0
     else:
         score = 0.0
+    if f.cls == "count" and f.unit is None and f.text.strip().isalpha() and want != "count":
+        score *= 0.3   # "the two countries": a number word with nothing counted
     if counted and score and text:
         after = text[f.end:f.end + 40].lower()
         score += 0.5 if counted[:4] in after else 0.0
