@@ -12,7 +12,8 @@ def test_cli_ask_json_and_text(ask_corpus):
     out = runner.invoke(app, ["--db", db, "ask", "When did Norway open an embassy in Maputo?", "--json"])
     assert out.exit_code == 0, out.output
     d = json.loads(out.output)
-    assert set(d) == {"answer", "citations", "items"} and "1983" in d["answer"]
+    assert {"answer", "kind", "basis", "citations"} <= set(d) and "1983" in d["answer"]
+    assert d["kind"] == "date" and d["basis"] in ("record", "passage")
     assert d["citations"][0]["source_path"].endswith("norway_mozambique_aid.txt")
     assert set(d["citations"][0]) == {"doc_id", "source_path", "title", "published", "sentence", "char_start",
                                       "char_end"}

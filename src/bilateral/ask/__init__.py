@@ -22,9 +22,8 @@ def ask(corpus, question: str, embed: bool = False) -> Answer:
     if embed:
         from .embed import attach
         attach(rec, corpus)
-    else:
-        rec.dense = None
     intent = parse_question(question, rec.gazetteer)
+    intent.dense = embed
     named, intent.sources = rec.sources_named(intent.focus)
     intent.focus = [f for f in intent.focus if f not in named]
     return compose(rec, intent)

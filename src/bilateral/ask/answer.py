@@ -27,6 +27,8 @@ def support(rec: Record, it: Intent, answer: Answer) -> float:
         return 0.0
     first = answer.citations[0]
     got = score(rec, it, first.doc_id, first.char_start, first.sentence)
+    if answer.basis == "record":
+        got += explained(rec, it, answer)
     if answer.basis == "record" and it.kind == "date":
         years = YEAR.findall(answer.text.split(":")[0])
         if years and not any(years[0] in c.sentence for c in answer.citations):
@@ -34,10 +36,27 @@ def support(rec: Record, it: Intent, answer: Answer) -> float:
     return got
 
 
+def explained(rec: Record, it: Intent, answer: Answer) -> float:
+    """What the record's own reading adds: a claim of the asked metric accounts for the question's figure
+    words ("development assistance") even when its sentence says "grants"."""
+    metrics = set(it.metrics) | ({it.rank_metric} if it.rank_metric else set())
+    words = [f for f in it.focus if f in it.metric_words]
+    if not words or not any(x.get("metric") in metrics or x.get("fine_metric") in metrics for x in answer.items):
+        return 0.0
+    w = weights(rec, it.focus)
+    have = locate_focus(answer.citations[0].sentence, it.focus)
+    missing = sum(w[f] for f in words if f not in have)
+    return 3.0 * 0.5 * missing / (sum(w.values()) or 1.0)   # as if the sentence before had said them
+
+
 def covers(rec: Record, it: Intent, answer: Answer) -> float:
     if not answer.citations:
         return 0.0
-    return coverage(locate_focus(answer.citations[0].sentence, it.focus), weights(rec, it.focus))
+    w = weights(rec, it.focus)
+    have = set(locate_focus(answer.citations[0].sentence, it.focus))
+    if answer.basis == "record" and explained(rec, it, answer):
+        have |= set(it.metric_words)
+    return coverage({f: [] for f in have if f in w}, w)
 
 
 def documents(answer: Answer) -> int:
@@ -54,6 +73,8 @@ def compose(rec: Record, it: Intent) -> Answer:
     held = record.answered and covers(rec, it, record) >= COVERED
     if held and it.kind == "conflict" and any("conflict_id" in x for x in record.items):
         return record   # reconciliation itself found the disagreement
+    if held and it.kind == "list" and len(record.items) >= 2:
+        return record   # the record gathers events across documents
     if held and (not passage.answered or rs >= ps - MARGIN):
         return record
     return passage

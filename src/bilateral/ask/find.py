@@ -105,12 +105,29 @@ def candidates(rec: Record, it: Intent, codes: list) -> list:
     where = (lambda p: p.doc_id in allowed) if allowed is not None else None
     found = [rec.position[(p.doc_id, p.start)] for _, p in rec.index.search(q, k=POOL, where=where)]
     dense = {}
-    if rec.dense is not None:
+    if rec.dense is not None and it.dense:
         for i, sim in rec.dense.search(it.question, k=POOL, allowed=allowed, passages=rec.passages):
             dense[i] = sim
             if i not in found:
                 found.append(i)
     return [(i, dense.get(i)) for i in found]
+
+
+def time_fit(rec: Record, it: Intent, i: int) -> float:
+    """+1 for each time the question names that the passage states (a year, or "last year" resolved);
+    -0.5 when the passage is dated only at other times."""
+    if not it.periods:
+        return 0.0
+    dates = rec.dates_of(i)
+    text = rec.passages[i].text
+    got = 0.0
+    for per in it.periods:
+        v = per.value
+        if v[:4] in text or any(d.startswith(v) or (v.startswith(d) and len(d) >= 4) for d in dates):
+            got += 1.0
+    if not got and dates:
+        return -0.5
+    return got
 
 
 def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: list) -> Hit:
@@ -130,7 +147,7 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
         cov += 0.5 * coverage({f: [] for f in seen}, w)
     codes = rec.passage_codes[i]
     actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
-    when = sum(1.0 for per in it.periods if per.value[:4] in p.text)
+    when = time_fit(rec, it, i)
     score = 3.0 * cov + min(1.0, rec.index.score(i, q) / (top_bm or 1.0)) + 0.6 * actors + 0.8 * when \
         + 0.3 * in_order(rec, it, p.text) + (0.5 if p.doc_id in it.sources else 0.0)
     return Hit(i, p, score, cov, where)
@@ -158,7 +175,7 @@ def rank(rec: Record, it: Intent, bonus: Optional[Callable[[Passage, dict], floa
         pool = candidates(rec, it, codes)
         if pool:
             break
-    if rec.dense is not None and pool:
+    if rec.dense is not None and it.dense and pool:
         missing = [i for i, d in pool if d is None]
         sims = rec.dense.similarity(it.question, missing, rec.passages) if missing else {}
         pool = [(i, d if d is not None else sims.get(i, 0.0)) for i, d in pool]

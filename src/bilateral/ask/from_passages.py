@@ -9,7 +9,8 @@ import re
 from typing import Optional
 
 from .cite import cite_passage, fmt_date, source_label
-from .find import Hit, actor_offsets, coverage, in_order, locate_focus, name_offsets, rank, weights
+from .find import (Hit, actor_offsets, coverage, in_order, locate_focus, name_offsets, rank, time_fit,
+                   weights)
 from .intent import Intent
 from .model import Answer
 from .record import Record
@@ -135,6 +136,8 @@ def has_figure(want):
 
 def answer_figure(rec: Record, it: Intent) -> Answer:
     hits = covered(rank(rec, it, has_figure(it.want)))
+    if it.periods:   # a figure for another time does not answer "in 2016"
+        hits = [h for h in hits if time_fit(rec, it, h.i) >= 0]
     found = best_figures(rec, it, hits[:8], it.want)
     if not found:
         return not_said(rec, it, "that figure", rank(rec, it, k=1))

@@ -97,6 +97,8 @@ class Intent:
     want: Optional[str] = None                       # the kind of figure asked: money, percent, count, ...
     names: list = field(default_factory=list)        # the question's actor names as written ("Quito", "Seoul")
     sources: set = field(default_factory=set)        # doc_ids of the outlets the question names, if any
+    metric_words: list = field(default_factory=list)  # stems of the words the metric lexicon read as a figure
+    dense: bool = False                              # rank with sentence embeddings too (the embed extra)
 
 
 def _actor_spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
@@ -299,14 +301,12 @@ let keep worth value amount size cost price figure number""".split())
 def _focus(question: str, skip: set, names: list) -> list:
     """The stems of what a question is about (its thing and its act), without its actors, times and cue words."""
     from .retrieve import WORD
-    text = rewrite_phrases(question) if True else question
+    blanked = "".join(" " if i in skip else ch for i, ch in enumerate(question))
+    text = rewrite_phrases(blanked)
     name_stems = {stem(w) for n in names for w in WORD.findall(n)}
     out = []
-    shift = 0 if text == question else None
     for m in WORD.finditer(text):
         w = m.group(0)
-        if shift is not None and m.start() in skip:
-            continue
         st = stem(w)
         if not st or w.lower() in STOP or st in STOP or st in FOCUS_DROP or st in name_stems or \
                 any(ch.isdigit() for ch in w) or len(st) < 3 or w.lower() in FOCUS_DROP:
@@ -345,6 +345,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     metrics = _metrics([f for _, _, f in phrases])
     for s, e, _ in phrases:
         explained.update(range(s, e))
+    metric_words = [stem(w) for s, e, _ in phrases for w in re.findall(r"[a-z]+", low[s:e])]
     rank_metric = None
     for role, metric in sorted(lex.RANK_ROLES.items(), key=lambda kv: -len(kv[0])):
         m = re.search(rf"\b{re.escape(role)}s?\b", low)
@@ -375,6 +376,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     counted = _counted(doc, phrases)
     return Intent(
         counted=counted, focus=_focus(question, actor_chars, names), want=_want(low, counted, metrics), names=names,
+        metric_words=metric_words,
         question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
         events=events, periods=periods, terms=leftover, query=query,
         first=bool(re.search(r"\b(first|initially|originally|begin|began|start)\b", low)),

@@ -35,16 +35,16 @@ PHRASES = [
 ]
 
 GROUPS = [
-    "sever cut break", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
+    "sever break", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
     "import buy purchase", "produce pump output production", "visit trip", "recall withdraw",
     "reinstate restore return", "ban embargo prohibition prohibit", "lift end remove", "aid assistance oda",
-    "invest investment investor", "agreement accord pact treaty deal", "talk negotiation", "abandon drop renounce",
+    "invest investment investor", "agreement pact treaty deal", "talk negotiation", "abandon drop renounce relinquish cede",
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
     "live reside resident", "jail sentence prison imprison", "delay postpone", "halt suspend stop",
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
     "trade trading", "stake share", "percent pct", "deficit imbalance balance", "school academy colegio",
     "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",
-    "attend participate", "amount total", "minister ministry official", "official officer",
+    "attend participate", "amount total", "force compel oblige", "cut slash reduce lower", "minister ministry official", "official officer",
 ]
 
 

@@ -34,6 +34,7 @@ class Record:
     position: dict = field(default_factory=dict)       # (doc_id, start) -> index into passages
     dense: Optional[object] = None                     # an embed.DenseIndex when the extra is used
     outlets: dict = field(default_factory=dict)        # stem of an outlet's name -> its doc_ids
+    _dates: dict = field(default_factory=dict)         # passage index -> its dates, filled as asked
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -49,6 +50,17 @@ class Record:
         if not codes:
             return True
         return set(codes[:2]) <= self.doc_codes.get(p.doc_id, set())
+
+    def dates_of(self, i: int) -> list:
+        """The calendar dates passage i states (relative ones resolved against its document's date), cached."""
+        got = self._dates.get(i)
+        if got is None:
+            from .spans import dates_in
+            p = self.passages[i]
+            doc = self.docs.get(p.doc_id)
+            got = [iso for _, _, iso, _ in dates_in(p.text, doc.published if doc else None) if iso]
+            self._dates[i] = got
+        return got
 
     def name(self, code: Optional[str]) -> str:
         return self.gazetteer.name(code) if code else "?"

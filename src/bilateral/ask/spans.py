@@ -150,14 +150,20 @@ def clause(text: str, start: int, end: int, where: Optional[dict] = None) -> str
     return piece if len(piece) >= 12 else text.strip()
 
 
+PURPOSE_VERBS = ("get|secure|obtain|win|gain|press|promote|discuss|sign|mark|attend|strengthen|deepen|boost|avoid|"
+                 "end|resolve|settle|repair|seek|draw|raise|show|express|open|support|help|meet|negotiate|attract|"
+                 "build|ease|reassure|bring|offer|deliver|pledge|celebrate|commemorate|honour|honor|thank|protest|"
+                 "demand|inaugurate|launch|review|inspect|reward|offset|limit|cut|reduce|curb|counter|protect|"
+                 "punish|pressure|force|stop|prevent|finance|fund|pay|compensate|meet")
 CAUSE = re.compile(
     r"\b(because of|because|due to|owing to|as a result of|on (?:[\w-]+ ){0,3}grounds|in response to|"
     r"in retaliation (?:for|against)|in protest (?:at|against|over)|in (?:the )?light of|in order to|so as to|"
-    r"so that|in a bid to|with the aim of|aimed at|to reward|to help|to ease|to promote|to avoid|to secure|to offset|"
-    r"as part of|for (?:its|his|her|their) (?:role|part|work)|justified|justification|the reason|"
-    r"following|after|amid|over|since|for)\b", re.I)
-WEAK = {"following", "after", "amid", "over", "since", "for", "to help", "to promote", "to ease", "to avoid",
-        "to secure", "to offset", "to reward"}
+    r"so that|in a bid to|with the aim of|aimed at|as part of|justified|justification|the reason|"
+    rf"to (?:{PURPOSE_VERBS})|following|after|amid|over|since|when|"
+    r"as(?= (?:the |its |their |his |her )?(?:[a-z]+ ){1,2}(?:is|was|are|were|has|had|grew|rose|fell)\b))"
+    r"\b(?!\s+(?:\d|the (?:past|last|start|end)|"
+    r"(?:last|past|recent|several|many|two|three|four|five) (?:years?|months?|weeks?|decades?)))", re.I)
+WEAK = {"following", "after", "amid", "over", "since", "when", "as"}
 
 
 def causes(text: str) -> list:
@@ -165,7 +171,7 @@ def causes(text: str) -> list:
     out = []
     for m in CAUSE.finditer(text):
         word = m.group(1).lower()
-        strong = word not in WEAK
+        strong = word not in WEAK and not word.startswith("to ")
         out.append((m.start(), word, strong))
     return out
 
