@@ -183,11 +183,26 @@ def line_start(rec: Record, j: int) -> str:
     return text[text.rfind("\n", 0, p.start) + 1:p.start + 4]
 
 
+def short_line(rec: Record, j: int) -> bool:
+    """A line of a list: a bullet, or a short line of its own without a full stop."""
+    p = rec.passages[j]
+    text = rec.docs[p.doc_id].text
+    whole_line = text[text.rfind("\n", 0, p.start) + 1:p.start] .strip() == "" and \
+        (p.end >= len(text) or text[p.end] == "\n")
+    return bool(BULLET.match(line_start(rec, j))) or (whole_line and len(p.text) < 100
+                                                      and not p.text.rstrip().endswith("."))
+
+
 def following_items(rec: Record, i: int, limit: int = 12) -> list:
-    """The bullet lines right after a heading, as passage indices."""
+    """The list lines right after a heading (bullets, or short lines), as passage indices; a short line that
+    heads a paragraph of its own, or a line in capitals, ends the list."""
     out = []
     for j in range(i + 1, min(len(rec.passages), i + 1 + limit)):
-        if rec.passages[j].doc_id != rec.passages[i].doc_id or not BULLET.match(line_start(rec, j)):
+        p = rec.passages[j]
+        if p.doc_id != rec.passages[i].doc_id or not short_line(rec, j) or (p.text.isupper() and len(p.text) > 12):
+            break
+        nxt = rec.passages[j + 1] if j + 1 < len(rec.passages) else None
+        if nxt is not None and nxt.doc_id == p.doc_id and not short_line(rec, j + 1) and len(nxt.text) > 100:
             break
         out.append(j)
     return out
@@ -277,7 +292,8 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
     cls = found[0][2].cls
     picked, rows = [], []
     for score, h, f in found:
-        if f.cls != cls or score < found[0][0] - 2.5 or len(picked) >= 4:
+        same_doc = h.p.doc_id == found[0][1].p.doc_id
+        if f.cls != cls or (score < found[0][0] - 2.5 and not same_doc) or len(picked) >= 4:
             continue
         if any(f.text == g.text and h.i == k.i for k, g in picked):
             continue
@@ -346,9 +362,13 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
             parts = [f"{fmt_date(iso) if iso else surface} in {src(rec, h.p)}: “{clause(h.p.text, s, e, h.where)}”"
                      for _, h, s, e, iso, surface in sides]
             dates = {iso or surface for *_, iso, surface in sides}
-            verdict = "Only one source dates it" if len(sides) == 1 else \
-                ("Yes, they agree" if len(dates) == 1 else "No, they give different dates")
-            return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", [x[1] for x in sides])
+            undated = [h for h in hits if h.p.doc_id not in per_doc]
+            if undated:   # another source ties it to a condition, not a date
+                parts.append(f"no date in {src(rec, undated[0].p)}: “{undated[0].p.text}”")
+            verdict = ("Yes, they agree" if len(dates) == 1 else "No, they give different dates") \
+                if len(sides) > 1 else ("They differ" if undated else "Only one source dates it")
+            cited = [x[1] for x in sides] + undated[:1]
+            return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", cited)
     if numeric:
         found = best_figures(rec, it, hits[:8], it.want)
         per_doc: dict = {}
