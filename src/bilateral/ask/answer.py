@@ -5,6 +5,8 @@ about as well as the best passage does (less a small margin, so the record wins 
 the passage answer stands, and says so in its basis."""
 from __future__ import annotations
 
+import re
+
 from .find import coverage, locate_focus, weights
 from .find import support as score
 from .from_passages import COVERED, from_passages
@@ -33,7 +35,20 @@ def support(rec: Record, it: Intent, answer: Answer) -> float:
         years = YEAR.findall(answer.text.split(":")[0])
         if years and not any(years[0] in c.sentence for c in answer.citations):
             got -= 1.0
+        if reversed_actors(it, answer.items[:1]):
+            got -= 1.0
     return got
+
+
+def reversed_actors(it: Intent, items: list) -> bool:
+    """Whether a record event runs the other way from the question ("When did Chile open its embassy in
+    New Zealand?" answered by New Zealand's embassy in Chile); "A and B" questions have no direction."""
+    if len(it.codes) < 2 or not items or "source" not in items[0]:
+        return False
+    if re.search(rf"\b{re.escape(it.names[0])}\b\s+and\b", it.question) if it.names else False:
+        return False
+    src, tgt = (items[0].get("source") or {}).get("code"), (items[0].get("target") or {}).get("code")
+    return src == it.codes[1] and tgt == it.codes[0]
 
 
 def explained(rec: Record, it: Intent, answer: Answer) -> float:

@@ -59,20 +59,21 @@ def coverage(where: dict, w: dict) -> float:
 
 
 def actor_offsets(rec: Record, it: Intent, text: str) -> list:
-    """Offsets of the words of a text that name the question's countries (the names the question used,
-    or the country's own name), in the order of the question's countries."""
+    """Offsets of the words of a text that name each of the question's (first two) countries: any of
+    their names, demonyms or capitals ("Japanese", "Tirana"), and the names the question itself wrote."""
+    stems = stems_at(text)
+    written = {stem(x) for n in it.names for x in WORD.findall(n)} - GENERIC_NAME_WORDS
     out = []
-    written = {stem(x) for n in it.names for x in WORD.findall(n)}
     for code in it.codes[:2]:
-        names = {stem(x) for x in WORD.findall(rec.name(code))} - {"republic", "kingdom", "state", "united"}
-        out.append([s for st, s, _ in stems_at(text) if st in names or (st in written and len(it.codes) == 1)])
+        names = set(rec.surface_stems(code))
+        if len(it.codes) == 1:
+            names |= written
+        out.append([s for st, s, _ in stems if st in names])
     return out
 
 
-def name_offsets(it: Intent, text: str) -> list:
-    """Offsets of the words of a text that repeat a name the question wrote ("Tirana", "Quito")."""
-    written = {stem(x) for n in it.names for x in WORD.findall(n)} - {"republic", "kingdom", "state", "united"}
-    return [s for st, s, _ in stems_at(text) if st in written]
+GENERIC_NAME_WORDS = frozenset({"republic", "kingdom", "state", "united", "new", "south", "north", "west", "east",
+                                "the", "of", "democratic", "people", "islamic", "federal", "city"})
 
 
 def in_order(rec: Record, it: Intent, text: str) -> float:

@@ -9,12 +9,12 @@ import re
 from typing import Optional
 
 from .cite import cite_passage, fmt_date, source_label
-from .find import (Hit, actor_offsets, coverage, in_order, locate_focus, name_offsets, rank, time_fit,
-                   weights)
+from .find import Hit, actor_offsets, coverage, in_order, locate_focus, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
 from .record import Record
-from .spans import (YEAR, causes, cause_clause, clause, dates_in, enumeration, figures_in, fits, proximity)
+from .spans import (YEAR, causes, cause_clause, clause, dates_in, enumeration, figures_in, fits, led_by,
+                    proximity)
 
 NOT_SAID = "The documents do not say"
 COVERED = 0.5          # share of the question's focus (idf-weighted) a passage must hold to answer from it
@@ -67,14 +67,10 @@ def anchors(rec: Record, it: Intent, h: Hit) -> tuple:
     w = dict(weights(rec, it.focus))
     mean = sum(w.values()) / max(1, len(w))
     where = dict(h.where)
-    first = actor_offsets(rec, it, h.p.text)[:1]
-    if first and first[0]:
-        where["@actor"] = first[0]
-        w["@actor"] = 0.5 * mean
-    named = name_offsets(it, h.p.text)
-    if named:
-        where["@name"] = named
-        w["@name"] = 0.5 * mean
+    for k, offsets in enumerate(actor_offsets(rec, it, h.p.text)):
+        if offsets:
+            where[f"@actor{k}"] = offsets
+            w[f"@actor{k}"] = (0.6 if k == 0 else 0.3) * mean
     return where, w
 
 
@@ -85,8 +81,11 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
     for h in hits:
         doc = rec.docs.get(h.p.doc_id)
         where, w = anchors(rec, it, h)
+        verbs = [o for f, offs in h.where.items() for o in offs]
         for s, e, iso, surface in dates_in(h.p.text, doc.published if doc else None):
             near = proximity(h.p.text, s, e, where, w)
+            if led_by(h.p.text, s, where.get("@actor0", []), verbs):
+                near += 0.15   # the clause whose subject is the question's first country
             if iso and iso in asked:
                 near *= 0.2   # the time the question names is a constraint, not the answer
             out.append((h.score + 3.0 * near, h, s, e, iso, surface))
@@ -264,8 +263,8 @@ def when_of(rec: Record, h: Hit, f) -> Optional[str]:
     """The date nearest a figure in its sentence, or its document's publication date."""
     doc = rec.docs.get(h.p.doc_id)
     dates = [d for d in dates_in(h.p.text, doc.published if doc else None) if d[2]]
-    if dates:
-        return min(dates, key=lambda d: abs(d[0] - f.start))[2]
+    if dates:   # "300 in 2015 to 500 today": a figure's date mostly follows it
+        return min(dates, key=lambda d: d[0] - f.end if d[0] >= f.end else 2 * (f.start - d[1]) + 10)[2]
     return doc.published if doc else None
 
 
@@ -350,6 +349,9 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
     numeric = it.want is not None or bool(re.search(r"\bhow (?:much|many|far|big|large)\b|\bfigures?\b|\bnumbers?\b",
                                                     it.question, re.I))
     when = bool(re.search(r"\bwhen\b|\bwhat (?:date|year)\b", it.question, re.I))
+    if not numeric and not when and set(it.metrics) - {"other"}:   # "agree on trade": figures if sources give them
+        plain = covered(rank(rec, it, k=6))
+        numeric = len({h.p.doc_id for h in plain if any(fits(f, None) >= 1 for f in figures_in(h.p.text))}) >= 2
     hits = covered(rank(rec, it, has_figure(it.want) if numeric else (has_date if when else None), k=15))
     if not hits:
         return not_said(rec, it, "whether the sources agree on that", rank(rec, it, k=1))

@@ -32,11 +32,12 @@ PHRASAL = [
 PHRASES = [
     (r"\b(?:cut|break|broke|broken) (?:off )?(?:diplomatic )?(?:ties|relations)\b", "sever relations"),
     (r"\ball told\b|\baltogether\b|\bin all\b", "total"), (r"\btake part in\b", "attend"),
+    (r"\bopen(?:ed|s|ing)?((?:\s+[\w'’]+){0,3}?)\s+again\b", r"reopen\1"),
 ]
 
 GROUPS = [
     "sever break", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
-    "import buy purchase", "produce pump output production", "visit trip", "recall withdraw",
+    "import buy purchase", "produce pump output production", "visit trip travel tour", "recall withdraw",
     "reinstate restore return", "ban embargo prohibition prohibit", "lift end remove", "aid assistance oda",
     "invest investment investor", "agreement pact treaty deal", "talk negotiation", "abandon drop renounce relinquish cede",
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
@@ -44,7 +45,7 @@ GROUPS = [
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
     "trade trading", "stake share", "percent pct", "deficit imbalance balance", "school academy colegio",
     "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",
-    "attend participate", "amount total", "force compel oblige", "cut slash reduce lower", "minister ministry official", "official officer",
+    "attend participate", "amount total", "force compel oblige", "truck lorry", "cut slash reduce lower", "minister ministry official", "official officer",
 ]
 
 

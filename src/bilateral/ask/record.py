@@ -35,6 +35,8 @@ class Record:
     dense: Optional[object] = None                     # an embed.DenseIndex when the extra is used
     outlets: dict = field(default_factory=dict)        # stem of an outlet's name -> its doc_ids
     _dates: dict = field(default_factory=dict)         # passage index -> its dates, filled as asked
+    surfaces: dict = field(default_factory=dict)       # lower-cased surface -> (country code, kind of name)
+    _surfaces: dict = field(default_factory=dict)      # code -> stems of its names, filled as asked
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -62,6 +64,21 @@ class Record:
             self._dates[i] = got
         return got
 
+    def surface_stems(self, code: str) -> set:
+        """Stems of the names of a country (name, demonym, capital; the last word of longer ones, such as
+        "zealand"), for finding where a sentence names it."""
+        got = self._surfaces.get(code)
+        if got is None:
+            got = set()
+            for surface, (c, kind) in self.surfaces.items():
+                if c == code and kind in ("country", "capital", "demonym") and len(surface) > 3:
+                    words = surface.split()
+                    if words and words[-1] not in ("city", "islands", "republic", "states", "kingdom", "of"):
+                        got.add(stem(words[-1]))
+            got.add(stem(self.name(code).split()[-1]))
+            self._surfaces[code] = got
+        return got
+
     def name(self, code: Optional[str]) -> str:
         return self.gazetteer.name(code) if code else "?"
 
@@ -84,6 +101,17 @@ def surface_table(gaz: Gazetteer) -> dict:
                 table[surface] = e.code
                 break
     return table
+
+
+def kinds_of(gaz: Gazetteer) -> dict:
+    """Lower-cased surface -> (code, kind) for the names of countries, their capitals and demonyms."""
+    out = {}
+    for surface, entries in gaz.entries.items():
+        for e in entries:
+            if e.code and e.kind in ("country", "capital", "demonym"):
+                out[surface] = (e.code, e.kind)
+                break
+    return out
 
 
 def codes_in(text: str, table: dict, longest: int = 4) -> set:
@@ -134,7 +162,7 @@ def build_record(corpus) -> Record:
                 outlets.setdefault(stem(w), set()).add(d.doc_id)
     return Record(docs=docs, events=events, claims=claims, conflicts=conflicts, passages=passages,
                   index=BM25(passages), gazetteer=gaz, passage_codes=passage_codes, doc_codes=doc_codes,
-                  position=position, outlets=outlets)
+                  position=position, outlets=outlets, surfaces=kinds_of(gaz))
 
 
 def load_record(corpus) -> Record:

@@ -41,7 +41,7 @@ def dates_in(text: str, dct: Optional[str] = None) -> list:
     """(start, end, iso, surface) of each calendar date in a text; years and d.m.yyyy dates the tagger misses too."""
     out = []
     for t in find_timexes(text, dct):
-        iso = t.date
+        iso = t.date or (dct if t.value == "PRESENT_REF" and dct else None)   # "today", "now"
         if iso:
             out.append((t.start, t.end, iso, t.text))
         elif t.type == "DATE" and t.text:
@@ -92,7 +92,7 @@ def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: st
     if f.cls == "year":
         return 0.0
     if want is None:
-        return 1.0 if f.cls != "rank" else 0.3
+        return {"rank": 0.3, "duration": 0.4}.get(f.cls, 1.0)
     if want == f.cls:
         score = 1.0
     elif want == "amount":
@@ -128,6 +128,24 @@ def proximity(text: str, start: int, end: int, where: dict, w: dict) -> float:
         d = min(min(gap(text, o, start), gap(text, o, end)) for o in offsets)
         got += w.get(f, 0.0) / (1.0 + d / 30.0)
     return got / total
+
+
+def clause_span(text: str, pos: int) -> tuple:
+    """(start, end) of the clause of a sentence that holds an offset."""
+    cuts = [0] + [m.start() for m in SEPARATORS.finditer(text)] + [len(text)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= pos < b:
+            return a, b
+    return 0, len(text)
+
+
+def led_by(text: str, pos: int, subject: list, verbs: list) -> bool:
+    """Whether the clause holding `pos` has the subject's name before one of the asked verbs:
+    "Chile opened its embassy in 1993" for "When did Chile open its embassy?"."""
+    a, b = clause_span(text, pos)
+    subj = [o for o in subject if a <= o < b]
+    acts = [o for o in verbs if a <= o < b]
+    return bool(subj and acts and min(subj) < max(acts))
 
 
 def clause(text: str, start: int, end: int, where: Optional[dict] = None) -> str:
@@ -183,23 +201,28 @@ def cause_clause(text: str, start: int) -> str:
     return piece.strip().rstrip(".").strip()
 
 
+LIST_LEAD = re.compile(r"^.*\b(?:including|includes?|included|such as|are|were|is|namely|comprising|of|in)\s+|^.*:\s*",
+                       re.I)
+
+
 def enumeration(text: str) -> list:
-    """The items of a list a sentence gives ("A, B and C", "A, B as well as C"), longest run of short items."""
-    body = re.sub(r"\[\d+\]", "", text)
-    parts = re.split(r",\s+(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+", body)
-    best, run = [], []
-    for part in parts:
-        words = part.split()
-        if 0 < len(words) <= 6:
-            run.append(part.strip(" .:;"))
-        else:
-            if len(words) > 6:
-                tail = " ".join(words[-4:]).strip(" .:;")
-                if len(run) >= 2 and len(run) > len(best):
-                    best = run
-                run = [tail]
-                continue
-            run = []
-        if len(run) > len(best):
-            best = list(run)
-    return best if len(best) >= 2 else []
+    """The items of a list a sentence gives ("A, B and C", "A, B as well as C"), read back from its last
+    item; the first item starts after the words that lead into the list ("including", "are", a colon)."""
+    body = re.sub(r"\[\d+\]", "", text).strip().rstrip(".")
+    m = re.search(r"\s(?:and|as well as|or)\s+([^,]+)$", body)
+    if not m:
+        return []
+    items = [m.group(1)]
+    led = False
+    for chunk in reversed(body[:m.start()].split(", ")):
+        words = chunk.split()
+        if len(words) <= 4 and not LIST_LEAD.match(chunk):
+            items.insert(0, chunk)
+            continue
+        lead = LIST_LEAD.sub("", chunk) if LIST_LEAD.match(chunk) else ""
+        if lead and len(lead.split()) <= 5:
+            items.insert(0, lead)
+            led = True
+        break
+    items = [x.strip(" .:;") for x in items if x.strip(" .:;")]
+    return items if len(items) >= 3 or (led and len(items) == 2) else []
