@@ -300,7 +300,8 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
     for h, f in picked:
         rows.append((when_of(rec, h, f) or "", h, f))
     rows.sort(key=lambda r: (r[0], r[1].i, r[2].start))
-    parts = [f"{f.text.strip()}{' (' + fmt_date(t) + ')' if t else ''}: “{clause(h.p.text, f.start, f.end, h.where)}”"
+    parts = [f"{f.text.strip()}{' (' + fmt_date(t) + ')' if t else ''}: "
+             f"“{clause(h.p.text, f.start, f.end, h.where)}”"
              f" ({src(rec, h.p)})" for t, h, f in rows]
     hs = []
     for _, h, _ in rows:
@@ -381,7 +382,8 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
             parts = [f"{f.text.strip()} in {src(rec, h.p)}: “{clause(h.p.text, f.start, f.end, h.where)}”"
                      for _, h, f in sides]
             values = {f.value for _, _, f in sides}
-            verdict = "Yes, they agree" if len(values) == 1 and None not in values else "No, they give different figures"
+            same = len(values) == 1 and None not in values
+            verdict = "Yes, they agree" if same else "No, they give different figures"
             return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", [h for _, h, _ in sides])
     sides = [hits[0]]
     other = [h for h in hits[1:] if h.p.doc_id != hits[0].p.doc_id]

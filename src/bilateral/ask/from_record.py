@@ -399,7 +399,8 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
     values = {round(c.value_usd or c.value, 6) for c in claims}
     if flagged:
         why = "; ".join(CONFLICT_WORDS.get(k.kind, k.kind) for k in flagged)
-        text = f"No. The sources give: {lines}. The record flags a conflict ({', '.join(k.kind for k in flagged)}): {why}."
+        kinds = ", ".join(k.kind for k in flagged)
+        text = f"No. The sources give: {lines}. The record flags a conflict ({kinds}): {why}."
     elif len(claims) == 1:
         text = f"Only one source gives a figure: {lines}."
     elif len(values) > 1:

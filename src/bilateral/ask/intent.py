@@ -34,7 +34,8 @@ CHANGE_WORDS = frozenset("change changed changes grown grow grew increase increa
 AGREE_WORDS = ("agree", "disagree", "differ", "add up", "consistent", "contradict", "conflict", "match",
                "discrepanc", "tally")
 SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents", "articles", "accounts", "numbers")
-WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|\bfor what (?:reason|purpose)\b|"
+WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|"
+                      r"\bfor what (?:reason|purpose)\b|"
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
                       re.I)
 WHEN_CUES = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)

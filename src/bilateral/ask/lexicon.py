@@ -4,6 +4,7 @@ A question says "cut ties", a document "severed relations"; a question "pumps", 
 Each group is a set of stems that match one another; phrasal verbs are read as one word first."""
 from __future__ import annotations
 
+import functools
 import re
 
 IRREGULAR = {
@@ -39,32 +40,33 @@ GROUPS = [
     "sever break", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
     "import buy purchase", "produce pump output production", "visit trip travel tour", "recall withdraw",
     "reinstate restore return", "ban embargo prohibition prohibit", "lift end remove", "aid assistance oda",
-    "invest investment investor", "agreement pact treaty deal", "talk negotiation", "abandon drop renounce relinquish cede",
+    "invest investment investor", "agreement pact treaty deal", "talk negotiation",
+    "abandon drop renounce relinquish cede",
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
     "live reside resident", "jail sentence prison imprison", "delay postpone", "halt suspend stop",
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
     "trade trading", "stake share", "percent pct", "deficit imbalance balance", "school academy colegio",
     "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",
-    "attend participate", "amount total", "force compel oblige", "truck lorry", "cut slash reduce lower", "minister ministry official", "official officer",
+    "attend participate", "amount total", "force compel oblige", "truck lorry", "cut slash reduce lower",
+    "minister ministry official", "official officer",
 ]
 
 
-def _stem_group(words: str) -> list:
+@functools.lru_cache(maxsize=1)
+def _groups() -> dict:
+    """Stem -> the stems of its synonym groups, built once from GROUPS with the index's own stemmer."""
     from .retrieve import stem
-    return sorted({stem(w) for w in words.split()})
-
-
-_GROUP_OF: dict = {}
+    out: dict = {}
+    for g in GROUPS:
+        members = frozenset(stem(w) for w in g.split())
+        for m in members:
+            out[m] = out.get(m, frozenset()) | members
+    return out
 
 
 def group_of(st: str) -> frozenset:
     """The stems that match a stem: its synonym group, or itself alone."""
-    if not _GROUP_OF:
-        for g in GROUPS:
-            members = frozenset(_stem_group(g))
-            for m in members:
-                _GROUP_OF[m] = _GROUP_OF.get(m, frozenset()) | members
-    return _GROUP_OF.get(st, frozenset((st,)))
+    return _groups().get(st, frozenset((st,)))
 
 
 def rewrite_phrases(text: str) -> str:
