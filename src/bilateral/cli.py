@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 from rich.table import Table
 
@@ -93,7 +94,7 @@ def _run(fn):
     try:
         fn()
     except BilateralError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")   # "pip install -e '.[embed]'" is not markup
         raise typer.Exit(2)
 
 

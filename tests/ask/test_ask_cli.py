@@ -19,3 +19,16 @@ def test_cli_ask_json_and_text(ask_corpus):
                                       "char_end"}
     out = runner.invoke(app, ["--db", db, "ask", "When did Norway open an embassy in Maputo?"])
     assert out.exit_code == 0 and "1983" in out.output and "norway_mozambique_aid.txt" in out.output
+
+
+def test_cli_embed_names_the_extra_or_uses_it(ask_corpus):
+    """--embed answers with sentence embeddings where the extra is installed, and names the extra where not."""
+    from bilateral.ask import embed
+    runner = CliRunner()
+    out = runner.invoke(app, ["--db", ask_corpus.store.path, "ask", "When did Norway open an embassy in Maputo?",
+                              "--embed", "--json"])
+    if embed.available():
+        assert out.exit_code == 0, out.output
+        assert "1983" in json.loads(out.output)["answer"]
+    else:
+        assert out.exit_code != 0 and "embed" in out.output and "pip install -e '.[embed]'" in out.output

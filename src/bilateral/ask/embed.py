@@ -51,37 +51,37 @@ def key(text: str) -> str:
 
 
 class DenseIndex:
-    """Unit vectors of every passage; cosine similarity to a question by one matrix product."""
+    """Unit vectors of every passage; cosine similarity to a question by one matrix product, kept for the
+    question last asked (one question ranks passages several times)."""
 
-    def __init__(self, vectors):
+    def __init__(self, vectors, doc_ids: list):
+        import numpy as np
         self.vectors = vectors
-        self._asked: dict = {}
+        numbers: dict = {}
+        self.doc_of = np.array([numbers.setdefault(d, len(numbers)) for d in doc_ids], dtype="int64")
+        self.numbers = numbers
+        self._last: tuple = ("", None)
 
-    def query(self, question: str):
-        v = self._asked.get(question)
-        if v is None:
-            v = encode([question])[0]
-            if len(self._asked) > 256:
-                self._asked.clear()
-            self._asked[question] = v
-        return v
+    def similarities(self, question: str):
+        if self._last[0] != question:
+            self._last = (question, self.vectors @ encode([question])[0])
+        return self._last[1]
 
     def search(self, question: str, k: int, allowed: Optional[set], passages: list) -> list:
         """The k passages most similar to the question, among the documents `allowed` (all when None)."""
         import numpy as np
-        sims = self.vectors @ self.query(question)
-        order = np.argsort(-sims)
-        out = []
-        for i in order:
-            if allowed is None or passages[int(i)].doc_id in allowed:
-                out.append((int(i), float(sims[i])))
-                if len(out) >= k:
-                    break
-        return out
+        sims = self.similarities(question)
+        if allowed is None:
+            idx = np.arange(len(sims))
+        else:
+            wanted = np.array([self.numbers[d] for d in allowed if d in self.numbers], dtype="int64")
+            idx = np.flatnonzero(np.isin(self.doc_of, wanted))
+        top = idx[np.argsort(-sims[idx], kind="stable")[:k]]
+        return [(int(i), float(sims[i])) for i in top]
 
     def similarity(self, question: str, idxs: list, passages: list) -> dict:
-        q = self.query(question)
-        return {i: float(self.vectors[i] @ q) for i in idxs}
+        sims = self.similarities(question)
+        return {i: float(sims[i]) for i in idxs}
 
 
 def sidecar(corpus) -> Optional[Path]:
@@ -114,7 +114,7 @@ def build(passages: list, cache: Optional[Path]) -> DenseIndex:
             except OSError:
                 pass   # a read-only place: the vectors stay in memory
     vectors = np.stack([known[k] for k in keys]) if keys else np.zeros((0, 384), dtype="float32")
-    return DenseIndex(vectors)
+    return DenseIndex(vectors, [p.doc_id for p in passages])
 
 
 def attach(rec, corpus) -> None:
