@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .find import coverage, locate_focus, weights
+from .find import TITLES, coverage, locate_focus, weights
 from .find import support as score
 from .from_passages import COVERED, from_passages
 from .from_record import from_record
@@ -71,7 +71,9 @@ def covers(rec: Record, it: Intent, answer: Answer) -> float:
     have = set(locate_focus(answer.citations[0].sentence, it.focus))
     if answer.basis == "record" and explained(rec, it, answer):
         have |= set(it.metric_words)
-    return coverage({f: [] for f in have if f in w}, w)
+    got = coverage({f: [] for f in have if f in w}, w)
+    titles = [f for f in it.focus if f in TITLES]
+    return got * 0.6 if titles and not any(f in have for f in titles) else got
 
 
 def documents(answer: Answer) -> int:
@@ -88,8 +90,6 @@ def compose(rec: Record, it: Intent) -> Answer:
     held = record.answered and covers(rec, it, record) >= COVERED
     if held and it.kind == "conflict" and any("conflict_id" in x for x in record.items):
         return record   # reconciliation itself found the disagreement
-    if held and it.kind == "list" and len(record.items) >= 2:
-        return record   # the record gathers events across documents
     if held and (not passage.answered or rs >= ps - MARGIN):
         return record
     return passage

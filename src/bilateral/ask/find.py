@@ -13,6 +13,9 @@ from .record import Record
 from .retrieve import WORD, stem
 
 POOL = 60
+# Titles a question may name its actor by: a passage about someone else's act does not answer it.
+TITLES = frozenset(stem(w) for w in """president king queen emir sultan chancellor premier ambassador envoy pope
+prince princess monarch governor mayor minister""".split())
 
 
 @dataclass
@@ -48,7 +51,8 @@ def locate_focus(text: str, focus: list) -> dict:
     groups = {f: group_of(f) for f in focus}
     for st, s, _ in stems_at(text):
         for f, g in groups.items():
-            if st in g or (len(f) >= 5 and st.startswith(f)) or (len(st) >= 5 and f.startswith(st)):
+            if st in g or (len(f) >= 5 and st.startswith(f)) or (len(st) >= 5 and f.startswith(st)) or \
+                    (len(st) >= 4 and f.startswith(st) and len(f) - len(st) <= 2):
                 where.setdefault(f, []).append(s)
     return where
 
@@ -146,6 +150,9 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
         if doc is not None and doc.title:
             seen.update(locate_focus(doc.title, rest))
         cov += 0.5 * coverage({f: [] for f in seen}, w)
+    titles = [f for f in it.focus if f in TITLES]
+    if titles and not any(f in where for f in titles):
+        cov *= 0.6   # "the Estonian president": a foreign minister's visit is not his
     codes = rec.passage_codes[i]
     actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
     when = time_fit(rec, it, i)

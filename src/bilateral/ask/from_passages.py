@@ -243,6 +243,12 @@ def answer_list(rec: Record, it: Intent) -> Answer:
                 items_out.append(BULLET.sub("", rec.passages[j].text).strip())
         else:
             items_out.extend(enumeration(h.p.text) or [h.p.text.strip()])
+            if re.search(r"\bone of (?:the )?(?:two|three|four|\d+)\b", h.p.text):   # "...the other is"
+                nxt = [j for j in rec.neighbours(h.i, 0, 1) if j != h.i and j not in used]
+                if nxt:
+                    used.add(nxt[0])
+                    chosen.append(Hit(nxt[0], rec.passages[nxt[0]], h.score, h.cov))
+                    items_out.append(rec.passages[nxt[0]].text.strip())
     seen, unique = set(), []
     for x in items_out:
         key = re.sub(r"\W+", " ", x.lower()).strip()
@@ -326,7 +332,7 @@ def answer_why(rec: Record, it: Intent) -> Answer:
         return 1.2 if any(strong for _, _, strong in found) else (0.5 if found else -0.8)
     hits = covered(rank(rec, it, bonus))
     w = weights(rec, it.focus)
-    best = None
+    per_doc: dict = {}
     for h in hits[:8]:
         for start, word, strong in causes(h.p.text):
             before = {f: [o for o in offs if o < start] for f, offs in h.where.items()}
@@ -334,13 +340,17 @@ def answer_why(rec: Record, it: Intent) -> Answer:
             near = proximity(h.p.text, start, start + len(word), {f: o for f, o in before.items() if o}, w)
             circular = sum(w.get(f, 0.0) for f in inside) / (sum(w.values()) or 1.0)
             score = h.score + 2.0 * near + (0.8 if strong else 0.0) - 2.0 * circular
-            if best is None or score > best[0]:
-                best = (score, h, start)
-    if best is None:
+            if h.p.doc_id not in per_doc or score > per_doc[h.p.doc_id][0]:
+                per_doc[h.p.doc_id] = (score, h, start)
+    if not per_doc:
         return not_said(rec, it, "why", rank(rec, it, k=1))
-    _, h, start = best
-    reason = cause_clause(h.p.text, start)
-    return said(rec, it, f"{reason[0].upper() + reason[1:]}, according to {src(rec, h.p)}: “{h.p.text}”", [h])
+    found = sorted(per_doc.values(), key=lambda x: -x[0])
+    found = [found[0]] + [x for x in found[1:2] if x[0] >= found[0][0] - 1.0]   # another source's account
+    parts = []
+    for _, h, start in found:
+        reason = cause_clause(h.p.text, start)
+        parts.append(f"{reason[0].upper() + reason[1:]}, according to {src(rec, h.p)}: “{h.p.text}”")
+    return said(rec, it, " Also: ".join(parts), [h for _, h, _ in found])
 
 
 # --- whether sources agree ------------------------------------------------------------------
@@ -374,6 +384,10 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
             return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", cited)
     if numeric:
         found = best_figures(rec, it, hits[:8], it.want)
+        if it.periods:   # "the 1986 surplus": the figure whose own date is the one asked
+            asked = [p.value for p in it.periods]
+            found = sorted(((score + (1.0 if any((when_of(rec, h, f) or "").startswith(a) for a in asked) else 0.0),
+                             h, f) for score, h, f in found), key=lambda x: -x[0])
         per_doc: dict = {}
         for score, h, f in found:
             per_doc.setdefault(h.p.doc_id, (score, h, f))

@@ -297,7 +297,7 @@ agree disagree differ different same consistent contradict conflict match tally 
 documents document accounts stories story according rank ranked ranking position change changed compare compared
 comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
 compared view see way two both three stories among decade decades week weeks century give make take get put
-let keep worth value amount size cost price figure number""".split())
+let keep worth value amount size cost price figure number rate""".split())
 
 
 def _focus(question: str, skip: set, names: list) -> list:

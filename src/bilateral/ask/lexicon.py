@@ -18,7 +18,7 @@ IRREGULAR = {
     "died": "die", "death": "die", "deaths": "die", "killed": "kill", "chose": "choose", "chosen": "choose",
     "sold-off": "sell", "froze": "freeze", "frozen": "freeze", "flew": "fly", "forbade": "forbid",
     "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak", "kept": "keep", "felt": "feel",
-    "children": "child", "men": "man", "women": "woman", "people": "people",
+    "using": "use", "used": "use", "uses": "use", "children": "child", "men": "man", "women": "woman", "people": "people",
 }
 
 # Phrasal verbs read as one word before stemming (their particle would match nothing): (verb, particle, word).
@@ -31,13 +31,13 @@ PHRASAL = [
     (r"t[ao]ok|tak(?:en|ing|e)", "part", "attend"), (r"cut(?:ting)?", "off", "sever"),
 ]
 PHRASES = [
-    (r"\b(?:cut|break|broke|broken) (?:off )?(?:diplomatic )?(?:ties|relations)\b", "sever relations"),
+    (r"\b(?:cut|break|broke|broken) (?:off )?(?:[\w-]+ )?(?:ties|relations)\b", "sever relations"),
     (r"\ball told\b|\baltogether\b|\bin all\b", "total"), (r"\btake part in\b", "attend"),
     (r"\bopen(?:ed|s|ing)?((?:\s+[\w'’]+){0,3}?)\s+again\b", r"reopen\1"),
 ]
 
 GROUPS = [
-    "sever break", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
+    "sever break end", "tie relation", "expel oust", "establish set", "close shut", "lend loan", "export sell sale",
     "import buy purchase", "produce pump output production", "visit trip travel tour", "recall withdraw",
     "reinstate restore return", "ban embargo prohibition prohibit", "lift end remove", "aid assistance oda",
     "invest investment investor", "agreement pact treaty deal", "talk negotiation",

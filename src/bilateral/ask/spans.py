@@ -77,7 +77,7 @@ def figures_in(text: str) -> list:
     for rx, cls in ((PERCENT, "percent"), (LENGTH, "length"), (DURATION, "duration")):
         for m in rx.finditer(text):
             clash = [f for f in out if f.start < m.end() and m.start() < f.end]
-            if clash and cls != "length":
+            if clash and cls == "duration":
                 continue
             for f in clash:
                 out.remove(f)
