@@ -20,7 +20,7 @@ RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a
 MONEY_UNITS = re.compile(r"^(?:[A-Z]{3}|dlrs?|dollars?|yen|euros?|pounds?|francs?|rupees?|won)$")
 YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d)(?![.,]\d)")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
-CLAUSE_WORDS = r", and |, but |, while |, which |, although | and (?=on |in |at |the |its |a )| – | — "
+CLAUSE_WORDS = r", and |, but |, while |, which |, although | and (?=on |in |at |the |its |a |[\w-]+ed )| – | — "
 GAP_SEPARATORS = re.compile(r";|:|" + CLAUSE_WORDS)            # parentheses do not part a date from its act
 SEPARATORS = re.compile(r";|:|\(|\)|" + CLAUSE_WORDS)
 
