@@ -159,10 +159,10 @@ class Corpus:
         from .export import export
         return export(self.store, out, fmt)
 
-    def ask(self, question: str):
-        """Answer a question from the record with citations (see `bilateral.ask`)."""
+    def ask(self, question: str, embed: bool = False):
+        """Answer a question from the record with citations (see `bilateral.ask`); `embed` needs the extra."""
         from .ask import ask
-        return ask(self, question)
+        return ask(self, question, embed=embed)
 
     def conflict_items(self, conflict: Conflict) -> list:
         """The claims or events a conflict names, for quoting both passages."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 from rich.table import Table
 
@@ -110,7 +111,6 @@ def _run(fn):
 
 def _plain(text: str) -> str:
     """Text printed as it is: file names and reasons may hold brackets rich would read as markup."""
-    from rich.markup import escape
     return escape(text)
 
 
@@ -359,15 +359,20 @@ def code(ctx: typer.Context, infile: str = typer.Option(..., "--in", help="JSON 
 
 @app.command()
 def ask(ctx: typer.Context, question: str = typer.Argument(..., help="A question about the relations in the store."),
-        as_json: bool = typer.Option(False, "--json", help="The answer, citations and items as JSON.")):
+        as_json: bool = typer.Option(False, "--json", help="The answer, kind, basis, citations and items as JSON."),
+        embed: bool = typer.Option(False, "--embed", help="Add sentence embeddings to retrieval (the embed extra).")):
     """Answer a question from the record, citing the passages it rests on."""
     def go():
+        if embed:
+            from .ask.embed import require
+            require()
         with _corpus(ctx, read_only=True) as corpus:
-            answer = corpus.ask(question)
+            answer = corpus.ask(question, embed=embed)
         if as_json:
             sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
             return
         out.print(answer.text)
+        out.print(f"[dim]({answer.kind}; from the {answer.basis})[/dim]")
         for i, c in enumerate(answer.citations, 1):
             out.print(f"  [{i}] {c.source_path} — {c.title or ''} ({c.published or 'undated'}): “{c.sentence}”")
     _run(go)

@@ -34,3 +34,34 @@ def test_leftover_words_and_counted_nouns():
     it = parse_question("How many Somali civilians fled to Turkey?")
     assert it.counted == "civilian"
     assert parse_question("How many Norwegian companies operate in Mozambique?").counted is None
+
+
+def test_kinds_by_meaning_on_paraphrases():
+    kinds = {
+        "What led Dodoma to shut the border?": "why",
+        "For what reason was the crossing closed?": "why",
+        "How come Nairobi recalled its envoy?": "why",
+        "Do Nairobi and Dodoma give the same figure for their trade?": "conflict",
+        "Are the reports consistent about the loan?": "conflict",
+        "How does Chile rank among New Zealand's trading partners?": "rank",
+        "Who pumps more gas, Iran or Qatar?": "compare",
+        "Does Chile sell more to New Zealand than it buys from it?": "compare",
+        "On what date did Kenya recognise the new government?": "date",
+        "What is Kenya's OPEC production quota?": "figure",
+        "What stake did the Kenyan firm keep?": "figure",
+        "In which countries has the company bought assets?": "list",
+    }
+    for question, kind in kinds.items():
+        assert parse_question(question).kind == kind, question
+
+
+def test_what_the_question_is_about():
+    it = parse_question("When did Nairobi send its ambassador back to Dodoma?")
+    assert it.codes == ["KEN", "TZA"] and "reinstat" in it.focus and "back" not in it.focus
+    it = parse_question("How much oil does Kenya produce each day?")
+    assert it.want == "amount" and "oil" in it.focus
+    assert parse_question("How much aid has Chile given Peru?").want == "money"
+    assert parse_question("What share of its gas does Kenya import?").want == "percent"
+    assert parse_question("How long is the Mombasa–Tanga railway?").want == "length"
+    it = parse_question("Which treaty signed in Lima in March 1941 did Chile give up?")
+    assert "march" not in it.focus and "abandon" in it.focus

@@ -186,7 +186,10 @@ def test_every_list_streams_as_jsonl_and_csv(client, route):
 
 def test_ask_answers_with_citations(client):
     r = client.get("/api/ask", params={"q": "When did Germany recognise Namibia?"})
-    assert r.status_code == 200 and "answer" in r.json() and "citations" in r.json()
+    d = r.json()
+    assert r.status_code == 200 and {"answer", "kind", "basis", "citations"} <= set(d)
+    assert d["kind"] == "date" and d["basis"] in ("record", "passage") and d["citations"]
+    assert {"doc_id", "source_path", "char_start", "char_end", "sentence"} <= set(d["citations"][0])
 
 
 def test_openapi_documents_every_route(client):

@@ -17,6 +17,7 @@ from bilateral.nlp.gazetteer import Gazetteer
 from bilateral.nlp.pipeline import load_nlp
 from bilateral.nlp.timex import find_timexes
 
+from .lexicon import rewrite_phrases
 from .retrieve import STOP, stem
 
 ACTOR_KINDS = ("country", "capital", "demonym", "igo", "person")
@@ -33,12 +34,14 @@ CHANGE_WORDS = frozenset("change changed changes grown grow grew increase increa
 AGREE_WORDS = ("agree", "disagree", "differ", "add up", "consistent", "contradict", "conflict", "match",
                "discrepanc", "tally")
 SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents", "articles", "accounts", "numbers")
-WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause)|\bfor what reason\b|"
-                      r"\bwhat (?:caused|led to|prompted)\b", re.I)
+WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|"
+                      r"\bfor what (?:reason|purpose)\b|"
+                      r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
+                      re.I)
 WHEN_CUES = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
 FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
                          r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b", re.I)
-LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name)\b|\ball (?:the )?\w+", re.I)
+LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with) which)\b|\ball (?:the )?\w+", re.I)
 # Nouns that name the act a verb rule codes ("the establishment of relations").
 NOMINAL = {"establishment": "establish", "signing": "sign", "severance": "sever", "severing": "sever",
            "withdrawal": "withdraw", "recognition": "recognize", "ratification": "ratify", "opening": "open",
@@ -92,6 +95,12 @@ class Intent:
     share: bool = False
     planned: bool = False
     counted: Optional[str] = None                    # stem of the noun "how many" counts, when no metric names it
+    focus: list = field(default_factory=list)        # the stems of what is asked about: the thing, the act
+    want: Optional[str] = None                       # the kind of figure asked: money, percent, count, ...
+    names: list = field(default_factory=list)        # the question's actor names as written ("Quito", "Seoul")
+    sources: set = field(default_factory=set)        # doc_ids of the outlets the question names, if any
+    metric_words: list = field(default_factory=list)  # stems of the words the metric lexicon read as a figure
+    dense: bool = False                              # rank with sentence embeddings too (the embed extra)
 
 
 def _actor_spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str, str]]:
@@ -212,24 +221,106 @@ def _counted(doc, phrases: list) -> Optional[str]:
     return None
 
 
+AGREE_Q = re.compile(r"\b(?:agree|agreement between|disagree|differ|different|consistent|contradict|conflict|"
+                     r"match|tally|add up|the same way|same figure|same date|dispute|square)\b", re.I)
+YES_NO = re.compile(r"^\s*(?:do|does|did|are|is|were|was|have|has)\b", re.I)
+COMPARE_CUES = re.compile(r"\b(?:compare[sd]?|compared|comparison|versus|vs\.?|more than|less than|"
+                          r"higher than|lower than|larger than|bigger than|smaller than|"
+                          r"(?:more|less|higher|lower|larger|bigger|smaller)\b.*\b(?:than|or)\b|how much more|"
+                          r"how many more)\b", re.I)
+RANK_CUES = re.compile(r"\b(?:rank|ranked|ranks|ranking|position|place among|how important a)\b", re.I)
+SUPERLATIVE = re.compile(r"\b(?:largest|biggest|top|leading|greatest|main|first|second|third|"
+                         r"\w+-(?:largest|biggest))\b", re.I)
+
+
 def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
-    if any(w in low for w in AGREE_WORDS) and (any(re.search(rf"\b{w}\b", low) for w in SOURCE_WORDS)
-                                              or "add up" in low or "contradict" in low or "discrepanc" in low):
+    """What the question asks for, read from its cue words and what they govern (not from templates)."""
+    if AGREE_Q.search(q) and (YES_NO.search(q) or re.search(r"\b(?:sources|reports|documents|accounts)\b", low)):
         return "conflict"
     if WHY_CUES.search(q):
         return "why"
     words = set(re.findall(r"[a-z]+", low))
-    if rank_metric and (words & RANK_WORDS or re.search(r"\b\w+-(?:largest|biggest)\b", low)):
-        return "rank"
-    if words & CHANGE_WORDS and metrics:
+    if words & CHANGE_WORDS and (metrics or re.search(r"\bhow (?:has|have|did|does|is|was)\b", low)):
         return "compare"
+    if COMPARE_CUES.search(q):
+        return "compare"
+    if RANK_CUES.search(q) or (rank_metric and (words & RANK_WORDS or re.search(r"\b\w+-(?:largest|biggest)\b",
+                                                                                  low))):
+        return "rank"
     if WHEN_CUES.search(q):
         return "date"
-    if FIGURE_CUES.search(q) and (metrics or re.search(r"\bhow (?:much|many)\b", low)):
+    if FIGURE_CUES.search(q) or WANT_CUES.search(q):
         return "figure"
+    if re.search(r"^\s*(?:which|what)\b.*\b(?:is|was) the (?:world's )?(?:largest|biggest)\b", low):
+        return "rank"
     if LIST_CUES.search(q):
         return "list"
     return "passage"
+
+
+WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bwhat (?:is|was|are|were) (?:the )?"
+                       r"(?:value|amount|volume|number|total|size|figure|share|rate|interest rate|quota|cost|price|"
+                       r"percentage|proportion)\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){1,4}(?:quota|rate|debt|"
+                       r"deficit|surplus|output|production|budget)\b|"
+                       r"\bwhat (?:stake|share|percentage|proportion|interest)\b|\bwhat .{0,40}\bworth\b", re.I)
+
+
+MONEY_METRICS = frozenset(("oda", "aid", "fdi", "trade", "exports", "imports"))
+
+
+def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
+    """The kind of figure a question wants: money, percent, length, duration, rate, count, or None."""
+    if re.search(r"\b(?:share|percent|percentage|proportion|stake|pct)\b|\bwhat part\b", low):
+        return "percent"
+    if re.search(r"\bhow long (?:is|was|will be)\b|\bhow far\b", low):
+        return "length"
+    if re.search(r"\bhow long\b|\bfor how many (?:years|months|days)\b", low):
+        return "duration"
+    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b", low):
+        return "percent"
+    if re.search(r"\bhow many\b", low):
+        return "count"
+    m = re.search(r"\bhow much (\w+)", low)
+    money = any(x in MONEY_METRICS for x in metrics)
+    if m and not money and m.group(1) not in ("money", "did", "does", "do", "has", "have", "had", "is", "was",
+                                              "will", "would", "could", "more", "less"):
+        return "amount"   # "how much oil": a quantity of a thing, not money
+    if re.search(r"\b(?:a|per|each) day\b|\bdaily\b", low):
+        return "rate"
+    if re.search(r"\bhow much\b|\bworth\b|\bcost\b|\bprice\b|\bvalue\b|\bdebt\b|\bdeficit\b|\bsurplus\b|"
+                 r"\bhow (?:large|big)\b|\bamount\b|\bpackage\b|\bspend\b|\binvest", low):
+        return "money"
+    return None
+
+
+FOCUS_DROP = frozenset(stem(w) for w in """when why how where which what who whom whose much many long far large big
+did does do is are was were has have had will would could should can may might year date month day time
+agree disagree differ different same consistent contradict conflict match tally add sources source reports report
+documents document accounts stories story according rank ranked ranking position change changed compare compared
+comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
+compared view see way two both three stories among decade decades week weeks century give make take get put
+let keep worth value amount size cost price figure number rate""".split())
+
+
+def _focus(question: str, skip: set, names: list) -> list:
+    """The stems of what a question is about (its thing and its act), without its actors, times and cue words."""
+    from .retrieve import WORD
+    blanked = "".join(" " if i in skip else ch for i, ch in enumerate(question))
+    text = rewrite_phrases(blanked)
+    name_stems = {stem(w) for n in names for w in WORD.findall(n)}
+    out = []
+    for m in WORD.finditer(text):
+        w = m.group(0)
+        st = stem(w)
+        if not st or w.lower() in STOP or st in STOP or st in FOCUS_DROP or st in name_stems or \
+                any(ch.isdigit() for ch in w) or len(st) < 3 or w.lower() in FOCUS_DROP:
+            continue
+        if st not in out:
+            out.append(st)
+    for m in re.finditer(r"\b\d+(?:st|nd|rd|th)\b", question, re.I):   # "the 13th package": an ordinal names a thing
+        if m.group(0).lower() not in out:
+            out.append(m.group(0).lower())
+    return out
 
 
 def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Intent:
@@ -239,10 +330,13 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     low = question.lower()
     explained: set[int] = set()   # character offsets the structured readings account for
 
-    codes, places = [], []
+    codes, places, names = [], [], []
+    actor_chars: set[int] = set()
     for s, e, code, kind in _actor_spans(doc, gaz):
         span = doc[s:e]
         explained.update(range(span.start_char, span.end_char))
+        actor_chars.update(range(span.start_char, span.end_char))
+        names.append(span.text)
         if kind == "place":
             places.append(span.text)
         if code not in codes and (kind != "place" or not codes):
@@ -255,6 +349,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     metrics = _metrics([f for _, _, f in phrases])
     for s, e, _ in phrases:
         explained.update(range(s, e))
+    metric_words = [stem(w) for s, e, _ in phrases for w in re.findall(r"[a-z]+", low[s:e])]
     rank_metric = None
     for role, metric in sorted(lex.RANK_ROLES.items(), key=lambda kv: -len(kv[0])):
         m = re.search(rf"\b{re.escape(role)}s?\b", low)
@@ -265,6 +360,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     periods, spans = _periods(question)
     for s, e in spans:
         explained.update(range(s, e))
+        actor_chars.update(range(s, e))
     events = _events(doc)
     kind = _kind(question, low, metrics, rank_metric, events)
 
@@ -283,7 +379,8 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
             leftover.append(st)
     counted = _counted(doc, phrases)
     return Intent(
-        counted=counted,
+        counted=counted, focus=_focus(question, actor_chars, names), want=_want(low, counted, metrics), names=names,
+        metric_words=metric_words,
         question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
         events=events, periods=periods, terms=leftover, query=query,
         first=bool(re.search(r"\b(first|initially|originally|begin|began|start)\b", low)),

@@ -7,8 +7,9 @@ from typing import Optional
 
 from bilateral.model import Document
 
-# A sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital, digit or quote.
-BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“‘(\[A-Z0-9])")
+# A sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital, digit or quote,
+# or at a citation marker after its full stop ("...in 2016.[1]On 16 April ...").
+BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“‘(\[A-Z0-9])|(?<=[.!?])(?:\[\d+\])+\)?\s*(?=[A-Z])")
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "no.", "gen.", "col.", "lt.", "maj.", "adm.", "sen.",
                  "rep.", "gov.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e.", "vs.", "inc.", "co.", "corp.", "ltd.",
                  "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig."}

@@ -10,9 +10,10 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
+from .lexicon import IRREGULAR
 from .passages import Passage
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)*")
 STOP = frozenset("""a an the and or but of to in on at by for from with as into onto over under about after before
 between during since until than then that this these those there here is are was were be been being am do does did
 has have had having it its it's their them they he she his her we our you your i me my what which who whom whose
@@ -21,8 +22,17 @@ will shall may might must also just only more most less least own same both eith
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: plural, -ing, -ed, possessive; enough to match forms of one word."""
+    """A light suffix stripper: plural, -ing, -ed, possessive, irregular verbs; enough to match forms of one word."""
+    w = _strip(word)
+    if len(w) > 4 and w[-1] == w[-2] and w[-1].isalpha():
+        return w[:-1]   # "expell" (from "expelled") and "expel" alike
+    return w
+
+
+def _strip(word: str) -> str:
     w = word.lower().replace("’", "'")
+    if w in IRREGULAR:
+        return IRREGULAR[w]
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'")

@@ -1,0 +1,229 @@
+"""What answers are cut from: the dates, figures, ranks, causes and enumerations in a sentence, how close
+each stands to the words the question is about, and the clause around it that an answer quotes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bilateral.nlp.quantities import find_quantities
+from bilateral.nlp.timex import find_timexes
+
+NUMWORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
+          r"forty|fifty|a hundred|hundreds of|several|a few)"
+PERCENT = re.compile(rf"\b{NUMWORD}\s*(?:%|pct\b|per ?cent\b|percent\b)", re.I)
+LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\b", re.I)
+DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more than )?{NUMWORD}\s+(?:years?|months?|"
+                      r"weeks?|days?|decades?)\b", re.I)
+RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a year|annually|barrels per day)\b",
+                  re.I)
+MONEY_UNITS = re.compile(r"^(?:[A-Z]{3}|dlrs?|dollars?|yen|euros?|pounds?|francs?|rupees?|won)$")
+YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d)(?![.,]\d)")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
+CLAUSE_WORDS = r", and |, but |, while |, which |, although | and (?=on |in |at |the |its |a |[\w-]+ed )| – | — "
+GAP_SEPARATORS = re.compile(r";|:|" + CLAUSE_WORDS)            # parentheses do not part a date from its act
+SEPARATORS = re.compile(r";|:|\(|\)|" + CLAUSE_WORDS)
+
+
+@dataclass
+class Figure:
+    """A figure in a sentence: offsets, text, value, unit and its class (money, percent, count, ...)."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[float]
+    unit: Optional[str]
+    cls: str
+    rank: Optional[int] = None
+
+
+def dates_in(text: str, dct: Optional[str] = None) -> list:
+    """(start, end, iso, surface) of each calendar date in a text; years and d.m.yyyy dates the tagger misses too."""
+    out = []
+    for t in find_timexes(text, dct):
+        iso = t.date or (dct if t.value == "PRESENT_REF" and dct else None)   # "today", "now"
+        if iso:
+            out.append((t.start, t.end, iso, t.text))
+        elif t.type == "DATE" and t.text:
+            out.append((t.start, t.end, None, t.text))   # "on Tuesday" with nothing to anchor it
+    for m in NUMERIC_DATE.finditer(text):
+        if not any(s <= m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}", m.group(0)))
+    for m in YEAR.finditer(text):
+        if not any(s <= m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), m.group(1), m.group(1)))
+    return sorted(out)
+
+
+def _cls(q, text: str) -> str:
+    if q.rank is not None:
+        return "rank"
+    unit = q.unit or ""
+    if unit == "percent":
+        return "percent"
+    if MONEY_UNITS.match(unit) or "$" in q.text or "£" in q.text or "€" in q.text or "¥" in q.text:
+        return "money"
+    if RATE.match(text[q.end:q.end + 40]) or unit.endswith("per_day"):
+        return "rate"
+    return "count"
+
+
+def figures_in(text: str) -> list:
+    """Every figure of a sentence with its class; percentages, lengths and spans of time the quantity reader skips."""
+    out = []
+    for q in find_quantities(text):
+        out.append(Figure(q.start, q.end, text[q.start:q.end], q.value, q.unit, _cls(q, text), q.rank))
+    for rx, cls in ((PERCENT, "percent"), (LENGTH, "length"), (DURATION, "duration")):
+        for m in rx.finditer(text):
+            clash = [f for f in out if f.start < m.end() and m.start() < f.end]
+            if clash and cls == "duration":
+                continue
+            for f in clash:
+                out.remove(f)
+            out.append(Figure(m.start(), m.end(), m.group(0), None, None, cls))
+    for f in out:
+        if f.cls == "count" and (YEAR.fullmatch(f.text.strip()) and f.unit is None):
+            f.cls = "year"
+    return sorted(out, key=lambda f: f.start)
+
+
+def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: str = "") -> float:
+    """How well a figure's class fits what the question wants (0 = not at all)."""
+    if f.cls == "year":
+        return 0.0
+    if want is None:
+        return {"rank": 0.3, "duration": 0.4}.get(f.cls, 1.0)
+    if want == f.cls:
+        score = 1.0
+    elif want == "amount":
+        score = 1.0 if f.cls in ("count", "rate") else 0.0
+    elif want == "rate":
+        score = 0.6 if f.cls == "count" else 0.0
+    elif want == "count":
+        score = 0.6 if f.cls == "rate" else 0.0
+    elif want == "money":
+        score = 0.3 if f.cls == "count" and f.unit is None and re.search(r"\b(?:bn|billion|million|mln)\b", f.text,
+                                                                          re.I) else 0.0
+    else:
+        score = 0.0
+    if f.cls == "count" and f.unit is None and f.text.strip().isalpha() and want != "count":
+        score *= 0.3   # "the two countries": a number word with nothing counted
+    if counted and score and text:
+        after = text[f.end:f.end + 40].lower()
+        score += 0.5 if counted[:4] in after else 0.0
+    return score
+
+
+def gap(text: str, a: int, b: int) -> int:
+    """Characters between two offsets, with each clause boundary between them counting as 40 more."""
+    lo, hi = min(a, b), max(a, b)
+    return (hi - lo) + 40 * len(GAP_SEPARATORS.findall(text[lo:hi]))
+
+
+def proximity(text: str, start: int, end: int, where: dict, w: dict) -> float:
+    """The weighted nearness of the question's focus words to a span (1 when all stand beside it)."""
+    total = sum(w.values()) or 1.0
+    got = 0.0
+    for f, offsets in where.items():
+        d = min(min(gap(text, o, start), gap(text, o, end)) for o in offsets)
+        got += w.get(f, 0.0) / (1.0 + d / 30.0)
+    return got / total
+
+
+def clause_span(text: str, pos: int) -> tuple:
+    """(start, end) of the clause of a sentence that holds an offset."""
+    cuts = [0] + [m.start() for m in SEPARATORS.finditer(text)] + [len(text)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= pos < b:
+            return a, b
+    return 0, len(text)
+
+
+def led_by(text: str, pos: int, subject: list, verbs: list) -> bool:
+    """Whether the clause holding `pos` has the subject's name before one of the asked verbs:
+    "Chile opened its embassy in 1993" for "When did Chile open its embassy?"."""
+    a, b = clause_span(text, pos)
+    subj = [o for o in subject if a <= o < b]
+    acts = [o for o in verbs if a <= o < b]
+    return bool(subj and acts and min(subj) < max(acts))
+
+
+def clause(text: str, start: int, end: int, where: Optional[dict] = None) -> str:
+    """The clause of a sentence that holds a span, widened to the next clause that holds a focus word."""
+    cuts = [0] + [m.start() for m in SEPARATORS.finditer(text)] + [len(text)]
+    spans = [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
+    k = next((n for n, (a, b) in enumerate(spans) if a <= start < b), 0)
+    lo, hi = spans[k]
+    offsets = sorted(o for os in (where or {}).values() for o in os)
+    if offsets and not any(lo <= o < hi for o in offsets):
+        before = [o for o in offsets if o < lo]
+        after = [o for o in offsets if o >= hi]
+        if before:
+            lo = max(a for a, _ in spans if a <= before[-1])
+        elif after:
+            hi = min(b for _, b in spans if b > after[0])
+    hi = max(hi, end)
+    piece = text[lo:hi].strip(" ;:,()–—")
+    piece = re.sub(r"^(?:and|but|while|which|although)\s+", "", piece)
+    return piece if len(piece) >= 12 else text.strip()
+
+
+PURPOSE_VERBS = ("get|secure|obtain|win|gain|press|promote|discuss|sign|mark|attend|strengthen|deepen|boost|avoid|"
+                 "end|resolve|settle|repair|seek|draw|raise|show|express|open|support|help|meet|negotiate|attract|"
+                 "build|ease|reassure|bring|offer|deliver|pledge|celebrate|commemorate|honour|honor|thank|protest|"
+                 "demand|inaugurate|launch|review|inspect|reward|offset|limit|cut|reduce|curb|counter|protect|"
+                 "punish|pressure|force|stop|prevent|finance|fund|pay|compensate|meet")
+CAUSE = re.compile(
+    r"\b(because of|because|due to|owing to|as a result of|on (?:[\w-]+ ){0,3}grounds|in response to|"
+    r"in retaliation (?:for|against)|in protest (?:at|against|over)|in (?:the )?light of|in order to|so as to|"
+    r"so that|in a bid to|with the aim of|aimed at|as part of|justified|justification|the reason|"
+    rf"to (?:{PURPOSE_VERBS})|following|after|amid|over|since|when|"
+    r"as(?= (?:the |its |their |his |her )?(?:[a-z]+ ){1,2}(?:is|was|are|were|has|had|grew|rose|fell)\b))"
+    r"\b(?!\s+(?:\d|the (?:past|last|start|end)|"
+    r"(?:last|past|recent|several|many|two|three|four|five) (?:years?|months?|weeks?|decades?)))", re.I)
+WEAK = {"following", "after", "amid", "over", "since", "when", "as"}
+
+
+def causes(text: str) -> list:
+    """(start, marker, strong) of each phrase that may introduce a cause or purpose."""
+    out = []
+    for m in CAUSE.finditer(text):
+        word = m.group(1).lower()
+        strong = word not in WEAK and not word.startswith("to ")
+        out.append((m.start(), word, strong))
+    return out
+
+
+def cause_clause(text: str, start: int) -> str:
+    """The cause from its marker to the end of its clause (a dash or a semicolon ends it)."""
+    piece = text[start:]
+    piece = re.split(r"\s+[–—]\s+|;|\.\s", piece)[0]
+    return piece.strip().rstrip(".").strip()
+
+
+LIST_LEAD = re.compile(r"^.*\b(?:including|includes?|included|such as|are|were|is|namely|comprising|of|in)\s+|^.*:\s*",
+                       re.I)
+
+
+def enumeration(text: str) -> list:
+    """The items of a list a sentence gives ("A, B and C", "A, B as well as C"), read back from its last
+    item; the first item starts after the words that lead into the list ("including", "are", a colon)."""
+    body = re.sub(r"\[\d+\]", "", text).strip().rstrip(".")
+    m = re.search(r"\s(?:and|as well as|or)\s+([^,]+)$", body)
+    if not m:
+        return []
+    items = [m.group(1)]
+    led = False
+    for chunk in reversed(body[:m.start()].split(", ")):
+        words = chunk.split()
+        if len(words) <= 4 and not LIST_LEAD.match(chunk):
+            items.insert(0, chunk)
+            continue
+        lead = LIST_LEAD.sub("", chunk) if LIST_LEAD.match(chunk) else ""
+        if lead and len(lead.split()) <= 5:
+            items.insert(0, lead)
+            led = True
+        break
+    items = [x.strip(" .:;") for x in items if x.strip(" .:;")]
+    return items if len(items) >= 3 or (led and len(items) == 2) else []
