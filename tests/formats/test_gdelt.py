@@ -10,7 +10,7 @@ from bilateral.errors import InputError
 from bilateral.formats import gdelt
 from bilateral.formats.lines import BadRow
 
-from .conftest import GDELT1, GDELT2, gdelt_event, gdelt_row
+from .gdelt_rows import GDELT1, GDELT2, gdelt_event, gdelt_row
 
 
 def _read(path) -> tuple:

@@ -8,7 +8,7 @@ import pytest
 import bilateral
 from bilateral.errors import BilateralError
 
-from .conftest import gdelt_event
+from .gdelt_rows import gdelt_event
 
 
 def _gdelt_file(path, ids, day="20200101"):
