@@ -274,8 +274,12 @@ def import_events(ctx: typer.Context, dataset: str = typer.Argument(..., help="g
                   as_json: bool = typer.Option(False, "--json", help="The import report as JSON.")):
     """Import another dataset's events beside the record (they never merge into its events)."""
     def go():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
         with _corpus(ctx) as corpus:
-            report = corpus.import_events(dataset, files)
+            with Progress(SpinnerColumn(), TextColumn("importing {task.completed:,} events"), TimeElapsedColumn(),
+                          console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
+                task = bar.add_task("import", total=None)
+                report = corpus.import_events(dataset, files, progress=lambda n: bar.advance(task, n))
         for e in report.errors:
             err.print(f"[yellow]skipped[/yellow] {e}")
         for r in report.rows:

@@ -7,6 +7,7 @@ first 35 columns are the same in all three. GDELT dates an event by the article 
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from ..extract.cameo import coding
@@ -58,26 +59,32 @@ def read(path: str) -> Iterator[ExternalEvent | BadRow]:
             yield BadRow(source, n, str(exc))
 
 
+_ID, _DAY, _EVENT, _QUAD, _GOLDSTEIN = (_I[c] for c in ("GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass",
+                                                         "GoldsteinScale"))
+_ACTORS = tuple(tuple(_I[f"{a}{c}"] for c in ("CountryCode", "KnownGroupCode", "Code", "Name", "Type1Code"))
+                for a in ("Actor1", "Actor2"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _actor(country: str, group: str, code: str, name: str, kind: str) -> Actor:
+    """An actor of GDELT's cells (shared between the rows that name it alike: GDELT repeats its actors)."""
+    return Actor(cameo_actor(country, group, code), name.strip(), kind.strip() or None)
+
+
 def parse(cells: list, layout: tuple, source: str, n: int) -> ExternalEvent:
     """One GDELT row (its cells split on tabs) as an external event."""
-    event_id = cells[0].strip()
+    event_id = cells[_ID]
     if not event_id.isdigit():
-        raise RowProblem(f"GLOBALEVENTID {cells[0]!r} is not a number")
-    cameo = cells[_I["EventCode"]].strip()
+        raise RowProblem(f"GLOBALEVENTID {cells[_ID]!r} is not a number")
+    cameo = cells[_EVENT].strip()
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise RowProblem(f"EventCode {cameo!r} is not a CAMEO event code")
     c = coding(cameo)
     added = cells[len(V1_BACKFILE) - 1] if layout is V1_BACKFILE else cells[-2]
-    actors = []
-    for a in ("Actor1", "Actor2"):
-        code = cameo_actor(cells[_I[f"{a}CountryCode"]], cells[_I[f"{a}KnownGroupCode"]], cells[_I[f"{a}Code"]])
-        actors.append(Actor(code, cells[_I[f"{a}Name"]].strip(), cells[_I[f"{a}Type1Code"]].strip() or None))
+    (c1, g1, a1, n1, t1), (c2, g2, a2, n2, t2) = _ACTORS
     return ExternalEvent(
-        dataset="gdelt", native_id=event_id, date=iso_day(cells[1], "SQLDATE"), source=actors[0],
-        target=actors[1], cameo=cameo, event_type=c.event_type, mode=c.mode,
-        context=[c.context] if c.context else [], quad=QUADS.get(cells[_I["QuadClass"]].strip(), c.quad),
-        goldstein=number(cells[_I["GoldsteinScale"]], "GoldsteinScale"),
-        reported=iso_day(added, "DATEADDED") if added.strip() else None,
-        url=(cells[-1].strip() or None) if layout is not V1_BACKFILE else None,
-        source_file=source, line=n)
-
+        "gdelt", event_id, iso_day(cells[_DAY], "SQLDATE"), _actor(cells[c1], cells[g1], cells[a1], cells[n1], cells[t1]),
+        _actor(cells[c2], cells[g2], cells[a2], cells[n2], cells[t2]), cameo, c.event_type, c.mode,
+        [c.context] if c.context else [], QUADS.get(cells[_QUAD], c.quad), number(cells[_GOLDSTEIN], "GoldsteinScale"),
+        reported=iso_day(added, "DATEADDED") if added else None,
+        url=(cells[-1].strip() or None) if layout is not V1_BACKFILE else None, source_file=source, line=n)
