@@ -152,17 +152,20 @@ class Corpus:
 
     def external_events(self, dataset: Optional[str] = None, pair: Optional[Sequence[str]] = None,
                         start: Optional[str] = None, end: Optional[str] = None) -> Results:
-        return Results(self.store.external_events(dataset, resolve_pair(pair, self.dictionary), start, end))
+        """Imported events, by dataset, pair and period (partial ISO dates), oldest first."""
+        from .store_external import ExternalStore
+        return Results(ExternalStore(self.store).events(dataset, resolve_pair(pair, self.dictionary), start, end))
 
     def compare(self, pair: Sequence[str], dataset: str = "gdelt", start: Optional[str] = None,
                 end: Optional[str] = None, window: Optional[int] = None):
         """A pair's events beside an imported dataset's (see `formats.compare`): a Comparison."""
         from .formats.compare import WINDOW_DAYS, compare
+        from .store_external import ExternalStore
         key = resolve_pair(pair, self.dictionary)
         own = self.store.events(key)
         meta = self.store.document_meta({m.doc_id for e in own for m in e.mentions})
         documents = {d: (m[0], m[2], m[3]) for d, m in meta.items()}
-        return compare(key, dataset, own, self.store.external_events(dataset, key, start, end), documents, start,
+        return compare(key, dataset, own, ExternalStore(self.store).events(dataset, key, start, end), documents, start,
                        end, WINDOW_DAYS if window is None else window)
 
     def ask(self, question: str):

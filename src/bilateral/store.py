@@ -18,7 +18,6 @@ import orjson
 import pyarrow as pa
 
 from .model import Analysis, Claim, Conflict, Document, DocumentStats, Event, PairCount, Relation
-from .store_external import ExternalTables
 
 SCHEMA_VERSION = 1
 
@@ -50,16 +49,6 @@ CREATE TABLE IF NOT EXISTS conflicts (
     conflict_id VARCHAR, kind VARCHAR, grp VARCHAR, body VARCHAR);
 CREATE TABLE IF NOT EXISTS relations (
     grp VARCHAR, claim_a VARCHAR, claim_b VARCHAR, kind VARCHAR, explanation VARCHAR);
-CREATE SEQUENCE IF NOT EXISTS ext_import_seq START 1;
-CREATE TABLE IF NOT EXISTS external_imports (
-    import_id BIGINT PRIMARY KEY, dataset VARCHAR, source_file VARCHAR, finished BOOLEAN, n_rows BIGINT,
-    n_bad BIGINT);
-CREATE TABLE IF NOT EXISTS external_events (
-    import_id BIGINT, line BIGINT, dataset VARCHAR, native_id VARCHAR, pair VARCHAR, date VARCHAR,
-    reported VARCHAR, source_code VARCHAR, source_name VARCHAR, source_sector VARCHAR, target_code VARCHAR,
-    target_name VARCHAR, target_sector VARCHAR, cameo VARCHAR, event_type VARCHAR, mode VARCHAR,
-    context VARCHAR, quad VARCHAR, goldstein DOUBLE, url VARCHAR, text VARCHAR, story_id VARCHAR,
-    sentence_number BIGINT, publisher VARCHAR);
 """
 
 
@@ -103,9 +92,8 @@ def _first_of_each(rows: list) -> list:
     return out
 
 
-class Store(ExternalTables):
-    """A DuckDB database file (or ":memory:") holding one corpus (and the events of other datasets
-    imported beside it: `ExternalTables`)."""
+class Store:
+    """A DuckDB database file (or ":memory:") holding one corpus."""
 
     def __init__(self, path: str | Path = "bilateral.duckdb", read_only: bool = False):
         self.path = str(path)

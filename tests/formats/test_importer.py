@@ -7,6 +7,7 @@ import pytest
 
 import bilateral
 from bilateral.errors import BilateralError
+from bilateral.store_external import ExternalStore
 
 from .gdelt_rows import gdelt_event
 
@@ -61,7 +62,7 @@ def test_chunking_reimport_and_a_failed_file_keep_what_was_stored(tmp_path, monk
             r.errors[0].split(": ", 1)[1], "a damaged or truncated zip archive", "no such file"]
         assert r.errors[0].startswith(f"{b}: cannot read") and r.files == []
         assert [e.native_id for e in corpus.external_events()] == ["1", "2", "3", "4", "5", "100", "101", "102", "103"]
-        assert sorted(f.rsplit("/", 1)[1] for _, f, *_ in corpus.store.external_imports()) == ["a.CSV", "b.CSV"]
+        assert sorted(f.rsplit("/", 1)[1] for _, f, *_ in ExternalStore(corpus.store).imports()) == ["a.CSV", "b.CSV"]
 
 
 def test_a_file_of_nothing_but_bad_rows_is_refused_and_an_unknown_dataset_named(tmp_path):
@@ -71,7 +72,7 @@ def test_a_file_of_nothing_but_bad_rows_is_refused_and_an_unknown_dataset_named(
         r = corpus.import_events("gdelt", [str(junk)])
         assert r.stored == 0 and r.bad_rows == 2 and "no row could be read as gdelt" in r.errors[0]
         assert [x.split(": ", 1)[0] for x in r.rows] == [f"{junk}:1", f"{junk}:2"]
-        assert corpus.store.external_imports() == []
+        assert ExternalStore(corpus.store).imports() == []
         with pytest.raises(BilateralError, match="unknown dataset 'acled'"):
             corpus.import_events("acled", [str(junk)])
 
@@ -84,5 +85,6 @@ def test_a_store_read_only_from_before_the_external_tables_reads_none(tmp_path):
     con.close()
     from bilateral.store import Store
     s = Store(path, read_only=True)
-    assert s.external_events() == [] and s.external_imports() == [] and s.external_datasets("A|B") == []
+    x = ExternalStore(s)
+    assert x.events() == [] and x.imports() == [] and x.datasets("A|B") == []
     s.close()

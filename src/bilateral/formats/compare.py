@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..extract.cameo import coding
 from ..model import Comparison, Counterpart, EventRef
-from .lines import day_span
+from ..reconcile.merge import _span as day_span   # first and last day a partial ISO date covers
 
 # PLOVER categories that event coders often tell apart differently (signing an agreement is AGREE to
 # some, SUPPORT to CAMEO's 057; a boycott is SANCTION or COERCE) count as one family.

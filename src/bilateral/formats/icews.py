@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..extract.cameo import coding
 from ..model import Actor, ExternalEvent
 from .actors import icews_country, icews_country_name, icews_sector, icews_sector_name, resolve_name
-from .lines import BadRow, RowProblem, blank, cell, cut_to_precision, first_day, header_index, iso_day, number, \
-    numbered_lines, precision
+from .lines import BadRow, RowProblem, blank, cell, cut_to_precision, first_day, iso_day, number, \
+    precision, read_with_header
 
 COLUMNS = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
            "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number",
@@ -27,24 +27,7 @@ REQUIRED = ("Event ID", "Event Date", "Source Name", "Source Country", "CAMEO Co
 
 def read(path: str) -> Iterator[ExternalEvent | BadRow]:
     """The event records of an ICEWS file (plain, gzip or zip), and its bad rows, in file order."""
-    index: Optional[dict] = None
-    for source, n, line in numbered_lines(path):
-        if isinstance(line, BadRow):
-            yield line
-            continue
-        cells = line.split("\t")
-        if index is None:
-            index = header_index(cells, REQUIRED, source, "an ICEWS")
-            continue
-        if not line.strip():
-            continue
-        if len(cells) < len(index):
-            yield BadRow(source, n, f"{len(cells)} columns where the header names {len(index)}")
-            continue
-        try:
-            yield parse({name: cells[i] for name, i in index.items()}, source, n)
-        except RowProblem as exc:
-            yield BadRow(source, n, str(exc))
+    return read_with_header(path, REQUIRED, "an ICEWS", parse)
 
 
 def _actor(name: str, sectors: str, country: str) -> Actor:

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Optional
 
 from ..errors import BilateralError, InputError
 from ..model import EXTERNAL_DATASETS, Record
+from ..store_external import ExternalStore
 from .lines import BadRow
 
 CHUNK_ROWS = 20_000
@@ -41,10 +42,11 @@ def import_files(store, dataset: str, paths: Iterable[str], chunk_rows: int = CH
     """Read each file and store its events under one import, chunk by chunk; a file that fails leaves
     what was stored before it (and any earlier import of it) as it was."""
     read = reader(dataset)
+    external = ExternalStore(store)
     report = ImportReport(dataset)
     for path in paths:
         label = str(Path(path).resolve())
-        import_id = store.begin_import(dataset, label)
+        import_id = external.begin_import(dataset, label)
         stored = bad = chunks = 0
         chunk: list = []
         try:
@@ -56,29 +58,29 @@ def import_files(store, dataset: str, paths: Iterable[str], chunk_rows: int = CH
                     continue
                 chunk.append(item)
                 if len(chunk) >= chunk_rows:
-                    store.append_external(import_id, chunk)
+                    external.append(import_id, chunk)
                     stored, chunks, chunk = stored + len(chunk), chunks + 1, []
                     if progress:
                         progress(chunk_rows)
                     if chunks % RELEASE_EVERY == 0:
                         store.release_cache()
             if chunk:
-                store.append_external(import_id, chunk)
+                external.append(import_id, chunk)
                 stored += len(chunk)
                 if progress:
                     progress(len(chunk))
         except InputError as exc:
-            store.abandon_import(import_id)
+            external.abandon_import(import_id)
             report.errors.append(str(exc))
             continue
         except BaseException:
-            store.abandon_import(import_id)
+            external.abandon_import(import_id)
             raise
         if stored == 0 and bad:
-            store.abandon_import(import_id)
+            external.abandon_import(import_id)
             report.errors.append(f"{path}: no row could be read as {dataset} ({bad} bad rows)")
         else:
-            store.finish_import(import_id, stored, bad)
+            external.finish_import(import_id, stored, bad)
             report.files.append(str(path))
         report.stored += stored
         report.bad_rows += bad

@@ -7,7 +7,7 @@ import gzip
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from ..errors import InputError
 
@@ -102,23 +102,6 @@ def first_day(date: str) -> str:
     return date + ("-01-01" if len(date) == 4 else "-01" if len(date) == 7 else "")
 
 
-def day_span(date: Optional[str]) -> Optional[tuple]:
-    """First and last day (datetime.date) that a partial ISO date covers, or None."""
-    if not date:
-        return None
-    try:
-        parts = [int(x) for x in date[:10].split("-")]
-        first = datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return None
-    if len(parts) > 2:
-        return first, first
-    if len(parts) == 2:
-        nxt = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, nxt - datetime.timedelta(days=1)
-    return first, datetime.date(first.year, 12, 31)
-
-
 def number(text: str, field: str) -> Optional[float]:
     """A decimal cell as a float (None when blank); RowProblem when it is not a number."""
     t = text.strip()
@@ -141,6 +124,29 @@ def cell(value) -> str:
     if value is None:
         return ""
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def read_with_header(path: str, required: tuple, dataset: str, parse: Callable) -> Iterator:
+    """The rows of a tab-separated file whose first line names its columns, each as `parse(row, source, n)`
+    gets it (column name -> cell), or as a BadRow; `dataset` names the format with its article."""
+    index: Optional[dict] = None
+    for source, n, line in numbered_lines(path):
+        if isinstance(line, BadRow):
+            yield line
+            continue
+        cells = line.split("\t")
+        if index is None:
+            index = header_index(cells, required, source, dataset)
+            continue
+        if not line.strip():
+            continue
+        if len(cells) < len(index):
+            yield BadRow(source, n, f"{len(cells)} columns where the header names {len(index)}")
+            continue
+        try:
+            yield parse({name: cells[i] for name, i in index.items()}, source, n)
+        except RowProblem as exc:
+            yield BadRow(source, n, str(exc))
 
 
 def header_index(header: list, required: tuple, source: str, dataset: str) -> dict:

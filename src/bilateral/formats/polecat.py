@@ -14,8 +14,8 @@ from typing import Iterator, Optional
 from ..extract.cameo import plover_name
 from ..model import PLOVER_TYPES, Actor, ExternalEvent
 from .actors import country_code, cow_number, is_country, resolve_name
-from .lines import BadRow, RowProblem, blank, cell, cut_to_precision, first_day, header_index, iso_day, number, \
-    numbered_lines, precision
+from .lines import BadRow, RowProblem, blank, cell, cut_to_precision, first_day, iso_day, number, \
+    precision, read_with_header
 
 COLUMNS = ("Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
            "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
@@ -35,24 +35,7 @@ _SPLIT = re.compile(r"\s*[;|,]\s*")
 
 def read(path: str) -> Iterator[ExternalEvent | BadRow]:
     """The events of a POLECAT file (plain, gzip or zip), and its bad rows, in file order."""
-    index: Optional[dict] = None
-    for source, n, line in numbered_lines(path):
-        if isinstance(line, BadRow):
-            yield line
-            continue
-        cells = line.split("\t")
-        if index is None:
-            index = header_index(cells, REQUIRED, source, "a POLECAT")
-            continue
-        if not line.strip():
-            continue
-        if len(cells) < len(index):
-            yield BadRow(source, n, f"{len(cells)} columns where the header names {len(index)}")
-            continue
-        try:
-            yield parse({name: cells[i] for name, i in index.items()}, source, n)
-        except RowProblem as exc:
-            yield BadRow(source, n, str(exc))
+    return read_with_header(path, REQUIRED, "a POLECAT", parse)
 
 
 def _first(value: str) -> Optional[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from ..store_external import ExternalStore
 from .chart import nice_ticks
 from .records import safe_href
 
@@ -71,7 +72,7 @@ def compare_charts(corpus, codes: list, start: Optional[str], end: Optional[str]
     """One chart per dataset imported for the pair (none when nothing is imported)."""
     key = "|".join(sorted(codes))
     charts = []
-    for dataset in corpus.store.external_datasets(key):
+    for dataset in ExternalStore(corpus.store).datasets(key):
         chart = compare_chart(corpus.compare(codes, dataset, start, end))
         if chart:
             charts.append(chart)
