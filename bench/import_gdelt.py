@@ -71,6 +71,7 @@ def bare_pass(path: Path) -> tuple:
 def child(path: str, db: str) -> None:
     """Import one file into a fresh store and print its figures as JSON (run in its own process)."""
     import bilateral
+    from bilateral.formats import gdelt, importer  # noqa: F401  (loaded before the clock starts)
     t0 = time.perf_counter()
     with bilateral.open(db) as corpus:
         report = corpus.import_events("gdelt", [path])
