@@ -56,8 +56,10 @@ def test_chunking_reimport_and_a_failed_file_keep_what_was_stored(tmp_path, monk
         with zipfile.ZipFile(tmp_path / "c.zip", "w") as z:
             z.writestr("c.CSV", "".join(gdelt_event(i, "20200101", "KOR", "VNM", "057") + "\n" for i in range(9)))
         (tmp_path / "c.zip").write_bytes((tmp_path / "c.zip").read_bytes()[:300])
+        written = []
         r = importer.import_files(corpus.store, "gdelt", [str(b), str(tmp_path / "c.zip"), str(tmp_path / "missing.CSV")],
-                                  chunk_rows=3)
+                                  chunk_rows=25, progress=written.append)
+        assert sum(written) >= 100          # chunks of the cut file were stored before it failed
         assert [e.split(": ", 1)[1] for e in r.errors] == [
             r.errors[0].split(": ", 1)[1], "a damaged or truncated zip archive", "no such file"]
         assert r.errors[0].startswith(f"{b}: cannot read") and r.files == []
