@@ -1,8 +1,6 @@
-"""Fixtures of the format tests: a store of the seeds and a browser (the GDELT rows the tests write are in
-gdelt_rows.py)."""
+"""Fixtures of the format tests: a store of the seeds (the GDELT rows the tests write are in gdelt_rows.py)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import bilateral
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 SHARED = ROOT.parent / "shared"
-CHROMIUM = "/usr/bin/chromium"
+
 
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory):
@@ -24,15 +22,3 @@ def seeds_store(tmp_path_factory):
         report = corpus.ingest([str(seeds)])
     assert report.new == 5 and not report.errors
     return path
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium driven by Playwright (its own browser download is not used)."""
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()

@@ -12,6 +12,7 @@ from .records import safe_href
 
 WIDTH, HEIGHT = 720, 170
 LEFT, RIGHT, OWN_Y, EXT_Y, AXIS_Y = 84, 16, 40, 110, 140
+MAX_LONE = 300   # more external events without a counterpart than this are drawn a circle a month
 COLOURS = {"match": "#059669", "retrospective": "#d97706", "own only": "#7a848e", "external only": "#c62828"}
 
 
@@ -44,11 +45,15 @@ def compare_chart(c) -> Optional[dict]:
         return round(LEFT + (t - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT), 1)
 
     where, points = {}, []
+    lone = [p for p in placed if p[2] == "external only"]
+    if len(lone) > MAX_LONE:   # a large import: the dataset's unmatched events as one circle a month
+        placed = [p for p in placed if p[2] != "external only"]
+        points += _monthly(lone, px, c.dataset.upper())
     for side, r, kind, t in placed:
         x, y = px(t), OWN_Y if side == "own" else EXT_Y
         where[(side, r.id)] = (x, y)
         href = f"/events/{r.id}" if side == "own" else safe_href(r.url)
-        points.append({"x": x, "y": y, "side": side, "kind": kind, "id": r.id, "href": href,
+        points.append({"x": x, "y": y, "side": side, "kind": kind, "id": r.id, "href": href, "r": 5,
                        "fill": COLOURS[kind] if kind in ("match", "retrospective") else "#fff",
                        "stroke": COLOURS[kind], "title": f"{r.date} {r.label} ({kind})"})
     links = []
@@ -58,14 +63,24 @@ def compare_chart(c) -> Optional[dict]:
             links.append({"x1": a[0], "y1": a[1], "x2": b[0], "y2": b[1], "kind": k.kind,
                           "stroke": COLOURS[k.kind], "dash": "5 4" if k.kind == "retrospective" else None,
                           "title": k.explanation})
-    kinds = [p["kind"] for p in points]
     return {"dataset": c.dataset, "label": c.dataset.upper(), "width": WIDTH, "height": HEIGHT, "left": LEFT,
             "right": WIDTH - RIGHT, "own_y": OWN_Y, "ext_y": EXT_Y, "axis_y": AXIS_Y, "points": points,
             "links": links, "xticks": [{"x": px(t), "label": str(int(t))} for t in ticks],
             "counts": {"match": sum(k.kind == "match" for k in c.counterparts),
                        "retrospective": sum(k.kind == "retrospective" for k in c.counterparts),
-                       "own only": kinds.count("own only"), "external only": kinds.count("external only")},
+                       "own only": len(c.own_only), "external only": len(c.external_only)},
             "colours": COLOURS}
+
+
+def _monthly(lone: list, px, label: str) -> list:
+    """One circle a month for many external events, its area growing with their number."""
+    months: dict = {}
+    for _, r, _, t in lone:
+        months.setdefault((r.date or "")[:7], []).append(t)
+    return [{"x": px(sum(ts) / len(ts)), "y": EXT_Y, "side": "ext", "kind": "external only", "id": month,
+             "href": None, "r": round(min(12.0, 3 + math.log2(len(ts))), 1), "fill": "#fff",
+             "stroke": COLOURS["external only"], "title": f"{len(ts)} events only in {label}, {month}"}
+            for month, ts in sorted(months.items())]
 
 
 def compare_charts(corpus, codes: list, start: Optional[str], end: Optional[str]) -> list:
