@@ -94,11 +94,13 @@ def cow_number(code: Optional[str]) -> Optional[str]:
 
 
 def is_country(code: Optional[str]) -> bool:
-    """Whether a code is a country's (ISO 3166-1 alpha-3, Kosovo's XKX), not an international body's."""
+    """Whether a code is a country's (ISO 3166-1 alpha-3, Kosovo's XKX, a former state's ISO 3166-3 code such
+    as SUN), not an international body's."""
     if not code or len(code) != 3:
         return False
     import pycountry
-    return bool(icews_country_name(code) or pycountry.countries.get(alpha_3=code))
+    return bool(icews_country_name(code) or pycountry.countries.get(alpha_3=code)
+                or pycountry.historic_countries.get(alpha_3=code))
 
 
 def icews_sector(names: str) -> Optional[str]:
