@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pycountry
 
+from bilateral.formats.actors import CAMEO_COUNTRY_FIXES as CODE_FIXES
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "bilateral" / "data" / "gazetteer"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2"
 
-# Phoenix country codes that are not ISO 3166-1 alpha-3. The Soviet Union keeps its own code, SUN
-# (ISO 3166-3, as event data sets code it): its acts are not Russia's; East Germany is coded as Germany,
-# into which it merged.
-CODE_FIXES = {"DDR": "DEU", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+# Phoenix country codes that are not ISO 3166-1 alpha-3 are mapped by CODE_FIXES (the package's table). The
+# Soviet Union keeps its own code, SUN (ISO 3166-3, as event data sets code it): its acts are not Russia's.
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "SUN"}
 
 # Short display names where pycountry's name is long or formal.

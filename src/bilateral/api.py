@@ -155,9 +155,38 @@ class Corpus:
         touching the given claims."""
         return Results(self.store.relations(claim_ids))
 
-    def export(self, out: str | Path, fmt: str = "jsonl") -> list:
+    def export(self, out: str | Path, fmt: str = "jsonl", pair: Optional[Sequence[str]] = None) -> list:
+        """Write the export files into `out`: the record (jsonl, csv, parquet) or its events in an
+        event-data format (icews, polecat, timelinejs: optionally of one pair)."""
         from .export import export
-        return export(self.store, out, fmt)
+        return export(self.store, out, fmt, pair=resolve_pair(pair, self.dictionary))
+
+    # --- other event datasets (formats/) -------------------------------------------------------
+
+    def import_events(self, dataset: str, paths: Iterable[str] | str,
+                      progress: Optional[Callable[[int], None]] = None):
+        """Import GDELT, ICEWS or POLECAT files beside the record (never into its events): ImportReport."""
+        from .formats.importer import import_files
+        return import_files(self.store, dataset, [str(paths)] if isinstance(paths, (str, Path)) else paths,
+                            progress=progress)
+
+    def external_events(self, dataset: Optional[str] = None, pair: Optional[Sequence[str]] = None,
+                        start: Optional[str] = None, end: Optional[str] = None) -> Results:
+        """Imported events, by dataset, pair and period (partial ISO dates), oldest first."""
+        from .store_external import ExternalStore
+        return Results(ExternalStore(self.store).events(dataset, resolve_pair(pair, self.dictionary), start, end))
+
+    def compare(self, pair: Sequence[str], dataset: str = "gdelt", start: Optional[str] = None,
+                end: Optional[str] = None, window: Optional[int] = None):
+        """A pair's events beside an imported dataset's (see `formats.compare`): a Comparison."""
+        from .formats.compare import WINDOW_DAYS, compare
+        from .store_external import ExternalStore
+        key = resolve_pair(pair, self.dictionary)
+        own = self.store.events(key)
+        meta = self.store.document_meta({m.doc_id for e in own for m in e.mentions})
+        documents = {d: (m[0], m[2], m[3]) for d, m in meta.items()}
+        return compare(key, dataset, own, ExternalStore(self.store).events(dataset, key, start, end), documents, start,
+                       end, WINDOW_DAYS if window is None else window)
 
     def ask(self, question: str, embed: bool = False):
         """Answer a question from the record with citations (see `bilateral.ask`); `embed` needs the extra."""

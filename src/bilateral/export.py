@@ -5,6 +5,7 @@ import csv
 import json
 from pathlib import Path
 
+from .formats.exporter import FORMATS as EVENT_FORMATS
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -26,10 +27,17 @@ def _event(d: dict) -> dict:
     return d
 
 
-def export(store: Store, out: str | Path, fmt: str = "jsonl") -> list:
-    """Write documents, events, claims, conflicts (and relations) into `out`; returns the paths written."""
+def export(store: Store, out: str | Path, fmt: str = "jsonl", pair: str | None = None) -> list:
+    """Write documents, events, claims, conflicts (and relations) into `out`; returns the paths written.
+
+    The event formats write the events (of one pair key, or all) as `formats.exporter` does."""
+    if fmt in EVENT_FORMATS:
+        from .formats.exporter import export_events
+        return export_events(store, out, fmt, pair)
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS + EVENT_FORMATS)}")
+    if pair:
+        raise ValueError(f"a pair narrows the event formats ({', '.join(EVENT_FORMATS)}), not {fmt}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []

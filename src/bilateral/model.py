@@ -348,3 +348,91 @@ class Analysis(Record):
     events: list = field(default_factory=list)   # list[Event], one mention each, not yet merged
     claims: list = field(default_factory=list)   # list[Claim]
     n_tokens: int = 0
+
+
+# --- event data from elsewhere (GDELT, ICEWS, POLECAT) ---------------------------
+
+
+EXTERNAL_DATASETS = ("gdelt", "icews", "polecat")
+
+
+@dataclass
+class ExternalEvent(Record):
+    """One record of another event dataset, kept apart from the record's own events.
+
+    `date` is the dataset's own event date; `reported` the date its source was published or
+    added (GDELT's DATEADDED, POLECAT's Publication Date) when the dataset gives one."""
+
+    dataset: str
+    native_id: str
+    date: Optional[str]
+    source: Actor
+    target: Actor
+    cameo: Optional[str] = None
+    event_type: Optional[str] = None   # PLOVER, mapped from CAMEO when the dataset gives CAMEO
+    mode: Optional[str] = None
+    context: list = field(default_factory=list)
+    quad: Optional[str] = None
+    goldstein: Optional[float] = None  # GDELT's GoldsteinScale, ICEWS's and POLECAT's intensity
+    reported: Optional[str] = None
+    url: Optional[str] = None
+    text: Optional[str] = None         # the sentence, where the dataset gives it
+    story_id: Optional[str] = None
+    sentence_number: Optional[int] = None
+    publisher: Optional[str] = None
+    source_file: str = ""
+    line: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ExternalEvent":
+        d = dict(data)
+        for side in ("source", "target"):
+            if isinstance(d.get(side), dict):
+                d[side] = Actor.from_dict(d[side])
+        return super().from_dict.__func__(cls, d)  # type: ignore[attr-defined]
+
+
+@dataclass
+class Counterpart(Record):
+    """An own event and an external event of the same pair and type family, with their dates apart.
+
+    `kind` is `match` (dates within the window) or `retrospective` (the external dataset dates by a
+    report that tells an older event: a document citing the own event came out near the external date)."""
+
+    kind: str
+    event_id: str
+    external_id: str
+    own_date: Optional[str]
+    external_date: Optional[str]
+    days_apart: Optional[int]
+    event_type: Optional[str]
+    explanation: str
+
+
+@dataclass
+class EventRef(Record):
+    """An own or external event as a comparison lists it: enough to show and find it."""
+
+    id: str
+    date: Optional[str]
+    event_type: Optional[str]
+    cameo: Optional[str]
+    label: str
+    url: Optional[str] = None
+
+
+@dataclass
+class Comparison(Record):
+    """The record of a pair beside an external dataset over a period."""
+
+    pair: str
+    dataset: str
+    start: Optional[str]
+    end: Optional[str]
+    window_days: int
+    counterparts: list = field(default_factory=list)    # list[Counterpart]
+    own: list = field(default_factory=list)             # list[EventRef]: the own events compared
+    external: list = field(default_factory=list)        # list[EventRef]: the external events compared
+    own_only: list = field(default_factory=list)        # ids of own events with no external counterpart
+    external_only: list = field(default_factory=list)   # ids of external events with none among ours
+    uncategorised: int = 0                              # external events with no PLOVER category (CAMEO 01)

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BilateralError
 from ..nlp.gazetteer import Gazetteer
-from . import api_routes, pages
+from . import api_routes, formats_routes, pages
 from .db import Database, QueryTimeout
 from .security import SecurityMiddleware
 
@@ -41,6 +41,7 @@ def create_app(db_path: str | Path, dictionary: Optional[str] = None,
     app.state.names = dict(Gazetteer.load(dictionary).names)
     app.add_middleware(SecurityMiddleware, max_body=max_body)
     app.include_router(api_routes.router)
+    app.include_router(formats_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

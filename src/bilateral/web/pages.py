@@ -12,6 +12,7 @@ from ..model import CONFLICT_KINDS, METRICS, PLOVER_TYPES
 from . import records
 from .api_routes import DATE, _check, pair_key
 from .chart import metric_chart
+from .compare_chart import compare_charts
 from .highlight import segments
 
 HERE = FsPath(__file__).parent
@@ -91,10 +92,11 @@ def pair_page(request: Request, pair: str = Query(..., max_length=200),
         conflicts = [records.conflict_with_items(s, k) for k in s.conflicts_of_pair(key)]
         return timeline, charts, ledger, conflicts
     timeline, charts, ledger, conflicts = db.run(work)
+    compares = db.run(lambda corpus: compare_charts(corpus, codes, start, end))   # beside imported datasets
     label = " – ".join(names.get(c) or c for c in codes)
     return render(request, "pair.html", title=f"{label}: timeline, figures, conflicts", label=label, codes=codes,
                   pair=",".join(codes), years=_year_groups(timeline), n_events=len(timeline), charts=charts,
-                  ledger=ledger, conflicts=conflicts, types=PLOVER_TYPES, quads=QUADS,
+                  ledger=ledger, conflicts=conflicts, types=PLOVER_TYPES, quads=QUADS, compares=compares,
                   chosen={"from": start or "", "to": end or "", "type": event_type or ""})
 
 
