@@ -101,7 +101,7 @@ def app(web_store, corpus):
 @pytest.fixture(scope="session")
 def client(app):
     from fastapi.testclient import TestClient
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def free_port() -> int:

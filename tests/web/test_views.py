@@ -46,12 +46,13 @@ def _claim(cid, doc, value, as_of, usd=None, unit="USD"):
 def test_chart_places_every_dated_point_inside_the_plot():
     claims = [_claim("c1", "d1", 5.6e9, "2020", 5.6e9), _claim("c2", "d1", 6.1e9, "2021-06", 6.1e9),
               _claim("c3", "d2", 4.9e9, "2019-03", 4.9e9), _claim("c4", "d2", 1e9, None, 1e9)]
-    ch = metric_chart("trade", claims, {"c2": "value"}, {"d1": "Lima Post", "d2": "Santiago Daily"},
-                      {"c1": "/documents/d1#c-c1"})
+    meta = {"d1": ("Lima Post", "/srv/a.txt", None, None, None), "d2": ("Santiago Daily", "/srv/b.txt", None, None, None)}
+    ch = metric_chart("trade", "flow", claims, {"c2": "value"}, meta, {"c1": "/documents/d1#c-c1"})
     assert ch["n_points"] == 3 and ch["n_conflicts"] == 1 and ch["unit"] == "USD"
-    for s in ch["series"]:
-        for p in s["points"]:
-            assert ch["left"] <= p["x"] <= ch["right"] and ch["top"] <= p["y"] <= ch["bottom"]
-    d1 = next(s for s in ch["series"] if s["doc_id"] == "d1")
-    assert [p["claim_id"] for p in d1["points"]] == ["c1", "c2"] and d1["points"][1]["y"] < d1["points"][0]["y"]
-    assert metric_chart("trade", [_claim("c9", "d1", 1.0, None)], {}, {}, {}) is None
+    for m in ch["marks"]:
+        assert ch["left"] <= m["x"] <= ch["right"] and ch["top"] <= m["y"] <= ch["bottom"]
+    by_id = {m["claim_id"]: m for m in ch["marks"]}
+    assert by_id["c2"]["y"] < by_id["c1"]["y"] and by_id["c1"]["link"] == "/documents/d1#c-c1"
+    assert len(ch["lines"]) == 1          # d1's two figures of one measure; d2 has one dated figure
+    assert [s["name"] for s in ch["legend"]] == ["Lima Post", "Santiago Daily"]
+    assert metric_chart("trade", "flow", [_claim("c9", "d1", 1.0, None)], {}, {}, {}) is None

@@ -83,3 +83,258 @@ class Database:
             except duckdb.Error:
                 pass
             cf.wait([future], timeout=0.05)
+
+
+# --- the lists the pages and the API read, one keyset page at a time ------------------------------------
+# A page is fetched as `limit + 1` rows after the cursor (the sort key of the last row shown), so no
+# query skips rows with OFFSET however deep the reader goes. Every sort key ends in a unique column.
+
+def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, after: Optional[list],
+          limit: int) -> tuple:
+    """(rows, cursor of the next page or None); `inner` selects the rows with the key columns k0, k1, ..."""
+    where, params = list(where), list(params)
+    if after is not None:
+        where.append(f"({', '.join(keys)}) {'<' if desc else '>'} ({', '.join('?' * len(keys))})")
+        params += list(after)
+    order = ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k in keys)
+    sql = f"SELECT * FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT ?"
+    rows = con.execute(sql, params + [limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, ([_plain_key(v) for v in rows[-1][-len(keys):]] if more and rows else None)
+
+
+def _plain_key(v):
+    return v if isinstance(v, (str, int, float)) else str(v)
+
+
+def _count(con, inner: str, where: list, params: list) -> int:
+    return con.execute(f"SELECT count(*) FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'}", params).fetchone()[0]
+
+
+def _date_range(col: str, f, where: list, params: list) -> None:
+    """Rows whose partial date, cut to the bound's precision, falls in [from, to]; undated ones go."""
+    if f.start:
+        where.append(f"{col} IS NOT NULL AND substr({col}, 1, {len(f.start)}) >= ?")
+        params.append(f.start)
+    if f.end:
+        where.append(f"{col} IS NOT NULL AND substr({col}, 1, {len(f.end)}) <= ?")
+        params.append(f.end)
+
+
+def _contains(expr: str, q: str, where: list, params: list) -> None:
+    where.append(f"strpos(lower({expr}), lower(?)) > 0")
+    params.append(q)
+
+
+DOC_SORTS = {"seq": "seq", "title": "lower(shown_title)", "outlet": "lower(coalesce(outlet, ''))",
+             "published": "coalesce(published, '')", "events": "n_events", "claims": "n_claims"}
+DOC_INNER = (
+    "SELECT d.doc_id, d.title, d.source_path, d.outlet, d.published, d.published_basis, d.url, d.n_chars_raw, "
+    "d.n_chars_clean, coalesce(me.n, 0) AS n_events, coalesce(ce.n, 0) AS n_claims, d.seq, "
+    "coalesce(nullif(trim(d.title), ''), regexp_extract(d.source_path, '[^/\\\\]*$')) AS shown_title "
+    "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) me "
+    "ON me.doc_id = d.doc_id LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) ce "
+    "ON ce.doc_id = d.doc_id")
+
+
+def documents_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
+    """(total, rows, next cursor): documents with their numbers of event mentions and claims."""
+    where, params = [], []
+    if f.outlet:
+        where.append("outlet = ?")
+        params.append(f.outlet)
+    if f.q:
+        _contains("coalesce(title, '') || ' ' || coalesce(outlet, '')", f.q, where, params)
+    _date_range("published", f, where, params)
+    inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({DOC_INNER}) x"
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    total = _count(con, "SELECT outlet, title, published FROM documents", where, params)
+    return total, rows, nxt
+
+
+def outlets(con, limit: int = 200) -> list:
+    """The outlets with most documents, for a filter's choices."""
+    return [r[0] for r in con.execute("SELECT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> '' "
+                                      "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?", [limit]).fetchall()]
+
+
+def _event_where(f) -> tuple:
+    where, params = [], []
+    if f.pair:
+        where.append("pair = ?")
+        params.append(f.pair)
+    for col in ("type", "modality", "quad"):
+        v = getattr(f, col)
+        if v:
+            where.append(f"{'event_type' if col == 'type' else col} = ?")
+            params.append(v)
+    if f.actor:
+        where.append("source_code = ?")
+        params.append(f.actor)
+    if f.outlet:
+        where.append("event_id IN (SELECT em.event_id FROM event_members em JOIN mentions m "
+                     "ON m.mention_id = em.mention_id JOIN documents d ON d.doc_id = m.doc_id WHERE d.outlet = ?)")
+        params.append(f.outlet)
+    if f.q:
+        _contains("summary || ' ' || coalesce(sentence, '')", f.q, where, params)
+    _date_range("date", f, where, params)
+    if not f.undated:
+        where.append("date IS NOT NULL")
+    return where, params
+
+
+EVENT_INNER = ("SELECT event_id, body, date, pair, event_type, modality, quad, "
+               "json_extract_string(body, '$.source.code') AS source_code, "
+               "coalesce(json_extract_string(body, '$.summary'), '') AS summary, "
+               "json_extract_string(body, '$.mentions[0].sentence') AS sentence FROM events")
+
+
+def events_page(con, f, desc: bool, after, limit: int) -> tuple:
+    """(total, bodies, next cursor): events by date (undated last either way), then id."""
+    where, params = _event_where(f)
+    inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({EVENT_INNER}) x"
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    return _count(con, EVENT_INNER, where, params), [r[1] for r in rows], nxt
+
+
+def event_months(con, f) -> list:
+    """(month or year, quad, count) of the dated events the filters keep: what the count chart draws."""
+    where, params = _event_where(f)
+    where.append("date IS NOT NULL")
+    return con.execute(f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({EVENT_INNER}) t "
+                       f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2", params).fetchall()
+
+
+def event_marks(con, f, limit: int) -> list:
+    """Up to `limit` dated events as (id, date, date_end, quad, type, modality, summary) for the visual timeline."""
+    where, params = _event_where(f)
+    where.append("date IS NOT NULL")
+    return con.execute(
+        f"SELECT event_id, date, json_extract_string(body, '$.date_end'), coalesce(quad, 'none'), event_type, "
+        f"modality, left(summary, 90) FROM ({EVENT_INNER}) t WHERE {' AND '.join(where)} "
+        f"ORDER BY date, event_id LIMIT ?", params + [limit]).fetchall()
+
+
+CLAIM_SORTS = {"seq": "seq", "as_of": "coalesce(as_of, '9999')", "metric": "metric",
+               "value": "coalesce(value_usd, value, -1e300)", "source": "lower(coalesce(outlet, ''))"}
+CLAIM_INNER = ("SELECT c.claim_id, c.body, c.doc_id, c.seq, c.metric, c.pair, c.subject, c.object, c.as_of, "
+               "TRY_CAST(json_extract_string(c.body, '$.value') AS DOUBLE) AS value, "
+               "TRY_CAST(json_extract_string(c.body, '$.value_usd') AS DOUBLE) AS value_usd, "
+               "coalesce(json_extract_string(c.body, '$.sentence'), '') AS sentence, d.outlet, "
+               "coalesce(json_extract_string(c.body, '$.scope'), '') AS scope "
+               "FROM claims c JOIN documents d ON d.doc_id = c.doc_id")
+
+
+def _claim_where(f) -> tuple:
+    where, params = [], []
+    for col, v in (("pair", f.pair), ("metric", f.metric), ("subject", f.actor), ("outlet", f.outlet)):
+        if v:
+            where.append(f"{col} = ?")
+            params.append(v)
+    if f.q:
+        _contains("sentence", f.q, where, params)
+    _date_range("as_of", f, where, params)
+    return where, params
+
+
+def claims_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
+    """(total, bodies, next cursor) of the claims the filters keep."""
+    where, params = _claim_where(f)
+    inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({CLAIM_INNER}) x"
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    return _count(con, CLAIM_INNER, where, params), [r[1] for r in rows], nxt
+
+
+def claim_bodies(con, f, limit: int) -> list:
+    """Every claim body the filters keep, up to `limit`, oldest first: what a chart or a ledger reads."""
+    where, params = _claim_where(f)
+    return [r[0] for r in con.execute(
+        f"SELECT body FROM ({CLAIM_INNER}) t WHERE {' AND '.join(where) or 'TRUE'} "
+        f"ORDER BY coalesce(as_of, '9999'), claim_id LIMIT ?", params + [limit]).fetchall()]
+
+
+GROUP_KEY = "metric || chr(31) || coalesce(subject, '') || chr(31) || coalesce(object, '') || chr(31) || scope"
+
+
+def ledger_keys_page(con, f, after, limit: int) -> tuple:
+    """(total, keys (metric, subject, object, scope), next cursor): the ledger's groups in key order."""
+    where, params = _claim_where(f)
+    inner = (f"SELECT DISTINCT metric AS k0, coalesce(subject, '') AS k1, coalesce(object, '') AS k2, scope AS k3 "
+             f"FROM ({CLAIM_INNER}) c WHERE {' AND '.join(where) or 'TRUE'}")
+    rows, nxt = _page(con, inner, [], params, ["k0", "k1", "k2", "k3"], False, after, limit)
+    total = con.execute(f"SELECT count(*) FROM ({inner}) t", params).fetchone()[0]
+    return total, rows, nxt
+
+
+def claims_in_groups(con, f, keys: list) -> list:
+    """The bodies of the claims the filters keep in these ledger groups."""
+    if not keys:
+        return []
+    where, params = _claim_where(f)
+    where.append(f"{GROUP_KEY} IN (SELECT unnest(?))")
+    params.append(["\x1f".join(k) for k in keys])
+    return [r[0] for r in con.execute(f"SELECT body FROM ({CLAIM_INNER}) t WHERE {' AND '.join(where)}",
+                                      params).fetchall()]
+
+
+def conflicts_page(con, f, after, limit: int) -> tuple:
+    """(total, bodies, next cursor) of the conflicts of one kind and/or one pair."""
+    where, params = [], []
+    if f.kind:
+        where.append("kind = ?")
+        params.append(f.kind)
+    if f.pair:
+        where.append("ends_with(grp, ':' || ?)")
+        params.append(f.pair)
+    inner = "SELECT conflict_id, body, kind, grp, kind AS k0, conflict_id AS k1 FROM conflicts"
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], False, after, limit)
+    return _count(con, "SELECT kind, grp FROM conflicts", where, params), [r[1] for r in rows], nxt
+
+
+PAIRS_INNER = ("SELECT pair, sum(n_events)::BIGINT AS n_events, sum(n_claims)::BIGINT AS n_claims, "
+               "-(sum(n_events) + sum(n_claims))::BIGINT AS k0, pair AS k1 FROM ("
+               "SELECT pair, count(*) AS n_events, 0 AS n_claims FROM events GROUP BY pair "
+               "UNION ALL SELECT pair, 0, count(*) FROM claims GROUP BY pair) GROUP BY pair")
+
+
+def pairs_page(con, codes: Optional[list], complete: Optional[bool], after, limit: int) -> tuple:
+    """(total, rows (pair, events, claims), next cursor), busiest first; `codes` keeps pairs naming any of them."""
+    where, params = [], []
+    if codes is not None:
+        where.append("list_has_any(string_split(pair, '|'), ?)")
+        params.append(list(codes))
+    if complete is not None:
+        where.append(("NOT " if complete else "") + "(starts_with(pair, '|') OR ends_with(pair, '|'))")
+    rows, nxt = _page(con, PAIRS_INNER, where, params, ["k0", "k1"], False, after, limit)
+    return _count(con, PAIRS_INNER, where, params), [r[:3] for r in rows], nxt
+
+
+def search_documents(con, q: str, after, limit: int) -> tuple:
+    """(total, rows, next cursor): documents whose title or text holds `q` (literal, case-insensitive), in
+    ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits, seq."""
+    cond = "strpos(lower(text), lower(?)) > 0 OR strpos(lower(coalesce(title, '')), lower(?)) > 0"
+    inner = ("SELECT doc_id, title, source_path, outlet, published, url, strpos(lower(text), lower(?)) - 1 AS pos, "
+             "length(text) AS n, (length(text) - length(replace(lower(text), lower(?), ''))) "
+             f"// greatest(length(?), 1) AS hits, seq AS k0 FROM documents WHERE {cond}")
+    rows, nxt = _page(con, inner, [], [q] * 5, ["k0"], False, after, limit)
+    total = con.execute(f"SELECT count(*) FROM documents WHERE {cond}", [q, q]).fetchone()[0]
+    return total, rows, nxt
+
+
+
+def flagged(con, claim_ids: list) -> dict:
+    """claim_id -> the kind of the first conflict (in kind, id order) naming it, for these claims only."""
+    if not claim_ids:
+        return {}
+    rows = con.execute(
+        "SELECT cid, first(kind ORDER BY kind, conflict_id) FROM (SELECT kind, conflict_id, "
+        "unnest(CAST(json_extract(body, '$.claim_ids') AS VARCHAR[])) AS cid FROM conflicts) "
+        "WHERE cid IN (SELECT unnest(?)) GROUP BY cid", [list(claim_ids)]).fetchall()
+    return dict(rows)
+
+
+def conflicts_naming_event(con, event_id: str) -> list:
+    rows = con.execute("SELECT body FROM conflicts WHERE list_contains(CAST(json_extract(body, '$.event_ids') "
+                       "AS VARCHAR[]), ?) ORDER BY kind, conflict_id", [event_id]).fetchall()
+    return [r[0] for r in rows]
