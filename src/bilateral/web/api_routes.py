@@ -90,6 +90,16 @@ def timeline(request: Request, page: Page = Depends(), common: Common = Depends(
     return respond(request, page, rows, total, nxt)
 
 
+@router.get("/timeline/marks", summary="What the visual timeline draws: each dated event when few, else counts "
+                                      "by month and class")
+def timeline_marks(request: Request, common: Common = Depends(),
+                   type: Optional[str] = Query(None, max_length=20, description="A PLOVER category, e.g. AID."),
+                   modality: Optional[str] = Query(None, max_length=20, description="asserted, planned, ..."),
+                   quad: Optional[str] = Query(None, max_length=20, description="verbal_coop, material_coop, ...")):
+    f = filters(request)
+    return _db(request).run(lambda c: lists.timeline_marks(c, f))
+
+
 @router.get("/events/{event_id}", summary="One event with all its mentions and their passages")
 def event(request: Request, event_id: str = Path(..., max_length=64)):
     def work(corpus):

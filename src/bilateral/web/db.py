@@ -7,6 +7,7 @@ cursor interrupted and is answered 503.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import re
 import threading
 import time
 from pathlib import Path
@@ -90,14 +91,15 @@ class Database:
 # query skips rows with OFFSET however deep the reader goes. Every sort key ends in a unique column.
 
 def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, after: Optional[list],
-          limit: int) -> tuple:
-    """(rows, cursor of the next page or None); `inner` selects the rows with the key columns k0, k1, ..."""
+          limit: int, cols: str = "*") -> tuple:
+    """(rows, cursor of the next page or None); `inner` selects the rows with the key columns k0, k1, ...;
+    `cols` names the columns wanted (the key columns last), so the others are never computed."""
     where, params = list(where), list(params)
     if after is not None:
         where.append(f"({', '.join(keys)}) {'<' if desc else '>'} ({', '.join('?' * len(keys))})")
         params += list(after)
     order = ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k in keys)
-    sql = f"SELECT * FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT ?"
+    sql = f"SELECT {cols} FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'} ORDER BY {order} LIMIT ?"
     rows = con.execute(sql, params + [limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
@@ -109,7 +111,8 @@ def _plain_key(v):
 
 
 def _count(con, inner: str, where: list, params: list) -> int:
-    return con.execute(f"SELECT count(*) FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'}", params).fetchone()[0]
+    sql = f"SELECT count(*) FROM (SELECT * FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'})"
+    return con.execute(sql, params).fetchone()[0]
 
 
 def _date_range(col: str, f, where: list, params: list) -> None:
@@ -122,9 +125,15 @@ def _date_range(col: str, f, where: list, params: list) -> None:
         params.append(f.end)
 
 
+def literal(q: str) -> str:
+    """`q` as a regular expression matching itself (RE2 reads Python's escapes)."""
+    return re.escape(q)
+
+
 def _contains(expr: str, q: str, where: list, params: list) -> None:
-    where.append(f"strpos(lower({expr}), lower(?)) > 0")
-    params.append(q)
+    """Rows whose `expr` holds `q`, case-insensitively (a regular expression scan: three times a lower() copy)."""
+    where.append(f"regexp_matches({expr}, ?, 'i')")
+    params.append(literal(q))
 
 
 DOC_SORTS = {"seq": "seq", "title": "lower(shown_title)", "outlet": "lower(coalesce(outlet, ''))",
@@ -194,7 +203,7 @@ def events_page(con, f, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor): events by date (undated last either way), then id."""
     where, params = _event_where(f)
     inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({EVENT_INNER}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="event_id, body, k0, k1")
     return _count(con, EVENT_INNER, where, params), [r[1] for r in rows], nxt
 
 
@@ -242,7 +251,7 @@ def claims_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor) of the claims the filters keep."""
     where, params = _claim_where(f)
     inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({CLAIM_INNER}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, body, k0, k1")
     return _count(con, CLAIM_INNER, where, params), [r[1] for r in rows], nxt
 
 
@@ -313,14 +322,16 @@ def pairs_page(con, codes: Optional[list], complete: Optional[bool], after, limi
 def search_documents(con, q: str, after, limit: int) -> tuple:
     """(total, rows, next cursor): documents whose title or text holds `q` (literal, case-insensitive), in
     ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits, seq."""
-    cond = "strpos(lower(text), lower(?)) > 0 OR strpos(lower(coalesce(title, '')), lower(?)) > 0"
-    inner = ("SELECT doc_id, title, source_path, outlet, published, url, strpos(lower(text), lower(?)) - 1 AS pos, "
-             "length(text) AS n, (length(text) - length(replace(lower(text), lower(?), ''))) "
-             f"// greatest(length(?), 1) AS hits, seq AS k0 FROM documents WHERE {cond}")
-    rows, nxt = _page(con, inner, [], [q] * 5, ["k0"], False, after, limit)
-    total = con.execute(f"SELECT count(*) FROM documents WHERE {cond}", [q, q]).fetchone()[0]
+    cond = "(regexp_matches(text, ?, 'i') OR regexp_matches(coalesce(title, ''), ?, 'i'))"
+    pattern = literal(q)
+    inner = f"SELECT doc_id, seq AS k0 FROM documents WHERE {cond}"
+    found, nxt = _page(con, inner, [], [pattern, pattern], ["k0"], False, after, limit)
+    rows = con.execute(
+        "SELECT doc_id, title, source_path, outlet, published, url, strpos(lower(text), lower(?)) - 1, length(text), "
+        "(length(text) - length(replace(lower(text), lower(?), ''))) // greatest(length(?), 1), seq "
+        "FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY seq", [q, q, q, [r[0] for r in found]]).fetchall()
+    total = con.execute(f"SELECT count(*) FROM documents WHERE {cond}", [pattern, pattern]).fetchone()[0]
     return total, rows, nxt
-
 
 
 def flagged(con, claim_ids: list) -> dict:

@@ -13,6 +13,7 @@ from ..model import Claim, Conflict, Event
 from ..views import ledger
 from . import db as q
 from . import records
+from .counts import MAX_MARKS, timeline_data
 from .filters import Filters, decode_cursor
 
 TIMELINE_SORTS = ("date",)
@@ -38,6 +39,15 @@ def timeline(corpus, f: Filters, desc: bool, after: Optional[str], limit: int,
     return total, records.events_with_sources(corpus.store, events, cap), nxt
 
 
+def timeline_marks(corpus, f: Filters) -> dict:
+    """The visual timeline's data: each dated event (id, date, class, type, summary) when few, else counts."""
+    con = corpus.store.con
+    months = q.event_months(con, f)
+    dated = sum(n for _, _, n in months)
+    marks = q.event_marks(con, f, MAX_MARKS) if dated <= MAX_MARKS else []
+    return timeline_data(marks, months, dated)
+
+
 def claims(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limit: int) -> tuple:
     total, bodies, nxt = q.claims_page(corpus.store.con, f, sort, desc, decode_cursor(after, 2), limit)
     items = [Claim.from_dict(json.loads(b)) for b in bodies]
@@ -60,7 +70,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple
 def conflicts(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
     s = corpus.store
     total, bodies, nxt = q.conflicts_page(s.con, f, decode_cursor(after, 2), limit)
-    return total, [records.conflict_with_items(s, Conflict.from_dict(json.loads(b))) for b in bodies], nxt
+    return total, records.conflicts_with_items(s, [Conflict.from_dict(json.loads(b)) for b in bodies]), nxt
 
 
 def pairs(corpus, names: dict, text: Optional[str], after: Optional[str], limit: int,

@@ -96,8 +96,8 @@ def event_page(request: Request, event_id: str = Path(..., max_length=64),
         d = records.event_dict(e)
         d["sources"] = [records.mention_source(e, m, meta) for m in shown]
         d["n_sources"] = len(e.mentions)
-        d["conflicts"] = [records.conflict_with_items(corpus.store, records.Conflict.from_dict(json.loads(b)))
-                          for b in q.conflicts_naming_event(corpus.store.con, event_id)[:10]]
+        d["conflicts"] = records.conflicts_with_items(corpus.store, [
+            records.Conflict.from_dict(json.loads(b)) for b in q.conflicts_naming_event(corpus.store.con, event_id)[:10]])
         return d
     d = _db(request).run(work)
     if d is None:

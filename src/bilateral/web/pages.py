@@ -16,13 +16,14 @@ from . import db as q
 from . import lists, records
 from .api_routes import filters, pair_key
 from .chart import metric_charts
-from .counts import MAX_MARKS, month_chart, timeline_data
+from .counts import month_chart
 from .filters import QUADS, Filters, url
 from .safe_text import neutralise
 
 HERE = FsPath(__file__).parent
 PAGE = 50
 MAX_CHART_CLAIMS = 5000
+MAX_CHARTS = 6
 
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                          undefined=jinja2.StrictUndefined, finalize=neutralise)
@@ -88,10 +89,7 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     s = corpus.store
     con = s.con
     total, events, nxt = lists.timeline(corpus, f, desc, after, events_limit)
-    months = q.event_months(con, f)
-    dated = sum(n for _, _, n in months)
-    marks = q.event_marks(con, f, MAX_MARKS) if dated <= MAX_MARKS else []
-    counts = month_chart(months)
+    counts = month_chart(q.event_months(con, f))
     cf = claim_filters(f)
     claims = [Claim.from_dict(json.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
     flagged = q.flagged(con, [c.claim_id for c in claims])
@@ -100,12 +98,16 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     claim_params = cf.params()
     charts = metric_charts(claims, flagged, meta, links, lambda m, y: url("/claims", dict(
         claim_params, metric=m, **{"from": str(y), "to": str(y)})))
+    # the charts with most figures are drawn; the others (often a single figure) are listed with a link
+    drawn = sorted(sorted(charts, key=lambda ch: -ch["n_points"])[:MAX_CHARTS], key=lambda ch: ch["id"])
+    listed = [dict(metric=ch["metric"], kind=ch["kind"], n=ch["n_points"],
+                   link=url("/claims", dict(claim_params, metric=ch["metric"]))) for ch in charts if ch not in drawn]
     n_claims, claim_rows, _ = lists.claims(corpus, cf, "as_of", False, None, claims_limit)
     n_conflicts, conflicts, _ = lists.conflicts(corpus, Filters(pair=f.pair), None, conflicts_limit)
     codes = f.pair.split("|")
     return {"pair": ",".join(codes), "codes": codes, "label": " – ".join(names.get(c) or c or "?" for c in codes),
             "n_events": total, "events": events, "years": _year_groups(events), "next_cursor": nxt,
-            "counts": counts, "timeline": timeline_data(marks, months, dated), "charts": charts,
+            "counts": counts, "charts": drawn, "more_charts": listed,
             "n_claims": n_claims, "claims": claim_rows, "n_conflicts": n_conflicts, "conflicts": conflicts}
 
 
@@ -126,7 +128,7 @@ def pair_page(request: Request, pair: str = Query(..., max_length=200), after: O
                   first=url("/pair", params) if after else None,
                   export=exports("/api/timeline", api_params),
                   claims_export=exports("/api/claims", dict(claim_filters(f).params(), sort="as_of", limit=20)),
-                  timeline_json=json.dumps(d["timeline"], ensure_ascii=True))
+                  marks_src=url("/api/timeline/marks", f.params()))
 
 
 @router.get("/compare")

@@ -135,31 +135,32 @@ def ledger_groups(store: Store, claims: list) -> list:
     return groups
 
 
-def conflict_with_items(store: Store, k: Conflict) -> dict:
-    """A conflict with every item it names, each with its passage, source and link (both sides)."""
-    d = k.to_dict()
-    items = []
-    if k.claim_ids:
-        claims = store.claims_by_ids(k.claim_ids)
-        meta = store.document_meta({c.doc_id for c in claims})
-        for c in claims:
+def conflicts_with_items(store: Store, conflicts: list) -> list:
+    """Conflicts with every item each names, its passage, source and link (both sides); three queries in all."""
+    claims = {c.claim_id: c for c in store.claims_by_ids(sorted({i for k in conflicts for i in k.claim_ids}))}
+    events = {e.event_id: e for e in store.events_by_ids(sorted({i for k in conflicts for i in k.event_ids}))}
+    meta = store.document_meta({c.doc_id for c in claims.values()}
+                               | {e.mentions[0].doc_id for e in events.values() if e.mentions})
+    out = []
+    for k in conflicts:
+        d = k.to_dict()
+        items = []
+        for c in sorted((claims[i] for i in k.claim_ids if i in claims), key=lambda c: c.claim_id):
             items.append({"kind": "claim", "id": c.claim_id, "label": fmt_claim(c), "metric": c.metric,
                           "as_of": c.as_of, "passage": c.sentence, "doc_id": c.doc_id,
                           "char_start": c.char_start, "char_end": c.char_end, "source": citation(meta, c.doc_id),
                           "link": doc_link(c.doc_id, claim_anchor(c.claim_id))})
-    if k.event_ids:
-        events = store.events_by_ids(k.event_ids)
-        meta = store.document_meta({m.doc_id for e in events for m in e.mentions})
-        for e in events:
+        for e in sorted((events[i] for i in k.event_ids if i in events), key=lambda e: (e.date or "9999", e.event_id)):
             m = e.mentions[0] if e.mentions else None
             items.append({"kind": "event", "id": e.event_id, "label": e.summary, "metric": e.event_type,
                           "as_of": e.date, "passage": m.sentence if m else "", "doc_id": m.doc_id if m else None,
                           "char_start": m.char_start if m else None, "char_end": m.char_end if m else None,
                           "source": citation(meta, m.doc_id) if m else None,
                           "link": doc_link(m.doc_id, event_anchor(e.event_id, m.char_start)) if m else None})
-    d["items"] = items
-    d["passages"] = [i["passage"] for i in items]
-    return d
+        d["items"] = items
+        d["passages"] = [i["passage"] for i in items]
+        out.append(d)
+    return out
 
 
 def document_spans(doc_id: str, events: list, claims: list) -> list:

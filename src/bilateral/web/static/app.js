@@ -110,20 +110,28 @@
     var day = p.length > 2 ? parseInt(p[2], 10) : 15;
     return y + (m - 1) / 12 + (day - 1) / 372;
   }
-  function isoMonth(t, end) {
+  function isoMonth(t) {
     var y = Math.floor(t);
     var m = Math.min(12, Math.max(1, Math.floor((t - y) * 12) + 1));
     return y + "-" + (m < 10 ? "0" : "") + m;
   }
   function timeline() {
     var host = document.getElementById("timeline-plot");
-    var data = document.getElementById("timeline-data");
-    if (!host || !data) { return; }
-    var d = JSON.parse(data.textContent);
+    if (!host || !host.dataset.src) { return; }
+    fetch(host.dataset.src, {headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.json(); })
+      .then(function (d) { drawTimeline(host, d); })
+      .catch(function () { host.textContent = "The timeline could not be loaded."; });
+  }
+  function drawTimeline(host, d) {
     var items = d.mode === "events" ?
       d.events.map(function (e) { return {t: when(e.date), quad: e.quad, n: 1, label: e.date + " " + e.type + ": " + e.summary, id: e.id}; }) :
       d.counts.map(function (c) { return {t: when(c.period), quad: c.quad, n: c.n, label: c.period + ": " + c.n + " " + c.quad.replace(/_/g, " ")}; });
-    if (!items.length) { host.appendChild(el("p", {"class": "empty"}, "No dated events.")); return; }
+    if (!items.length) {
+      host.appendChild(el("p", {"class": "empty"}, "No dated events."));
+      host.setAttribute("data-mode", "empty");
+      return;
+    }
     var lo0 = Math.min.apply(null, items.map(function (i) { return i.t; }));
     var hi0 = Math.max.apply(null, items.map(function (i) { return i.t; }));
     if (hi0 - lo0 < 1) { lo0 -= 0.5; hi0 += 0.5; }
@@ -214,6 +222,7 @@
       });
     });
     draw();
+    host.setAttribute("data-mode", d.mode);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
