@@ -109,8 +109,10 @@ def corpus(web_store):
 
 @pytest.fixture(scope="session")
 def app(web_store, corpus):
+    """The app as served on 127.0.0.1; it also answers the in-process test clients' own name, `testserver`."""
     from bilateral.web.app import create_app
-    a = create_app(web_store)
+    from bilateral.web.security import allowed_hosts_for
+    a = create_app(web_store, allowed_hosts=allowed_hosts_for("127.0.0.1", ["testserver"]))
     yield a
     a.state.db.close()
 

@@ -107,7 +107,7 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
         if e is None:
             return None
         d = records.events_with_sources(corpus.store, [e])[0]
-        d["conflicts"] = [json.loads(b) for b in conflicts_naming_event(corpus.store.con, event_id)]
+        d["conflicts"] = [json.loads(b) for b in conflicts_naming_event(corpus.store, event_id)]
         return d
     d = _db(request).run(work)
     if d is None:

@@ -1,11 +1,15 @@
-"""Store access while serving: one database opened once, a fresh cursor per unit of work, a time limit on each.
+"""Store access while serving: one database opened once, a fresh cursor per unit of work, a time limit on each,
+and the SQL of the lists the pages and the API show (keyset pages).
 
 DuckDB connections must not be shared across threads, so every request works on its
 own cursor in a bounded worker pool; a request that runs past the limit has its
-cursor interrupted and is answered 503.
+cursor interrupted and is answered 503. The store is opened read-only, so what is
+store-wide (counts, pairs, which claims and events are in conflict, documents' titles)
+cannot change while serving: it is read once and kept (`Shared`).
 """
 from __future__ import annotations
 
+import bisect
 import concurrent.futures as cf
 import re
 import threading
@@ -27,6 +31,65 @@ class QueryTimeout(Exception):
     """A unit of work ran past the time limit and was interrupted."""
 
 
+class Shared:
+    """Store-wide facts read once per served store, and documents' citation fields as they are asked for."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._values: dict = {}
+        self.meta: dict = {}
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self._values:
+            value = compute()
+            with self._lock:
+                self._values.setdefault(key, value)
+        return self._values[key]
+
+
+class ServingStore(Store):
+    """A store over one request's cursor whose store-wide reads come from `Shared`."""
+
+    shared: Shared
+
+    @classmethod
+    def over(cls, cursor, path: str, shared: Shared) -> "ServingStore":
+        store = cls.attach(cursor, path)
+        store.shared = shared
+        return store
+
+    def counts(self) -> dict:
+        return self.shared.get("counts", super().counts)
+
+    def pairs(self) -> list:
+        return self.shared.get("pairs", super().pairs)
+
+    def document_meta(self, doc_ids) -> dict:
+        cache = self.shared.meta
+        missing = [d for d in doc_ids if d not in cache]
+        if missing:
+            cache.update(super().document_meta(missing))
+        return {d: cache[d] for d in doc_ids if d in cache}
+
+    def flagged_map(self) -> dict:
+        """claim_id -> the kind of the first conflict (in kind, id order) naming it."""
+        return self.shared.get("flagged", lambda: dict(self.con.execute(
+            "SELECT cid, first(kind ORDER BY kind, conflict_id) FROM (SELECT kind, conflict_id, "
+            "unnest(CAST(json_extract(body, '$.claim_ids') AS VARCHAR[])) AS cid FROM conflicts) GROUP BY cid"
+        ).fetchall()))
+
+    def event_conflicts(self) -> dict:
+        """event_id -> the ids of the conflicts naming it, in kind, id order."""
+        def compute():
+            out: dict = {}
+            for eid, cid in self.con.execute(
+                    "SELECT eid, conflict_id FROM (SELECT kind, conflict_id, unnest(CAST(json_extract(body, "
+                    "'$.event_ids') AS VARCHAR[])) AS eid FROM conflicts) ORDER BY kind, conflict_id").fetchall():
+                out.setdefault(eid, []).append(cid)
+            return out
+        return self.shared.get("event_conflicts", compute)
+
+
 class Database:
     """The store file, opened read-only (or read-write when uploads are allowed), shared by all requests."""
 
@@ -43,6 +106,7 @@ class Database:
         self.timeout = timeout
         self.dictionary = dictionary
         self.write_lock = threading.Lock()
+        self.shared = Shared()
         self._pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bilateral-query")
 
     def close(self) -> None:
@@ -51,7 +115,7 @@ class Database:
 
     def corpus(self, cursor) -> Corpus:
         """A Corpus over one cursor, so the API's own methods (timeline, ask) run on it."""
-        return Corpus.over(Store.attach(cursor, self.path), Options(dictionary=self.dictionary))
+        return Corpus.over(ServingStore.over(cursor, self.path, self.shared), Options(dictionary=self.dictionary))
 
     def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
         """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit."""
@@ -138,17 +202,21 @@ def _contains(expr: str, q: str, where: list, params: list) -> None:
 
 DOC_SORTS = {"seq": "seq", "title": "lower(shown_title)", "outlet": "lower(coalesce(outlet, ''))",
              "published": "coalesce(published, '')", "events": "n_events", "claims": "n_claims"}
-DOC_INNER = (
-    "SELECT d.doc_id, d.title, d.source_path, d.outlet, d.published, d.published_basis, d.url, d.n_chars_raw, "
-    "d.n_chars_clean, coalesce(me.n, 0) AS n_events, coalesce(ce.n, 0) AS n_claims, d.seq, "
-    "coalesce(nullif(trim(d.title), ''), regexp_extract(d.source_path, '[^/\\\\]*$')) AS shown_title "
-    "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) me "
-    "ON me.doc_id = d.doc_id LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) ce "
-    "ON ce.doc_id = d.doc_id")
+DOC_COLUMNS = ("d.doc_id, d.title, d.source_path, d.outlet, d.published, d.published_basis, d.url, d.n_chars_raw, "
+               "d.n_chars_clean")
+DOC_TITLE = "coalesce(nullif(trim(d.title), ''), regexp_extract(d.source_path, '[^/\\\\]*$')) AS shown_title"
+DOC_COUNTED = (f"SELECT {DOC_COLUMNS}, coalesce(me.n, 0) AS n_events, coalesce(ce.n, 0) AS n_claims, d.seq, {DOC_TITLE} "
+               "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) me "
+               "ON me.doc_id = d.doc_id LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) ce "
+               "ON ce.doc_id = d.doc_id")
+DOC_PLAIN = f"SELECT {DOC_COLUMNS}, 0 AS n_events, 0 AS n_claims, d.seq, {DOC_TITLE} FROM documents d"
+DOC_WANTED = ("doc_id, title, source_path, outlet, published, published_basis, url, n_chars_raw, n_chars_clean, "
+              "n_events, n_claims, k0, k1")
 
 
 def documents_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
-    """(total, rows, next cursor): documents with their numbers of event mentions and claims."""
+    """(total, rows, next cursor): documents with their numbers of event mentions and claims. The numbers are
+    counted for the whole store only when the list is sorted by them, else for the page's documents alone."""
     where, params = [], []
     if f.outlet:
         where.append("outlet = ?")
@@ -156,8 +224,14 @@ def documents_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
     if f.q:
         _contains("coalesce(title, '') || ' ' || coalesce(outlet, '')", f.q, where, params)
     _date_range("published", f, where, params)
-    inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({DOC_INNER}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit)
+    counted = sort in ("events", "claims")
+    inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({DOC_COUNTED if counted else DOC_PLAIN}) x"
+    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols=DOC_WANTED)
+    if not counted and rows:
+        ids = [r[0] for r in rows]
+        n = {t: dict(con.execute(f"SELECT doc_id, count(*) FROM {t} WHERE doc_id IN (SELECT unnest(?)) "
+                                 "GROUP BY doc_id", [ids]).fetchall()) for t in ("mentions", "claims")}
+        rows = [r[:9] + (n["mentions"].get(r[0], 0), n["claims"].get(r[0], 0)) + r[11:] for r in rows]
     total = _count(con, "SELECT outlet, title, published FROM documents", where, params)
     return total, rows, nxt
 
@@ -227,12 +301,26 @@ def event_marks(con, f, limit: int) -> list:
 
 CLAIM_SORTS = {"seq": "seq", "as_of": "coalesce(as_of, '9999')", "metric": "metric",
                "value": "coalesce(value_usd, value, -1e300)", "source": "lower(coalesce(outlet, ''))"}
-CLAIM_INNER = ("SELECT c.claim_id, c.body, c.doc_id, c.seq, c.metric, c.pair, c.subject, c.object, c.as_of, "
-               "TRY_CAST(json_extract_string(c.body, '$.value') AS DOUBLE) AS value, "
-               "TRY_CAST(json_extract_string(c.body, '$.value_usd') AS DOUBLE) AS value_usd, "
-               "coalesce(json_extract_string(c.body, '$.sentence'), '') AS sentence, d.outlet, "
-               "coalesce(json_extract_string(c.body, '$.scope'), '') AS scope "
-               "FROM claims c JOIN documents d ON d.doc_id = c.doc_id")
+# Columns read out of a claim's JSON body, and the outlet of its document: each is computed only for the
+# lists that filter or sort on it (a join and a JSON parse per claim cost more than the rest of a page).
+CLAIM_EXTRA = {"value": "TRY_CAST(json_extract_string(c.body, '$.value') AS DOUBLE) AS value",
+               "value_usd": "TRY_CAST(json_extract_string(c.body, '$.value_usd') AS DOUBLE) AS value_usd",
+               "sentence": "coalesce(json_extract_string(c.body, '$.sentence'), '') AS sentence",
+               "scope": "coalesce(json_extract_string(c.body, '$.scope'), '') AS scope",
+               "outlet": "(SELECT d.outlet FROM documents d WHERE d.doc_id = c.doc_id) AS outlet"}
+
+
+def claim_inner(f, sort: str = "seq", scope: bool = False) -> str:
+    """The claims select with only the extra columns these filters and this sort read."""
+    need = {"sentence"} if f.q else set()
+    if f.outlet or sort == "source":
+        need.add("outlet")
+    if sort == "value":
+        need |= {"value", "value_usd"}
+    if scope:
+        need.add("scope")
+    extra = "".join(", " + CLAIM_EXTRA[k] for k in CLAIM_EXTRA if k in need)
+    return f"SELECT c.claim_id, c.body, c.doc_id, c.seq, c.metric, c.pair, c.subject, c.object, c.as_of{extra} FROM claims c"
 
 
 def _claim_where(f) -> tuple:
@@ -250,16 +338,17 @@ def _claim_where(f) -> tuple:
 def claims_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor) of the claims the filters keep."""
     where, params = _claim_where(f)
-    inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({CLAIM_INNER}) x"
+    base = claim_inner(f, sort)
+    inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({base}) x"
     rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, body, k0, k1")
-    return _count(con, CLAIM_INNER, where, params), [r[1] for r in rows], nxt
+    return _count(con, claim_inner(f), where, params), [r[1] for r in rows], nxt
 
 
 def claim_bodies(con, f, limit: int) -> list:
     """Every claim body the filters keep, up to `limit`, oldest first: what a chart or a ledger reads."""
     where, params = _claim_where(f)
     return [r[0] for r in con.execute(
-        f"SELECT body FROM ({CLAIM_INNER}) t WHERE {' AND '.join(where) or 'TRUE'} "
+        f"SELECT body FROM ({claim_inner(f)}) t WHERE {' AND '.join(where) or 'TRUE'} "
         f"ORDER BY coalesce(as_of, '9999'), claim_id LIMIT ?", params + [limit]).fetchall()]
 
 
@@ -270,7 +359,7 @@ def ledger_keys_page(con, f, after, limit: int) -> tuple:
     """(total, keys (metric, subject, object, scope), next cursor): the ledger's groups in key order."""
     where, params = _claim_where(f)
     inner = (f"SELECT DISTINCT metric AS k0, coalesce(subject, '') AS k1, coalesce(object, '') AS k2, scope AS k3 "
-             f"FROM ({CLAIM_INNER}) c WHERE {' AND '.join(where) or 'TRUE'}")
+             f"FROM ({claim_inner(f, scope=True)}) c WHERE {' AND '.join(where) or 'TRUE'}")
     rows, nxt = _page(con, inner, [], params, ["k0", "k1", "k2", "k3"], False, after, limit)
     total = con.execute(f"SELECT count(*) FROM ({inner}) t", params).fetchone()[0]
     return total, rows, nxt
@@ -283,7 +372,7 @@ def claims_in_groups(con, f, keys: list) -> list:
     where, params = _claim_where(f)
     where.append(f"{GROUP_KEY} IN (SELECT unnest(?))")
     params.append(["\x1f".join(k) for k in keys])
-    return [r[0] for r in con.execute(f"SELECT body FROM ({CLAIM_INNER}) t WHERE {' AND '.join(where)}",
+    return [r[0] for r in con.execute(f"SELECT body FROM ({claim_inner(f, scope=True)}) t WHERE {' AND '.join(where)}",
                                       params).fetchall()]
 
 
@@ -301,22 +390,20 @@ def conflicts_page(con, f, after, limit: int) -> tuple:
     return _count(con, "SELECT kind, grp FROM conflicts", where, params), [r[1] for r in rows], nxt
 
 
-PAIRS_INNER = ("SELECT pair, sum(n_events)::BIGINT AS n_events, sum(n_claims)::BIGINT AS n_claims, "
-               "-(sum(n_events) + sum(n_claims))::BIGINT AS k0, pair AS k1 FROM ("
-               "SELECT pair, count(*) AS n_events, 0 AS n_claims FROM events GROUP BY pair "
-               "UNION ALL SELECT pair, 0, count(*) FROM claims GROUP BY pair) GROUP BY pair")
-
-
-def pairs_page(con, codes: Optional[list], complete: Optional[bool], after, limit: int) -> tuple:
-    """(total, rows (pair, events, claims), next cursor), busiest first; `codes` keeps pairs naming any of them."""
-    where, params = [], []
+def pairs_page(store: ServingStore, codes: Optional[list], complete: Optional[bool], after, limit: int) -> tuple:
+    """(total, rows (pair, events, claims), next cursor), busiest first; `codes` keeps pairs naming any of them.
+    The pairs are store-wide and few (one row per pair), so they are read once and paged here."""
+    rows = store.pairs()
     if codes is not None:
-        where.append("list_has_any(string_split(pair, '|'), ?)")
-        params.append(list(codes))
+        wanted = set(codes)
+        rows = [r for r in rows if wanted & set(r[0].split("|"))]
     if complete is not None:
-        where.append(("NOT " if complete else "") + "(starts_with(pair, '|') OR ends_with(pair, '|'))")
-    rows, nxt = _page(con, PAIRS_INNER, where, params, ["k0", "k1"], False, after, limit)
-    return _count(con, PAIRS_INNER, where, params), [r[:3] for r in rows], nxt
+        rows = [r for r in rows if all(r[0].split("|")) == complete]
+    keys = [(-(r[1] + r[2]), r[0]) for r in rows]
+    start = bisect.bisect_right(keys, tuple(after)) if after is not None else 0
+    page = rows[start:start + limit]
+    more = start + limit < len(rows)
+    return len(rows), page, (list(keys[start + limit - 1]) if more else None)
 
 
 def search_documents(con, q: str, after, limit: int) -> tuple:
@@ -334,18 +421,16 @@ def search_documents(con, q: str, after, limit: int) -> tuple:
     return total, rows, nxt
 
 
-def flagged(con, claim_ids: list) -> dict:
-    """claim_id -> the kind of the first conflict (in kind, id order) naming it, for these claims only."""
-    if not claim_ids:
-        return {}
-    rows = con.execute(
-        "SELECT cid, first(kind ORDER BY kind, conflict_id) FROM (SELECT kind, conflict_id, "
-        "unnest(CAST(json_extract(body, '$.claim_ids') AS VARCHAR[])) AS cid FROM conflicts) "
-        "WHERE cid IN (SELECT unnest(?)) GROUP BY cid", [list(claim_ids)]).fetchall()
-    return dict(rows)
+def flagged(store: ServingStore, claim_ids: list) -> dict:
+    """claim_id -> the kind of the first conflict naming it, for these claims only."""
+    fm = store.flagged_map()
+    return {c: fm[c] for c in claim_ids if c in fm}
 
 
-def conflicts_naming_event(con, event_id: str) -> list:
-    rows = con.execute("SELECT body FROM conflicts WHERE list_contains(CAST(json_extract(body, '$.event_ids') "
-                       "AS VARCHAR[]), ?) ORDER BY kind, conflict_id", [event_id]).fetchall()
-    return [r[0] for r in rows]
+def conflicts_naming_event(store: ServingStore, event_id: str) -> list:
+    ids = store.event_conflicts().get(event_id, [])
+    if not ids:
+        return []
+    rows = dict(store.con.execute("SELECT conflict_id, body FROM conflicts WHERE conflict_id IN (SELECT unnest(?))",
+                                  [ids]).fetchall())
+    return [rows[i] for i in ids if i in rows]

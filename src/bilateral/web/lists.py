@@ -80,7 +80,7 @@ def pairs(corpus, names: dict, text: Optional[str], after: Optional[str], limit:
     if text:
         t = text.lower()
         codes = sorted(c for c, n in names.items() if t in c.lower() or t in (n or "").lower())
-    total, rows, nxt = q.pairs_page(corpus.store.con, codes, complete, decode_cursor(after, 2), limit)
+    total, rows, nxt = q.pairs_page(corpus.store, codes, complete, decode_cursor(after, 2), limit)
     return total, records.pair_rows(rows, names), nxt
 
 

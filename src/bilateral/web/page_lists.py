@@ -97,7 +97,7 @@ def event_page(request: Request, event_id: str = Path(..., max_length=64),
         d["sources"] = [records.mention_source(e, m, meta) for m in shown]
         d["n_sources"] = len(e.mentions)
         d["conflicts"] = records.conflicts_with_items(corpus.store, [
-            records.Conflict.from_dict(json.loads(b)) for b in q.conflicts_naming_event(corpus.store.con, event_id)[:10]])
+            records.Conflict.from_dict(json.loads(b)) for b in q.conflicts_naming_event(corpus.store, event_id)[:10]])
         return d
     d = _db(request).run(work)
     if d is None:

@@ -92,7 +92,7 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     counts = month_chart(q.event_months(con, f))
     cf = claim_filters(f)
     claims = [Claim.from_dict(json.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
-    flagged = q.flagged(con, [c.claim_id for c in claims])
+    flagged = q.flagged(s, [c.claim_id for c in claims])
     meta = s.document_meta({c.doc_id for c in claims})
     links = {c.claim_id: records.doc_link(c.doc_id, records.claim_anchor(c.claim_id)) for c in claims}
     claim_params = cf.params()

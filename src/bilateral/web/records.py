@@ -10,7 +10,7 @@ from typing import Optional
 from urllib.parse import quote, unquote, urlsplit
 
 from ..model import Claim, Conflict, Event
-from ..store import Store
+from ..store import Store, _plain as plain
 from ..views import fmt_claim, ledger
 from . import db as q
 
@@ -69,7 +69,7 @@ def shown_title(title: Optional[str], source_path: Optional[str], doc_id: str) -
 
 def event_dict(e: Event) -> dict:
     """An event in the export format (context always a list)."""
-    d = e.to_dict()
+    d = plain(e)        # what to_dict gives, without dataclasses.asdict's deep copies
     d["context"] = d.get("context") or []
     return d
 
@@ -103,7 +103,7 @@ def events_with_sources(store: Store, events: list, cap: Optional[int] = None) -
 
 
 def claim_with_source(c: Claim, meta: dict, flagged: dict) -> dict:
-    d = c.to_dict()
+    d = plain(c)
     d["figure"] = fmt_claim(c)
     d["conflict"] = flagged.get(c.claim_id)
     d["source"] = citation(meta, c.doc_id)
@@ -113,7 +113,7 @@ def claim_with_source(c: Claim, meta: dict, flagged: dict) -> dict:
 
 def flagged_claims(store: Store, claims: list) -> dict:
     """claim_id -> the kind of the (first) conflict it is part of, for these claims."""
-    return q.flagged(store.con, [c.claim_id for c in claims])
+    return q.flagged(store, [c.claim_id for c in claims])
 
 
 def claim_rows(store: Store, claims: list) -> list:
