@@ -5,10 +5,10 @@ a bounded keyset page that can also stream as JSON Lines or CSV, with the same f
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Literal, Optional
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..api import resolve_pair
@@ -107,7 +107,7 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
         if e is None:
             return None
         d = records.events_with_sources(corpus.store, [e])[0]
-        d["conflicts"] = [json.loads(b) for b in conflicts_naming_event(corpus.store, event_id)]
+        d["conflicts"] = [orjson.loads(b) for b in conflicts_naming_event(corpus.store, event_id)]
         return d
     d = _db(request).run(work)
     if d is None:

@@ -6,8 +6,9 @@ parameters) gives exactly what the page shows.
 """
 from __future__ import annotations
 
-import json
 from typing import Optional
+
+import orjson
 
 from ..model import Claim, Conflict, Event
 from ..views import ledger
@@ -35,7 +36,7 @@ def documents(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], l
 def timeline(corpus, f: Filters, desc: bool, after: Optional[str], limit: int,
              cap: Optional[int] = records.MAX_SOURCES) -> tuple:
     total, bodies, nxt = q.events_page(corpus.store.con, f, desc, decode_cursor(after, 2), limit)
-    events = [Event.from_dict(json.loads(b)) for b in bodies]
+    events = [Event.from_dict(orjson.loads(b)) for b in bodies]
     return total, records.events_with_sources(corpus.store, events, cap), nxt
 
 
@@ -50,7 +51,7 @@ def timeline_marks(corpus, f: Filters) -> dict:
 
 def claims(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limit: int) -> tuple:
     total, bodies, nxt = q.claims_page(corpus.store.con, f, sort, desc, decode_cursor(after, 2), limit)
-    items = [Claim.from_dict(json.loads(b)) for b in bodies]
+    items = [Claim.from_dict(orjson.loads(b)) for b in bodies]
     rows = records.claim_rows(corpus.store, items)
     for r in rows:
         r["source_title"] = r["source"]["title"]
@@ -62,7 +63,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple
     """Ledger groups (metric, subject, object, scope) in key order, each with all its rows, as the CLI groups them."""
     s = corpus.store
     total, keys, nxt = q.ledger_keys_page(s.con, f, decode_cursor(after, 4), limit)
-    items = [Claim.from_dict(json.loads(b)) for b in q.claims_in_groups(s.con, f, keys)]
+    items = [Claim.from_dict(orjson.loads(b)) for b in q.claims_in_groups(s.con, f, keys)]
     items.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
     return total, records.ledger_groups(s, items), nxt
 
@@ -70,7 +71,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple
 def conflicts(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
     s = corpus.store
     total, bodies, nxt = q.conflicts_page(s.con, f, decode_cursor(after, 2), limit)
-    return total, records.conflicts_with_items(s, [Conflict.from_dict(json.loads(b)) for b in bodies]), nxt
+    return total, records.conflicts_with_items(s, [Conflict.from_dict(orjson.loads(b)) for b in bodies]), nxt
 
 
 def pairs(corpus, names: dict, text: Optional[str], after: Optional[str], limit: int,

@@ -4,9 +4,9 @@ Every list is a keyset page with its filters and sort in the URL, sortable colum
 CSV/JSON links to the API route that serves exactly the rows shown."""
 from __future__ import annotations
 
-import json
 from typing import Optional
 
+import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from ..model import CONFLICT_KINDS, METRICS, Event
@@ -90,14 +90,14 @@ def event_page(request: Request, event_id: str = Path(..., max_length=64),
         body = corpus.store.con.execute("SELECT body FROM events WHERE event_id = ?", [event_id]).fetchone()
         if body is None:
             return None
-        e = Event.from_dict(json.loads(body[0]))
+        e = Event.from_dict(orjson.loads(body[0]))
         shown = e.mentions[start:start + MENTIONS_PAGE]
         meta = corpus.store.document_meta({m.doc_id for m in shown})
         d = records.event_dict(e)
         d["sources"] = [records.mention_source(e, m, meta) for m in shown]
         d["n_sources"] = len(e.mentions)
         d["conflicts"] = records.conflicts_with_items(corpus.store, [
-            records.Conflict.from_dict(json.loads(b)) for b in q.conflicts_naming_event(corpus.store, event_id)[:10]])
+            records.Conflict.from_dict(orjson.loads(b)) for b in q.conflicts_naming_event(corpus.store, event_id)[:10]])
         return d
     d = _db(request).run(work)
     if d is None:

@@ -3,11 +3,11 @@ by side, and answers to questions. Server-rendered (Jinja, autoescape on, unsafe
 over the same lists as the API; the list pages are in `page_lists`."""
 from __future__ import annotations
 
-import json
 from pathlib import Path as FsPath
 from typing import Optional
 
 import jinja2
+import orjson
 from fastapi import APIRouter, Query, Request
 from fastapi.templating import Jinja2Templates
 
@@ -91,7 +91,7 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     total, events, nxt = lists.timeline(corpus, f, desc, after, events_limit)
     counts = month_chart(q.event_months(con, f))
     cf = claim_filters(f)
-    claims = [Claim.from_dict(json.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
+    claims = [Claim.from_dict(orjson.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
     flagged = q.flagged(s, [c.claim_id for c in claims])
     meta = s.document_meta({c.doc_id for c in claims})
     links = {c.claim_id: records.doc_link(c.doc_id, records.claim_anchor(c.claim_id)) for c in claims}

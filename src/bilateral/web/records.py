@@ -9,10 +9,17 @@ import re
 from typing import Optional
 from urllib.parse import quote, unquote, urlsplit
 
+import orjson
+
 from ..model import Claim, Conflict, Event
-from ..store import Store, _plain as plain
+from ..store import Store
 from ..views import fmt_claim, ledger
 from . import db as q
+
+def plain(record) -> dict:
+    """A model record as `to_dict` gives it, through orjson (dataclasses.asdict deep-copies every value)."""
+    return orjson.loads(orjson.dumps(record))
+
 
 MAX_SOURCES = 5     # passages listed with an event in a list; the event's own page lists them all, paged
 
@@ -69,7 +76,7 @@ def shown_title(title: Optional[str], source_path: Optional[str], doc_id: str) -
 
 def event_dict(e: Event) -> dict:
     """An event in the export format (context always a list)."""
-    d = plain(e)        # what to_dict gives, without dataclasses.asdict's deep copies
+    d = plain(e)
     d["context"] = d.get("context") or []
     return d
 
