@@ -173,17 +173,35 @@ async def client(i: int, port: int, labels: tuple, t: dict, deadline: float, out
     writer.close()
 
 
-def run_phase(name: str, labels: tuple, port: int, t: dict, clients: int, seconds: float) -> list:
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server process and its live children (the workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def run_phase(name: str, labels: tuple, port: int, t: dict, clients: int, seconds: float, pid: int) -> list:
     import asyncio
     out: list = []
     deadline = time.perf_counter() + seconds
 
     async def main():
         await asyncio.gather(*(client(i, port, labels, t, deadline, out) for i in range(clients)))
-    t0 = time.perf_counter()
+    cpu0, t0 = server_cpu(pid), time.perf_counter()
     asyncio.run(main())
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, server_cpu(pid) - cpu0
     report(name, out, wall)
+    print(f"server CPU {cpu:.1f} s = {cpu / max(len(out), 1) * 1000:.1f} ms a request: two idle cores would serve "
+          f"{2 * len(out) / cpu if cpu else 0:.0f} requests/s of this mix", flush=True)
     return out
 
 
@@ -264,7 +282,8 @@ def main() -> None:
               f"{args.seconds:g} s per phase, load average before {' '.join(load)}, {os.cpu_count()} CPUs", flush=True)
         for phase in args.phases.split(","):
             labels = PAGE_ROUTES if phase == "pages" else API_ROUTES
-            run_phase(f"{phase} ({len(labels)} routes round-robin)", labels, port, t, args.clients, args.seconds)
+            run_phase(f"{phase} ({len(labels)} routes round-robin)", labels, port, t, args.clients, args.seconds,
+                      server.pid)
         with open("/proc/loadavg") as f:
             print("\nload average after", " ".join(f.read().split()[:3]))
         if args.ask:

@@ -408,17 +408,22 @@ def pairs_page(store: ServingStore, codes: Optional[list], complete: Optional[bo
 
 def search_documents(con, q: str, after, limit: int) -> tuple:
     """(total, rows, next cursor): documents whose title or text holds `q` (literal, case-insensitive), in
-    ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits, seq."""
-    cond = "(regexp_matches(text, ?, 'i') OR regexp_matches(coalesce(title, ''), ?, 'i'))"
+    ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits, seq.
+
+    The text is scanned once (the matching positions give both the total and the page); only the page's
+    documents are read again for where the first hit stands."""
     pattern = literal(q)
-    inner = f"SELECT doc_id, seq AS k0 FROM documents WHERE {cond}"
-    found, nxt = _page(con, inner, [], [pattern, pattern], ["k0"], False, after, limit)
+    seqs = [r[0] for r in con.execute(
+        "SELECT seq FROM documents WHERE regexp_matches(text, ?, 'i') OR regexp_matches(coalesce(title, ''), ?, 'i') "
+        "ORDER BY seq", [pattern, pattern]).fetchall()]
+    start = bisect.bisect_right(seqs, after[0]) if after else 0
+    chosen = seqs[start:start + limit]
+    nxt = [chosen[-1]] if chosen and start + limit < len(seqs) else None
     rows = con.execute(
         "SELECT doc_id, title, source_path, outlet, published, url, strpos(lower(text), lower(?)) - 1, length(text), "
         "(length(text) - length(replace(lower(text), lower(?), ''))) // greatest(length(?), 1), seq "
-        "FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY seq", [q, q, q, [r[0] for r in found]]).fetchall()
-    total = con.execute(f"SELECT count(*) FROM documents WHERE {cond}", [pattern, pattern]).fetchone()[0]
-    return total, rows, nxt
+        "FROM documents WHERE seq IN (SELECT unnest(?)) ORDER BY seq", [q, q, q, chosen]).fetchall() if chosen else []
+    return len(seqs), rows, nxt
 
 
 def flagged(store: ServingStore, claim_ids: list) -> dict:
