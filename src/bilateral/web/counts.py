@@ -59,7 +59,8 @@ def month_chart(rows: list) -> dict | None:
                 continue
             y_hi = TOP + ph - (base + n) / yt[-1] * ph
             h = n / yt[-1] * ph
-            bars.append({"x": round(LEFT + i * slot + slot * 0.1, 1), "w": round(max(slot * 0.8, 0.6), 1),
+            w = min(max(slot * 0.8, 0.6), 40)
+            bars.append({"x": round(LEFT + i * slot + (slot - w) / 2, 1), "w": round(w, 1),
                          "y": round(y_hi, 1), "h": round(h, 1), "quad": q, "n": n, "period": k,
                          "label": f"{_label(k)}: {n} {q.replace('_', ' ')}"})
             base += n
