@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..api import resolve_pair
 from . import lists, records
-from .db import conflicts_naming_event
+from .db import keyset
 from .filters import Filters, sort_of
 from .paging import Page, respond
 
@@ -64,7 +64,7 @@ def documents(request: Request, page: Page = Depends(), common: Common = Depends
               sort: str = Query("seq", max_length=20,
                                 description="seq, title, outlet, published, events or claims; -name descends.")):
     f = filters(request)
-    name, desc = sort_of(sort, tuple(lists.q.DOC_SORTS), "seq")
+    name, desc = sort_of(sort, tuple(keyset.DOC_SORTS), "seq")
     total, rows, nxt = _db(request).run(lambda c: lists.documents(c, f, name, desc, page.after, page.limit))
     return respond(request, page, rows, total, nxt)
 
@@ -107,7 +107,7 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
         if e is None:
             return None
         d = records.events_with_sources(corpus.store, [e])[0]
-        d["conflicts"] = [orjson.loads(b) for b in conflicts_naming_event(corpus.store, event_id)]
+        d["conflicts"] = [orjson.loads(b) for b in keyset.conflicts_naming_event(corpus.store, event_id)]
         return d
     d = _db(request).run(work)
     if d is None:
@@ -120,7 +120,7 @@ def claims(request: Request, page: Page = Depends(), common: Common = Depends(),
            metric: Optional[str] = Query(None, max_length=40, description="A metric, e.g. oda, trade, fdi."),
            sort: str = Query("seq", max_length=20, description="seq, as_of, metric, value or source; -name descends.")):
     f = filters(request)
-    name, desc = sort_of(sort, tuple(lists.q.CLAIM_SORTS), "seq")
+    name, desc = sort_of(sort, tuple(keyset.CLAIM_SORTS), "seq")
     total, rows, nxt = _db(request).run(lambda c: lists.claims(c, f, name, desc, page.after, page.limit))
     return respond(request, page, rows, total, nxt)
 

@@ -12,7 +12,7 @@ import orjson
 
 from ..model import Claim, Conflict, Event
 from ..views import ledger
-from . import db as q
+from .db import keyset as q
 from . import records
 from .counts import MAX_MARKS, timeline_data
 from .filters import Filters, decode_cursor
@@ -21,7 +21,7 @@ TIMELINE_SORTS = ("date",)
 
 
 def documents(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limit: int) -> tuple:
-    total, rows, nxt = q.documents_page(corpus.store.con, f, sort, desc, decode_cursor(after, 2), limit)
+    total, rows, nxt = q.documents_page(corpus.store, f, sort, desc, decode_cursor(after, 2), limit)
     out = []
     for r in rows:
         doc_id, title, source_path, outlet, published, basis, url, n_raw, n_clean, n_ev, n_cl = r[:11]
@@ -35,7 +35,7 @@ def documents(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], l
 
 def timeline(corpus, f: Filters, desc: bool, after: Optional[str], limit: int,
              cap: Optional[int] = records.MAX_SOURCES) -> tuple:
-    total, bodies, nxt = q.events_page(corpus.store.con, f, desc, decode_cursor(after, 2), limit)
+    total, bodies, nxt = q.events_page(corpus.store, f, desc, decode_cursor(after, 2), limit)
     events = [Event.from_dict(orjson.loads(b)) for b in bodies]
     return total, records.events_with_sources(corpus.store, events, cap), nxt
 
@@ -43,14 +43,14 @@ def timeline(corpus, f: Filters, desc: bool, after: Optional[str], limit: int,
 def timeline_marks(corpus, f: Filters) -> dict:
     """The visual timeline's data: each dated event (id, date, class, type, summary) when few, else counts."""
     con = corpus.store.con
-    months = q.event_months(con, f)
+    months = q.event_months(corpus.store, f)
     dated = sum(n for _, _, n in months)
     marks = q.event_marks(con, f, MAX_MARKS) if dated <= MAX_MARKS else []
     return timeline_data(marks, months, dated)
 
 
 def claims(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limit: int) -> tuple:
-    total, bodies, nxt = q.claims_page(corpus.store.con, f, sort, desc, decode_cursor(after, 2), limit)
+    total, bodies, nxt = q.claims_page(corpus.store, f, sort, desc, decode_cursor(after, 2), limit)
     items = [Claim.from_dict(orjson.loads(b)) for b in bodies]
     rows = records.claim_rows(corpus.store, items)
     for r in rows:
@@ -62,7 +62,7 @@ def claims(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limi
 def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
     """Ledger groups (metric, subject, object, scope) in key order, each with all its rows, as the CLI groups them."""
     s = corpus.store
-    total, keys, nxt = q.ledger_keys_page(s.con, f, decode_cursor(after, 4), limit)
+    total, keys, nxt = q.ledger_keys_page(s, f, decode_cursor(after, 4), limit)
     items = [Claim.from_dict(orjson.loads(b)) for b in q.claims_in_groups(s.con, f, keys)]
     items.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
     return total, records.ledger_groups(s, items), nxt
@@ -70,7 +70,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple
 
 def conflicts(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
     s = corpus.store
-    total, bodies, nxt = q.conflicts_page(s.con, f, decode_cursor(after, 2), limit)
+    total, bodies, nxt = q.conflicts_page(s, f, decode_cursor(after, 2), limit)
     return total, records.conflicts_with_items(s, [Conflict.from_dict(orjson.loads(b)) for b in bodies]), nxt
 
 

@@ -10,7 +10,7 @@ import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from ..model import CONFLICT_KINDS, METRICS, Event
-from . import db as q
+from .db import keyset as q
 from . import lists, records
 from .api_routes import filters
 from .filters import decode_cursor, encode_cursor, sort_of, url
@@ -56,7 +56,7 @@ def documents_page(request: Request, sort: str = Query("seq", max_length=20),
     name, desc = sort_of(sort, tuple(q.DOC_SORTS), "seq")
     total, docs, nxt = _db(request).run(lambda c: lists.documents(c, f, name, desc, after, PAGE))
     params = dict(f.params(), sort=sort if sort != "seq" else None)
-    outlets = _db(request).run(lambda c: q.outlets(c.store.con, 100))
+    outlets = _db(request).run(lambda c: q.outlets(c.store, 100))
     return render(request, "documents.html", title="Documents", docs=docs, total=total, f=f, outlets=outlets,
                   headers=sort_headers("/documents", params, DOC_COLUMNS, name, desc),
                   export=exports("/api/documents", dict(params, after=after, limit=PAGE)),

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.templating import Jinja2Templates
 
 from ..model import MODALITIES, PLOVER_TYPES, Claim
-from . import db as q
+from .db import keyset as q
 from . import lists, records
 from .api_routes import filters, pair_key
 from .chart import metric_charts
@@ -89,7 +89,7 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     s = corpus.store
     con = s.con
     total, events, nxt = lists.timeline(corpus, f, desc, after, events_limit)
-    counts = month_chart(q.event_months(con, f))
+    counts = month_chart(q.event_months(s, f))
     cf = claim_filters(f)
     claims = [Claim.from_dict(orjson.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
     flagged = q.flagged(s, [c.claim_id for c in claims])

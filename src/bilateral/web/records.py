@@ -14,7 +14,7 @@ import orjson
 from ..model import Claim, Conflict, Event
 from ..store import Store
 from ..views import fmt_claim, ledger
-from . import db as q
+from .db import keyset as q
 
 def plain(record) -> dict:
     """A model record as `to_dict` gives it, through orjson (dataclasses.asdict deep-copies every value)."""

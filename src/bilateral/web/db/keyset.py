@@ -1,158 +1,16 @@
-"""Store access while serving: one database opened once, a fresh cursor per unit of work, a time limit on each,
-and the SQL of the lists the pages and the API show (keyset pages).
+"""The SQL of the lists the pages and the API show, one keyset page at a time.
 
-DuckDB connections must not be shared across threads, so every request works on its
-own cursor in a bounded worker pool; a request that runs past the limit has its
-cursor interrupted and is answered 503. The store is opened read-only, so what is
-store-wide (counts, pairs, which claims and events are in conflict, documents' titles)
-cannot change while serving: it is read once and kept (`Shared`).
+A page is fetched as `limit + 1` rows after the cursor (the sort key of the last row shown), so no
+query skips rows with OFFSET however deep the reader goes. Every sort key ends in a unique column.
+Functions take the request's `ServingStore`: totals and other store-wide facts are kept in its `Shared`.
 """
 from __future__ import annotations
 
 import bisect
-import concurrent.futures as cf
 import re
-import threading
-import time
-from pathlib import Path
-from typing import Callable, Optional, TypeVar
+from typing import Optional
 
-import duckdb
-
-from ..api import Corpus
-from ..options import Options
-from ..errors import BilateralError
-from ..store import Store
-
-T = TypeVar("T")
-
-
-class QueryTimeout(Exception):
-    """A unit of work ran past the time limit and was interrupted."""
-
-
-class Shared:
-    """Store-wide facts read once per served store, and documents' citation fields as they are asked for."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._values: dict = {}
-        self.meta: dict = {}
-
-    def get(self, key: str, compute: Callable[[], T]) -> T:
-        if key not in self._values:
-            value = compute()
-            with self._lock:
-                self._values.setdefault(key, value)
-        return self._values[key]
-
-
-class ServingStore(Store):
-    """A store over one request's cursor whose store-wide reads come from `Shared`."""
-
-    shared: Shared
-
-    @classmethod
-    def over(cls, cursor, path: str, shared: Shared) -> "ServingStore":
-        store = cls.attach(cursor, path)
-        store.shared = shared
-        return store
-
-    def counts(self) -> dict:
-        return self.shared.get("counts", super().counts)
-
-    def pairs(self) -> list:
-        return self.shared.get("pairs", super().pairs)
-
-    def document_meta(self, doc_ids) -> dict:
-        cache = self.shared.meta
-        missing = [d for d in doc_ids if d not in cache]
-        if missing:
-            cache.update(super().document_meta(missing))
-        return {d: cache[d] for d in doc_ids if d in cache}
-
-    def flagged_map(self) -> dict:
-        """claim_id -> the kind of the first conflict (in kind, id order) naming it."""
-        return self.shared.get("flagged", lambda: dict(self.con.execute(
-            "SELECT cid, first(kind ORDER BY kind, conflict_id) FROM (SELECT kind, conflict_id, "
-            "unnest(CAST(json_extract(body, '$.claim_ids') AS VARCHAR[])) AS cid FROM conflicts) GROUP BY cid"
-        ).fetchall()))
-
-    def event_conflicts(self) -> dict:
-        """event_id -> the ids of the conflicts naming it, in kind, id order."""
-        def compute():
-            out: dict = {}
-            for eid, cid in self.con.execute(
-                    "SELECT eid, conflict_id FROM (SELECT kind, conflict_id, unnest(CAST(json_extract(body, "
-                    "'$.event_ids') AS VARCHAR[])) AS eid FROM conflicts) ORDER BY kind, conflict_id").fetchall():
-                out.setdefault(eid, []).append(cid)
-            return out
-        return self.shared.get("event_conflicts", compute)
-
-
-class Database:
-    """The store file, opened read-only (or read-write when uploads are allowed), shared by all requests."""
-
-    def __init__(self, path: str | Path, read_only: bool = True, timeout: float = 10.0, workers: int = 8,
-                 dictionary: Optional[str] = None):
-        self.path = str(path)
-        if not Path(self.path).exists():
-            raise BilateralError("no store here: run `bilateral ingest PATH` first", self.path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise BilateralError(f"cannot open the store: {exc}", self.path) from exc
-        self.read_only = read_only
-        self.timeout = timeout
-        self.dictionary = dictionary
-        self.write_lock = threading.Lock()
-        self.shared = Shared()
-        self._pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bilateral-query")
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self.con.close()
-
-    def corpus(self, cursor) -> Corpus:
-        """A Corpus over one cursor, so the API's own methods (timeline, ask) run on it."""
-        return Corpus.over(ServingStore.over(cursor, self.path, self.shared), Options(dictionary=self.dictionary))
-
-    def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
-        """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit."""
-        limit = self.timeout if timeout is None else timeout
-        cursor = self.con.cursor()
-
-        def job():
-            try:
-                return work(self.corpus(cursor))
-            finally:
-                cursor.close()
-
-        future = self._pool.submit(job)
-        try:
-            return future.result(timeout=limit)
-        except cf.TimeoutError:
-            self._stop(future, cursor)
-            raise QueryTimeout(f"the query took longer than {limit:g} s and was stopped") from None
-
-    @staticmethod
-    def _stop(future: cf.Future, cursor, grace: float = 5.0) -> None:
-        """Interrupt until the work has unwound: a query still running keeps the connection busy,
-        and an interrupt sent before the query started would be lost."""
-        if future.cancel():
-            return
-        deadline = time.monotonic() + grace
-        while not future.done() and time.monotonic() < deadline:
-            try:
-                cursor.interrupt()
-            except duckdb.Error:
-                pass
-            cf.wait([future], timeout=0.05)
-
-
-# --- the lists the pages and the API read, one keyset page at a time ------------------------------------
-# A page is fetched as `limit + 1` rows after the cursor (the sort key of the last row shown), so no
-# query skips rows with OFFSET however deep the reader goes. Every sort key ends in a unique column.
+from . import ServingStore
 
 def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, after: Optional[list],
           limit: int, cols: str = "*") -> tuple:
@@ -167,16 +25,15 @@ def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, af
     rows = con.execute(sql, params + [limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, ([_plain_key(v) for v in rows[-1][-len(keys):]] if more and rows else None)
+    last = rows[-1][-len(keys):] if more and rows else None
+    return rows, ([v if isinstance(v, (str, int, float)) else str(v) for v in last] if last else None)
 
 
-def _plain_key(v):
-    return v if isinstance(v, (str, int, float)) else str(v)
-
-
-def _count(con, inner: str, where: list, params: list) -> int:
+def _count(store, inner: str, where: list, params: list) -> int:
+    """How many rows the filters keep (kept per query: the store does not change while served)."""
     sql = f"SELECT count(*) FROM (SELECT * FROM ({inner}) t WHERE {' AND '.join(where) or 'TRUE'})"
-    return con.execute(sql, params).fetchone()[0]
+    return store.shared.get(("count", sql, tuple(map(str, params))),
+                            lambda: store.con.execute(sql, params).fetchone()[0])
 
 
 def _date_range(col: str, f, where: list, params: list) -> None:
@@ -214,7 +71,7 @@ DOC_WANTED = ("doc_id, title, source_path, outlet, published, published_basis, u
               "n_events, n_claims, k0, k1")
 
 
-def documents_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
+def documents_page(store, f, sort: str, desc: bool, after, limit: int) -> tuple:
     """(total, rows, next cursor): documents with their numbers of event mentions and claims. The numbers are
     counted for the whole store only when the list is sorted by them, else for the page's documents alone."""
     where, params = [], []
@@ -226,20 +83,21 @@ def documents_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
     _date_range("published", f, where, params)
     counted = sort in ("events", "claims")
     inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({DOC_COUNTED if counted else DOC_PLAIN}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols=DOC_WANTED)
+    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols=DOC_WANTED)
     if not counted and rows:
         ids = [r[0] for r in rows]
-        n = {t: dict(con.execute(f"SELECT doc_id, count(*) FROM {t} WHERE doc_id IN (SELECT unnest(?)) "
+        n = {t: dict(store.con.execute(f"SELECT doc_id, count(*) FROM {t} WHERE doc_id IN (SELECT unnest(?)) "
                                  "GROUP BY doc_id", [ids]).fetchall()) for t in ("mentions", "claims")}
         rows = [r[:9] + (n["mentions"].get(r[0], 0), n["claims"].get(r[0], 0)) + r[11:] for r in rows]
-    total = _count(con, "SELECT outlet, title, published FROM documents", where, params)
+    total = _count(store, "SELECT outlet, title, published FROM documents", where, params)
     return total, rows, nxt
 
 
-def outlets(con, limit: int = 200) -> list:
+def outlets(store, limit: int = 200) -> list:
     """The outlets with most documents, for a filter's choices."""
-    return [r[0] for r in con.execute("SELECT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> '' "
-                                      "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?", [limit]).fetchall()]
+    sql = ("SELECT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> '' "
+           "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?")
+    return store.shared.get(("outlets", limit), lambda: [r[0] for r in store.con.execute(sql, [limit]).fetchall()])
 
 
 def _event_where(f) -> tuple:
@@ -273,20 +131,22 @@ EVENT_INNER = ("SELECT event_id, body, date, pair, event_type, modality, quad, "
                "json_extract_string(body, '$.mentions[0].sentence') AS sentence FROM events")
 
 
-def events_page(con, f, desc: bool, after, limit: int) -> tuple:
+def events_page(store, f, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor): events by date (undated last either way), then id."""
     where, params = _event_where(f)
     inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({EVENT_INNER}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="event_id, body, k0, k1")
-    return _count(con, EVENT_INNER, where, params), [r[1] for r in rows], nxt
+    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="event_id, body, k0, k1")
+    return _count(store, EVENT_INNER, where, params), [r[1] for r in rows], nxt
 
 
-def event_months(con, f) -> list:
+def event_months(store, f) -> list:
     """(month or year, quad, count) of the dated events the filters keep: what the count chart draws."""
     where, params = _event_where(f)
     where.append("date IS NOT NULL")
-    return con.execute(f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({EVENT_INNER}) t "
-                       f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2", params).fetchall()
+    sql = (f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({EVENT_INNER}) t "
+           f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2")
+    return store.shared.get(("months", sql, tuple(map(str, params))),
+                            lambda: store.con.execute(sql, params).fetchall())
 
 
 def event_marks(con, f, limit: int) -> list:
@@ -335,13 +195,13 @@ def _claim_where(f) -> tuple:
     return where, params
 
 
-def claims_page(con, f, sort: str, desc: bool, after, limit: int) -> tuple:
+def claims_page(store, f, sort: str, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor) of the claims the filters keep."""
     where, params = _claim_where(f)
     base = claim_inner(f, sort)
     inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({base}) x"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, body, k0, k1")
-    return _count(con, claim_inner(f), where, params), [r[1] for r in rows], nxt
+    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, body, k0, k1")
+    return _count(store, claim_inner(f), where, params), [r[1] for r in rows], nxt
 
 
 def claim_bodies(con, f, limit: int) -> list:
@@ -355,14 +215,13 @@ def claim_bodies(con, f, limit: int) -> list:
 GROUP_KEY = "metric || chr(31) || coalesce(subject, '') || chr(31) || coalesce(object, '') || chr(31) || scope"
 
 
-def ledger_keys_page(con, f, after, limit: int) -> tuple:
+def ledger_keys_page(store, f, after, limit: int) -> tuple:
     """(total, keys (metric, subject, object, scope), next cursor): the ledger's groups in key order."""
     where, params = _claim_where(f)
     inner = (f"SELECT DISTINCT metric AS k0, coalesce(subject, '') AS k1, coalesce(object, '') AS k2, scope AS k3 "
              f"FROM ({claim_inner(f, scope=True)}) c WHERE {' AND '.join(where) or 'TRUE'}")
-    rows, nxt = _page(con, inner, [], params, ["k0", "k1", "k2", "k3"], False, after, limit)
-    total = con.execute(f"SELECT count(*) FROM ({inner}) t", params).fetchone()[0]
-    return total, rows, nxt
+    rows, nxt = _page(store.con, inner, [], params, ["k0", "k1", "k2", "k3"], False, after, limit)
+    return _count(store, inner, [], params), rows, nxt
 
 
 def claims_in_groups(con, f, keys: list) -> list:
@@ -376,7 +235,7 @@ def claims_in_groups(con, f, keys: list) -> list:
                                       params).fetchall()]
 
 
-def conflicts_page(con, f, after, limit: int) -> tuple:
+def conflicts_page(store, f, after, limit: int) -> tuple:
     """(total, bodies, next cursor) of the conflicts of one kind and/or one pair."""
     where, params = [], []
     if f.kind:
@@ -386,8 +245,8 @@ def conflicts_page(con, f, after, limit: int) -> tuple:
         where.append("ends_with(grp, ':' || ?)")
         params.append(f.pair)
     inner = "SELECT conflict_id, body, kind, grp, kind AS k0, conflict_id AS k1 FROM conflicts"
-    rows, nxt = _page(con, inner, where, params, ["k0", "k1"], False, after, limit)
-    return _count(con, "SELECT kind, grp FROM conflicts", where, params), [r[1] for r in rows], nxt
+    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], False, after, limit)
+    return _count(store, "SELECT kind, grp FROM conflicts", where, params), [r[1] for r in rows], nxt
 
 
 def pairs_page(store: ServingStore, codes: Optional[list], complete: Optional[bool], after, limit: int) -> tuple:
