@@ -19,7 +19,7 @@ LEFT, RIGHT, TOP, BOTTOM = 84, 16, 16, 36
 PALETTE = ("#1f5fbf", "#b45309", "#047857", "#6d28d9", "#be185d", "#0e7490", "#4d7c0f", "#9f1239")
 OTHER = "#6b7280"
 MAX_LEGEND = len(PALETTE)
-AGGREGATE_ABOVE = 120
+AGGREGATE_ABOVE = 60
 LOWER_BOUNDS = ("more_than", "at_least")
 UPPER_BOUNDS = ("less_than", "at_most")
 

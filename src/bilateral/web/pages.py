@@ -84,7 +84,7 @@ def claim_filters(f: Filters) -> Filters:
 
 
 def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: bool, events_limit: int = PAGE,
-                  claims_limit: int = 20, conflicts_limit: int = 10) -> dict:
+                  claims_limit: int = 20, conflicts_limit: int = 5) -> dict:
     """Everything one pair's page (or one side of a comparison) shows, for the filters given."""
     s = corpus.store
     con = s.con
