@@ -61,12 +61,10 @@ DOC_SORTS = {"seq": "seq", "title": "lower(shown_title)", "outlet": "lower(coale
              "published": "coalesce(published, '')", "events": "n_events", "claims": "n_claims"}
 DOC_COLUMNS = ("d.doc_id, d.title, d.source_path, d.outlet, d.published, d.published_basis, d.url, d.n_chars_raw, "
                "d.n_chars_clean")
-DOC_TITLE = "coalesce(nullif(trim(d.title), ''), regexp_extract(d.source_path, '[^/\\\\]*$')) AS shown_title"
-DOC_COUNTED = (f"SELECT {DOC_COLUMNS}, coalesce(me.n, 0) AS n_events, coalesce(ce.n, 0) AS n_claims, d.seq, {DOC_TITLE} "
-               "FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) me "
-               "ON me.doc_id = d.doc_id LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) ce "
-               "ON ce.doc_id = d.doc_id")
-DOC_PLAIN = f"SELECT {DOC_COLUMNS}, 0 AS n_events, 0 AS n_claims, d.seq, {DOC_TITLE} FROM documents d"
+DOC_TITLE = "coalesce(nullif(trim(d.title), ''), regexp_extract(d.source_path, '[^/\\\\]*$'))"
+DOC_COUNTS = ("FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM mentions GROUP BY doc_id) me "
+              "ON me.doc_id = d.doc_id LEFT JOIN (SELECT doc_id, count(*) AS n FROM claims GROUP BY doc_id) ce "
+              "ON ce.doc_id = d.doc_id")
 DOC_WANTED = ("doc_id, title, source_path, outlet, published, published_basis, url, n_chars_raw, n_chars_clean, "
               "n_events, n_claims, k0, k1")
 
@@ -82,7 +80,11 @@ def documents_page(store, f, sort: str, desc: bool, after, limit: int) -> tuple:
         _contains("coalesce(title, '') || ' ' || coalesce(outlet, '')", f.q, where, params)
     _date_range("published", f, where, params)
     counted = sort in ("events", "claims")
-    inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({DOC_COUNTED if counted else DOC_PLAIN}) x"
+    title = f"{DOC_TITLE} AS shown_title" if sort == "title" else "NULL AS shown_title"   # a regexp per document
+    counts = ("coalesce(me.n, 0) AS n_events, coalesce(ce.n, 0) AS n_claims", DOC_COUNTS) if counted else \
+        ("0 AS n_events, 0 AS n_claims", "FROM documents d")
+    base = f"SELECT {DOC_COLUMNS}, {counts[0]}, d.seq, {title} {counts[1]}"
+    inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({base}) x"
     rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols=DOC_WANTED)
     if not counted and rows:
         ids = [r[0] for r in rows]
