@@ -11,7 +11,6 @@ from typing import Optional
 import orjson
 
 from ..model import Claim, Conflict, Event
-from ..views import ledger
 from .db import keyset as q
 from . import records
 from .counts import MAX_MARKS, timeline_data

@@ -9,7 +9,7 @@ from typing import Optional
 import orjson
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
-from ..model import CONFLICT_KINDS, METRICS, Event
+from ..model import CONFLICT_KINDS, METRICS, Conflict, Event
 from .db import keyset as q
 from . import lists, records
 from .api_routes import filters
@@ -97,7 +97,7 @@ def event_page(request: Request, event_id: str = Path(..., max_length=64),
         d["sources"] = [records.mention_source(e, m, meta) for m in shown]
         d["n_sources"] = len(e.mentions)
         d["conflicts"] = records.conflicts_with_items(corpus.store, [
-            records.Conflict.from_dict(orjson.loads(b)) for b in q.conflicts_naming_event(corpus.store, event_id)[:10]])
+            Conflict.from_dict(orjson.loads(b)) for b in q.conflicts_naming_event(corpus.store, event_id)[:10]])
         return d
     d = _db(request).run(work)
     if d is None:

@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import orjson
 
-from ..model import Claim, Conflict, Event
+from ..model import Claim, Event
 from ..store import Store
 from ..views import fmt_claim, ledger
 from .db import keyset as q
