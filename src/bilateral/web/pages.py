@@ -26,7 +26,7 @@ MAX_CHART_CLAIMS = 5000
 MAX_CHARTS = 6
 
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                         undefined=jinja2.StrictUndefined, finalize=neutralise)
+                         auto_reload=False, undefined=jinja2.StrictUndefined, finalize=neutralise)
 env.globals["url"] = url
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False)

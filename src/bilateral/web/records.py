@@ -144,6 +144,8 @@ def ledger_groups(store: Store, claims: list) -> list:
 
 def conflicts_with_items(store: Store, conflicts: list) -> list:
     """Conflicts with every item each names, its passage, source and link (both sides); three queries in all."""
+    if not conflicts:
+        return []
     claims = {c.claim_id: c for c in store.claims_by_ids(sorted({i for k in conflicts for i in k.claim_ids}))}
     events = {e.event_id: e for e in store.events_by_ids(sorted({i for k in conflicts for i in k.event_ids}))}
     meta = store.document_meta({c.doc_id for c in claims.values()}

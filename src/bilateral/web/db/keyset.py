@@ -127,25 +127,34 @@ def _event_where(f) -> tuple:
     return where, params
 
 
-EVENT_INNER = ("SELECT event_id, body, date, pair, event_type, modality, quad, "
-               "json_extract_string(body, '$.source.code') AS source_code, "
-               "coalesce(json_extract_string(body, '$.summary'), '') AS summary, "
-               "json_extract_string(body, '$.mentions[0].sentence') AS sentence FROM events")
+EVENT_EXTRA = {"source_code": "json_extract_string(body, '$.source.code') AS source_code",
+               "summary": "coalesce(json_extract_string(body, '$.summary'), '') AS summary",
+               "sentence": "json_extract_string(body, '$.mentions[0].sentence') AS sentence"}
+
+
+def event_inner(f, summary: bool = False) -> str:
+    """The events select with only the JSON fields these filters read (each is parsed per event)."""
+    need = ({"source_code"} if f.actor else set()) | ({"summary", "sentence"} if f.q else set())
+    if summary:
+        need.add("summary")
+    extra = "".join(", " + EVENT_EXTRA[k] for k in EVENT_EXTRA if k in need)
+    return f"SELECT event_id, body, date, pair, event_type, modality, quad{extra} FROM events"
 
 
 def events_page(store, f, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor): events by date (undated last either way), then id."""
     where, params = _event_where(f)
-    inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({EVENT_INNER}) x"
+    base = event_inner(f)
+    inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({base}) x"
     rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="event_id, body, k0, k1")
-    return _count(store, EVENT_INNER, where, params), [r[1] for r in rows], nxt
+    return _count(store, base, where, params), [r[1] for r in rows], nxt
 
 
 def event_months(store, f) -> list:
     """(month or year, quad, count) of the dated events the filters keep: what the count chart draws."""
     where, params = _event_where(f)
     where.append("date IS NOT NULL")
-    sql = (f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({EVENT_INNER}) t "
+    sql = (f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({event_inner(f)}) t "
            f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2")
     return store.shared.get(("months", sql, tuple(map(str, params))),
                             lambda: store.con.execute(sql, params).fetchall())
@@ -157,7 +166,7 @@ def event_marks(con, f, limit: int) -> list:
     where.append("date IS NOT NULL")
     return con.execute(
         f"SELECT event_id, date, json_extract_string(body, '$.date_end'), coalesce(quad, 'none'), event_type, "
-        f"modality, left(summary, 90) FROM ({EVENT_INNER}) t WHERE {' AND '.join(where)} "
+        f"modality, left(summary, 90) FROM ({event_inner(f, summary=True)}) t WHERE {' AND '.join(where)} "
         f"ORDER BY date, event_id LIMIT ?", params + [limit]).fetchall()
 
 
