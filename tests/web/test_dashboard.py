@@ -24,12 +24,13 @@ def pages(corpus) -> dict:
 
 
 def axe_violations(p) -> list:
-    """Serious and critical axe-core violations on the page as it stands."""
+    """axe-core violations on the page as it stands, but minor ones (the issue asks for no serious or critical
+    one; moderate ones are refused too, since none is left)."""
     if not p.evaluate("typeof window.axe !== 'undefined'"):
         p.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = p.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
+            if v["impact"] in ("moderate", "serious", "critical")]
 
 
 def test_every_page_fits_passes_axe_and_is_photographed(sized, live_server, corpus):
