@@ -438,14 +438,19 @@ def ask(ctx: typer.Context, question: str = typer.Argument(..., help="A question
 
 
 @app.command()
-def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"), port: int = typer.Option(8000, "--port")):
+def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"),
+          port: int = typer.Option(8000, "--port"),
+          allow_host: List[str] = typer.Option([], "--allow-host",
+                                               help="Another name this server answers for (the Host header)."),
+          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port.")):
     """Serve the HTTP API and the dashboard over the store, read-only."""
     def go():
         _needs("fastapi", "web")
         _needs("uvicorn", "web")
         from .web.app import serve as run
         settings = _settings(ctx)
-        run(settings.db, host=host, port=port, dictionary=settings.options.dictionary)
+        run(settings.db, host=host, port=port, dictionary=settings.options.dictionary, allow_hosts=allow_host,
+            workers=workers)
     _run(go)
 
 

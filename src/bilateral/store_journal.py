@@ -73,6 +73,15 @@ class JournalTables:
             return {}
         return dict(self.con.execute("SELECT state, count(*) FROM journal GROUP BY state").fetchall())
 
+    def generation(self) -> tuple:
+        """What changes whenever an ingest writes: the number of documents and the batches by state, so a
+        reader can tell its cached store-wide facts are stale."""
+        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        if not self._has_journal():
+            return (docs,)
+        return (docs,) + tuple(self.con.execute(
+            "SELECT count(*), count(stored_at), count(reconciled_at) FROM journal").fetchone())
+
     def _has_journal(self) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables "
                                      "WHERE table_name = 'journal'").fetchone()[0])

@@ -17,6 +17,8 @@ ROOT = HERE.parent.parent
 CORPUS = HERE.parent / "docs" / "corpus"
 SAMPLE = ROOT / "src" / "bilateral" / "data" / "sample"
 CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "artifacts" / "screenshots"      # kept by CI, ignored by git
+AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -59,9 +61,24 @@ Norway provided NOK 30 million <script>window.__xss='ttext'</script> for joint r
 """
 
 
+# Awkward documents: no title (named by its file name, never its folders), spreadsheet formulas in the
+# title and outlet, a right-to-left override and a NUL byte in the title, outlet and text.
+EDGE_JSONL = [
+    {"text": "Ghana and Togo signed a border agreement on 4 May 2019 in Accra. Ghana will provide $12 million "
+             "in aid to Togo in 2020.", "published": "2019-05-06"},
+    {"title": "=HYPERLINK(\"http://evil.example\",\"Mali and Niger\")", "outlet": "@SUM(1+1)",
+     "published": "2018-02-01", "text": "Mali and Niger held talks on security on 30 January 2018. Mali will "
+                                        "provide $5 million in aid to Niger in 2019."},
+    {"title": "Peru and Bolivia \u202eagree trade deal", "outlet": "Andes\u0000Wire", "published": "2017-09-01",
+     "text": "Peru and Bolivia signed a trade agreement on 29 August 2017. \u202eTrade between Peru and Bolivia "
+             "reached $1.2 billion in 2016.\u0000 Officials said."},
+]
+
+
 def write_hostile(folder: Path) -> list:
-    """The hostile documents as files in `folder`; returns their paths."""
+    """The hostile and awkward documents as files in `folder`; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "edge_cases.jsonl").write_text("".join(json.dumps(r) + "\n" for r in EDGE_JSONL), encoding="utf-8")
     (folder / "kenya_ethiopia_hostile.html").write_text(XSS_HTML, encoding="utf-8")
     (folder / "chile_peru_hostile.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in XSS_JSONL), encoding="utf-8")
@@ -92,8 +109,10 @@ def corpus(web_store):
 
 @pytest.fixture(scope="session")
 def app(web_store, corpus):
+    """The app as served on 127.0.0.1; it also answers the in-process test clients' own name, `testserver`."""
     from bilateral.web.app import create_app
-    a = create_app(web_store)
+    from bilateral.web.security import allowed_hosts_for
+    a = create_app(web_store, allowed_hosts=allowed_hosts_for("127.0.0.1", ["testserver"]))
     yield a
     a.state.db.close()
 
@@ -101,7 +120,7 @@ def app(web_store, corpus):
 @pytest.fixture(scope="session")
 def client(app):
     from fastapi.testclient import TestClient
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def free_port() -> int:
@@ -160,5 +179,16 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
     watched = Watched(p)
+    yield watched
+    context.close()
+
+
+@pytest.fixture(params=[400, 1400], ids=["phone", "desktop"])
+def sized(browser, request):
+    """A page at 400 px (a phone) or 1400 px (a desktop); CSP bypassed only so axe-core can be injected."""
+    context = browser.new_context(viewport={"width": request.param, "height": 900}, bypass_csp=True)
+    p = context.new_page()
+    watched = Watched(p)
+    watched.width = request.param
     yield watched
     context.close()

@@ -10,10 +10,12 @@ def test_choose_a_pair_see_timeline_chart_and_reach_the_passage(page, live_serve
     rows = p.locator("tr.pair-row")
     complete = [x for x in corpus.pairs() if "" not in x[0].split("|")]
     assert rows.count() == len(complete)
-    # the filter (the page's script) narrows the list
+    # the filter narrows the list (by name or code) and stays in the URL
     p.fill("#pair-filter", "namib")
-    assert p.locator("tr.pair-row:not(.hidden)").count() == 1
-    p.fill("#pair-filter", "")
+    p.keyboard.press("Enter")
+    p.wait_for_url(re.compile(r"\?q=namib"))
+    assert p.locator("tr.pair-row").count() == 1
+    p.goto(live_server + "/")
     # choose South Korea – Vietnam in the chooser
     p.select_option("#pair-select", "KOR,VNM")
     p.click("#pair-go")
@@ -34,6 +36,14 @@ def test_choose_a_pair_see_timeline_chart_and_reach_the_passage(page, live_serve
     p.uncheck(f"input.quad-toggle[value='{quad}']")
     assert p.locator(f"li.event[data-quad='{quad}']:visible").count() == 0
     p.check(f"input.quad-toggle[value='{quad}']")
+    # the charts: one mark per dated figure, conflicts ringed
+    claims = corpus.claims(pair=("KOR", "VNM"))
+    trade_like = [c for c in claims if c.metric == "exports" and c.value is not None and (c.as_of or c.period_end)]
+    charts = p.locator("figure.chart[data-metric=exports]")
+    assert charts.first.is_visible()
+    assert charts.locator(".point").count() == len(trade_like)
+    flagged = {cid for k in corpus.conflicts() for cid in k.claim_ids}
+    assert charts.locator("circle.ring").count() == sum(1 for c in trade_like if c.claim_id in flagged)
     # click the first source of the first event through to its passage in the document view
     e = events[0]
     p.locator(f"li.event[data-event='{e.event_id}'] a.source-link").first.click()
@@ -50,9 +60,9 @@ def test_choose_a_pair_see_timeline_chart_and_reach_the_passage(page, live_serve
     p.goto(live_server + "/pair?pair=AUS%2CIDN")
     claims = corpus.claims(pair=("AUS", "IDN"))
     trade_like = [c for c in claims if c.metric == "trade" and c.value is not None and (c.as_of or c.period_end)]
-    chart = p.locator("#chart-trade")
-    assert chart.is_visible()
-    assert chart.locator("circle.point").count() == len(trade_like)
+    chart = p.locator("figure.chart[data-metric=trade]")
+    assert chart.first.is_visible()
+    assert chart.locator(".point").count() == len(trade_like)
     flagged = {cid for k in corpus.conflicts() for cid in k.claim_ids}
     assert chart.locator("circle.ring").count() == sum(1 for c in trade_like if c.claim_id in flagged) > 0
     assert page.errors == [] and page.dialogs == []
@@ -96,7 +106,7 @@ def test_ledger_badges_and_event_page(page, live_server, corpus):
 
 
 def test_screenshots_render(page, live_server, tmp_path):
-    """The pages render to non-blank images (screenshots go to a temporary folder, never the repo)."""
+    """The pages render to non-blank images (test_dashboard keeps its screenshots; these go to a temporary folder)."""
     p = page.page
     for name, url in (("index", "/"), ("pair", "/pair?pair=DEU,NAM"), ("conflicts", "/conflicts")):
         p.goto(live_server + url)

@@ -36,7 +36,7 @@ def formats_client(web_store, tmp_path_factory):
     from fastapi.testclient import TestClient
     from bilateral.web.app import create_app
     app = create_app(db)
-    yield TestClient(app)
+    yield TestClient(app, base_url="http://127.0.0.1")
     app.state.db.close()
 
 
@@ -51,7 +51,7 @@ def test_api_compare_gives_counterparts_and_what_each_side_lacks(formats_client)
     assert [k["external_id"] for k in narrowed["counterparts"]] == ["9002"]
     assert formats_client.get("/api/compare", params={"pair": "DEU,NAM", "with": "acled"}).status_code == 400
     assert formats_client.get("/api/compare", params={"pair": "DEU,Narnia"}).status_code == 400
-    assert formats_client.get("/api/compare", params={"pair": "DEU,NAM", "from": "2019-1"}).status_code == 422
+    assert formats_client.get("/api/compare", params={"pair": "DEU,NAM", "from": "2019-1"}).status_code == 400
 
 
 def test_api_timelinejs_is_a_download_in_timelinejs3_format(formats_client):
@@ -65,7 +65,7 @@ def test_api_timelinejs_is_a_download_in_timelinejs3_format(formats_client):
 
 def test_the_pair_page_draws_the_comparison_and_offers_the_timelinejs_export(formats_client):
     page = formats_client.get("/pair", params={"pair": "DEU,NAM"}).text
-    assert '<a href="/api/timelinejs?pair=DEU%2CNAM" download>TimelineJS</a>' in page
+    assert '<a class="export-timelinejs" href="/api/timelinejs?pair=DEU%2CNAM" download>TimelineJS</a>' in page
     figure = page[page.index('id="compare-gdelt"'):page.index("</figure>", page.index('id="compare-gdelt"'))]
     points = re.findall(r'<circle class="compare-point" data-side="(\w+)" data-kind="([\w ]+)" data-id="([^"]+)"',
                         figure)

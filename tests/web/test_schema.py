@@ -16,8 +16,9 @@ def operations(app):
 
 def test_the_schema_lists_every_api_route(operations):
     assert {op.path for op in operations} == {
-        "/api/documents", "/api/documents/{doc_id}", "/api/timeline", "/api/events/{event_id}", "/api/claims",
-        "/api/conflicts", "/api/search", "/api/pairs", "/api/ask", "/api/compare", "/api/timelinejs"}
+        "/api/documents", "/api/documents/{doc_id}", "/api/timeline", "/api/timeline/marks", "/api/events/{event_id}",
+        "/api/claims", "/api/ledger", "/api/conflicts", "/api/search", "/api/pairs", "/api/ask", "/api/compare",
+        "/api/timelinejs"}
 
 
 def test_no_server_errors_on_generated_requests(operations):

@@ -43,7 +43,7 @@ def test_cross_site_state_changes_are_refused(client):
     r = client.post("/api/documents", headers={"Origin": "https://evil.example"})
     assert r.status_code == 403
     # a same-origin POST passes the check and meets the read-only API's 405
-    r = client.post("/api/documents", headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"})
+    r = client.post("/api/documents", headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://127.0.0.1"})
     assert r.status_code == 405
 
 
@@ -88,7 +88,7 @@ def test_a_timeout_is_a_503(web_store):
     from bilateral.web.app import create_app
     app = create_app(web_store, query_timeout=0)
     try:
-        c = TestClient(app)
+        c = TestClient(app, base_url="http://127.0.0.1")
         r = c.get("/api/timeline", params={"pair": "DEU,NAM"})
         assert r.status_code == 503 and "longer than" in r.json()["detail"]
         assert c.get("/pair", params={"pair": "DEU,NAM"}).status_code == 503
@@ -101,3 +101,57 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
     from bilateral.web.app import create_app
     with pytest.raises(BilateralError, match="no store"):
         create_app(tmp_path / "none.duckdb")
+
+
+# --- the Host allow-list (DNS rebinding), HEAD on every GET route, no redirect built from Host ---------------
+
+GET_ROUTES = ["/", "/pair?pair=DEU,NAM", "/compare?a=DEU,NAM&b=KOR,VNM", "/documents", "/claims", "/claims?view=ledger",
+              "/conflicts", "/search?q=trade", "/ask", "/api/documents", "/api/timeline?pair=DEU,NAM",
+              "/api/timeline/marks?pair=DEU,NAM", "/api/claims", "/api/ledger", "/api/conflicts",
+              "/api/search?q=trade", "/api/pairs", "/api/openapi.json", "/static/style.css", "/static/app.js"]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil",
+                                  "", "127.0.0.1@evil.example", "[::1"])
+def test_a_host_not_served_is_400(client, host):
+    for path in ("/", "/api/documents", "/static/style.css", "/static"):
+        r = client.get(path, headers={"Host": host})
+        assert r.status_code == 400 and "Host" in r.json()["detail"], (host, path)
+        assert "location" not in r.headers
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST"])
+def test_the_served_address_is_answered(client, host):
+    assert client.get("/api/pairs", headers={"Host": host}).status_code == 200
+
+
+def test_the_allow_list_follows_the_address_served():
+    from bilateral.web.security import allowed_hosts_for
+    assert allowed_hosts_for("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts_for("192.168.1.20") == {"192.168.1.20"}
+    assert allowed_hosts_for("0.0.0.0", ["dash.example.org"]) >= {"dash.example.org", "localhost"}
+
+
+def test_static_never_redirects_to_the_host_header(client):
+    for path in ("/static", "/api/documents/", "/documents/"):
+        r = client.get(path, follow_redirects=False)
+        assert r.status_code == 404 and "location" not in r.headers, path
+
+
+@pytest.mark.parametrize("route", GET_ROUTES)
+def test_head_answers_every_get_route_without_a_body(client, route):
+    got = client.get(route)
+    head = client.head(route)
+    assert got.status_code == 200, route
+    assert head.status_code == 200 and head.content == b"", route
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+
+
+def test_head_on_items_and_missing_items(client, corpus):
+    doc = corpus.documents()[0]
+    event = corpus.events()[0]
+    for path in (f"/documents/{doc.doc_id}", f"/api/documents/{doc.doc_id}", f"/events/{event.event_id}",
+                 f"/api/events/{event.event_id}"):
+        assert client.head(path).status_code == 200, path
+    assert client.head("/api/documents/d_0000000000000000").status_code == 404

@@ -46,12 +46,84 @@ def _claim(cid, doc, value, as_of, usd=None, unit="USD"):
 def test_chart_places_every_dated_point_inside_the_plot():
     claims = [_claim("c1", "d1", 5.6e9, "2020", 5.6e9), _claim("c2", "d1", 6.1e9, "2021-06", 6.1e9),
               _claim("c3", "d2", 4.9e9, "2019-03", 4.9e9), _claim("c4", "d2", 1e9, None, 1e9)]
-    ch = metric_chart("trade", claims, {"c2": "value"}, {"d1": "Lima Post", "d2": "Santiago Daily"},
-                      {"c1": "/documents/d1#c-c1"})
+    meta = {"d1": ("Lima Post", "/srv/a.txt", None, None, None), "d2": ("Santiago Daily", "/srv/b.txt", None, None, None)}
+    ch = metric_chart("trade", "flow", claims, {"c2": "value"}, meta, {"c1": "/documents/d1#c-c1"})
     assert ch["n_points"] == 3 and ch["n_conflicts"] == 1 and ch["unit"] == "USD"
-    for s in ch["series"]:
-        for p in s["points"]:
-            assert ch["left"] <= p["x"] <= ch["right"] and ch["top"] <= p["y"] <= ch["bottom"]
-    d1 = next(s for s in ch["series"] if s["doc_id"] == "d1")
-    assert [p["claim_id"] for p in d1["points"]] == ["c1", "c2"] and d1["points"][1]["y"] < d1["points"][0]["y"]
-    assert metric_chart("trade", [_claim("c9", "d1", 1.0, None)], {}, {}, {}) is None
+    for m in ch["marks"]:
+        assert ch["left"] <= m["x"] <= ch["right"] and ch["top"] <= m["y"] <= ch["bottom"]
+    by_id = {m["claim_id"]: m for m in ch["marks"]}
+    assert by_id["c2"]["y"] < by_id["c1"]["y"] and by_id["c1"]["link"] == "/documents/d1#c-c1"
+    assert len(ch["lines"]) == 1          # d1's two figures of one measure; d2 has one dated figure
+    assert [s["name"] for s in ch["legend"]] == ["Lima Post", "Santiago Daily"]
+    assert metric_chart("trade", "flow", [_claim("c9", "d1", 1.0, None)], {}, {}, {}) is None
+
+
+def _fig(cid, doc, value, as_of, kind="flow", fine=None, qualifier="exact", low=None, high=None, metric="oda"):
+    return Claim(claim_id=cid, doc_id=doc, metric=metric, subject="DEU", object="NAM", value=value, unit="USD",
+                 value_usd=value, as_of=as_of, period_kind=kind, fine_metric=fine, qualifier=qualifier,
+                 low=low, high=high)
+
+
+def test_chart_lines_join_only_one_measure_and_kinds_get_their_own_chart():
+    from bilateral.web.chart import metric_charts
+    claims = [_fig("loan", "d1", 2.0e8, "1999", fine="oda_loans"),
+              _fig("demining", "d1", 3.0e6, "2025", fine="oda_grants"),
+              _fig("total", "d1", 1.5e9, "2020", kind="cumulative"),
+              _fig("total2", "d1", 1.6e9, "2022", kind="cumulative"),
+              _fig("loan2", "d1", 2.5e8, "2003", fine="oda_loans")]
+    charts = {ch["kind"]: ch for ch in metric_charts(claims, {}, {}, {})}
+    assert set(charts) == {"flow", "cumulative"}
+    flow = charts["flow"]
+    assert {m["claim_id"] for m in flow["marks"]} == {"loan", "loan2", "demining"}
+    assert len(flow["lines"]) == 1 and flow["lines"][0]["path"].count(",") == 2   # the two loans only
+    assert len(charts["cumulative"]["lines"]) == 1
+
+
+def test_bounds_are_drawn_as_bounds_and_ranges_as_whiskers():
+    from bilateral.web.chart import metric_chart
+    claims = [_fig("more", "d1", 5e8, "2010", qualifier="more_than"),
+              _fig("most", "d2", 4e8, "2011", qualifier="at_most"),
+              _fig("about", "d2", 3e8, "2012", qualifier="approximate"),
+              _fig("range", "d3", 3.5e8, "2013", low=3e8, high=4e8)]
+    ch = metric_chart("oda", "flow", claims, {}, {}, {})
+    shape = {m["claim_id"]: m["shape"] for m in ch["marks"]}
+    assert shape == {"more": "lower", "most": "upper", "about": "approx", "range": "exact"}
+    rng = next(m for m in ch["marks"] if m["claim_id"] == "range")
+    assert rng["y_hi"] < rng["y"] < rng["y_lo"]
+    assert "more than" in next(m for m in ch["marks"] if m["claim_id"] == "more")["label"]
+
+
+def test_many_points_are_aggregated_by_year_and_the_legend_is_capped():
+    from bilateral.web.chart import AGGREGATE_ABOVE, MAX_LEGEND, metric_chart
+    claims = [_fig(f"c{i}", f"d{i % 30}", 1e6 * (i + 1), f"{2000 + i % 12}") for i in range(AGGREGATE_ABOVE + 30)]
+    meta = {f"d{i}": (f"Story {i}", f"/srv/{i}.txt", None, None, f"Outlet {i % 12}") for i in range(30)}
+    ch = metric_chart("oda", "flow", claims, {}, meta, {}, lambda m, y: f"/claims?metric={m}&from={y}&to={y}")
+    assert ch["aggregated"] and ch["lines"] == []
+    assert len(ch["marks"]) <= 12 * 12 and sum(m["n"] for m in ch["marks"]) == len(claims)
+    assert all(m["link"].startswith("/claims?metric=oda&from=") for m in ch["marks"])
+    assert len(ch["legend"]) == MAX_LEGEND + 1 and ch["legend"][-1]["name"] == "4 other sources"
+
+
+def test_untitled_documents_are_named_by_their_file_not_their_folders():
+    from bilateral.web.records import shown_title
+    assert shown_title(None, "/home/analyst/secret/projects/namibia_aid.txt", "d_1") == "namibia_aid.txt"
+    assert shown_title("  ", "C:\\Users\\x\\notes.md", "d_1") == "notes.md"
+    assert shown_title(None, "/srv/feeds/dump.jsonl#L12", "d_1") == "dump.jsonl#L12"
+    assert shown_title(None, "https://news.example/2020/05/story.html?x=1", "d_1") == "story.html"
+    assert shown_title("A title", "/srv/a.txt", "d_1") == "A title"
+    assert shown_title(None, None, "d_1") == "d_1"
+
+
+def test_control_and_bidi_characters_are_neutralised_one_for_one():
+    from bilateral.web.safe_text import neutralise
+    for bad in ("\u202e", "\u202d", "\u2066", "\u2069", "\x00", "\x1b", "\x7f", "\x85"):
+        assert neutralise(f"a{bad}b") == "a\ufffdb"
+    assert neutralise("line\nnext\ttab") == "line\nnext\ttab"
+    assert neutralise("עברית \u200f") == "עברית \u200f" and neutralise(5) == 5
+
+
+def test_csv_cells_that_would_run_as_formulas_become_text():
+    from bilateral.web.paging import csv_cell
+    for bad in ("=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "＝1"):
+        assert csv_cell(bad) == "'" + bad
+    assert csv_cell("Namibia") == "Namibia" and csv_cell(-5) == -5 and csv_cell(None) is None

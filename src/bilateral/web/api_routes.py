@@ -1,22 +1,24 @@
-"""The JSON API under /api/: documents, timeline, events, claims, conflicts, search, pairs, ask.
+"""The JSON API under /api/: documents, timeline, events, claims, ledger, conflicts, search, pairs, ask.
 
 Every route runs its store work through `Database.run` (own cursor, time limit); every list is
-a bounded page that can also stream as JSON Lines or CSV.
+a bounded keyset page that can also stream as JSON Lines or CSV, with the same filters the pages take.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Literal, Optional
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..api import resolve_pair
-from ..model import CONFLICT_KINDS, METRICS, PLOVER_TYPES
-from . import records
+from . import lists, records
+from .db import keyset
+from .filters import Filters, sort_of
 from .paging import Page, respond
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PAIR_HELP = "Two countries, codes or names, comma-separated: `DEU,NAM` or `Germany,Namibia`."
+DATE_HELP = "A date YYYY, YYYY-MM or YYYY-MM-DD that exists (400 otherwise)."
 ID = r"^[A-Za-z0-9_\-]{1,64}$"
 
 router = APIRouter(prefix="/api")
@@ -36,26 +38,35 @@ def pair_key(pair: Optional[str], dictionary: Optional[str]) -> Optional[str]:
     return resolve_pair(parts, dictionary)
 
 
-def _check(value: Optional[str], allowed: tuple, name: str) -> Optional[str]:
-    if value is None:
-        return None
-    v = value.lower() if name != "type" else value.upper()
-    if v not in allowed:
-        raise ValueError(f"unknown {name} {value!r}: use one of {', '.join(allowed)}")
-    return v
+def filters(request: Request, undated_default: bool = True) -> Filters:
+    """The request's filters, checked (400 with the reason), the pair resolved to the store's key."""
+    params = dict(request.query_params)
+    params.setdefault("undated", "true" if undated_default else "false")
+    return Filters.parse(params, lambda p: pair_key(p, _db(request).dictionary))
 
 
-@router.get("/documents", summary="Stored documents, in ingestion order")
-def documents(request: Request, page: Page = Depends()):
-    def work(corpus):
-        s = corpus.store
-        rows = [{"doc_id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "published_basis": r[4],
-                 "n_chars_raw": r[5], "n_chars_clean": r[6], "events": r[7], "claims": r[8],
-                 "source_path": r[9], "url": r[10], "link": records.doc_link(r[0])}
-                for r in s.document_stats_page(page.limit, page.offset)]
-        return s.n_documents(), rows
-    total, rows = _db(request).run(work)
-    return respond(request, page, rows, total)
+class Common:
+    """The filters every list may take (each list reads those that apply to it), documented once."""
+
+    def __init__(self,
+                 pair: Optional[str] = Query(None, max_length=200, description=PAIR_HELP),
+                 start: Optional[str] = Query(None, alias="from", max_length=10, description="Earliest. " + DATE_HELP),
+                 end: Optional[str] = Query(None, alias="to", max_length=10, description="Latest. " + DATE_HELP),
+                 actor: Optional[str] = Query(None, max_length=6,
+                                              description="Who acts: an event's source, a claim's subject (a code)."),
+                 outlet: Optional[str] = Query(None, max_length=200, description="Only items from this outlet."),
+                 q: Optional[str] = Query(None, max_length=200, description="Text the item's passage contains.")):
+        pass
+
+
+@router.get("/documents", summary="Stored documents, in ingestion order or sorted")
+def documents(request: Request, page: Page = Depends(), common: Common = Depends(),
+              sort: str = Query("seq", max_length=20,
+                                description="seq, title, outlet, published, events or claims; -name descends.")):
+    f = filters(request)
+    name, desc = sort_of(sort, tuple(keyset.DOC_SORTS), "seq")
+    total, rows, nxt = _db(request).run(lambda c: lists.documents(c, f, name, desc, page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
 
 @router.get("/documents/{doc_id}", summary="One document: cleaned text and the spans of its events and claims")
@@ -66,23 +77,27 @@ def document(request: Request, doc_id: str = Path(..., max_length=64)):
     return d
 
 
-@router.get("/timeline", summary="A pair's events, oldest first, in the export format with their sources")
-def timeline(request: Request, page: Page = Depends(),
-             pair: Optional[str] = Query(None, max_length=200, description=PAIR_HELP),
-             start: Optional[str] = Query(None, alias="from", pattern=DATE, description="Earliest date (YYYY[-MM[-DD]])."),
-             end: Optional[str] = Query(None, alias="to", pattern=DATE, description="Latest date (YYYY[-MM[-DD]])."),
+@router.get("/timeline", summary="Events, oldest first, in the export format with their sources")
+def timeline(request: Request, page: Page = Depends(), common: Common = Depends(),
              type: Optional[str] = Query(None, max_length=20, description="A PLOVER category, e.g. AID."),
-             undated: bool = Query(False, description="Also list events with no known date (last).")):
-    db = _db(request)
-    event_type = _check(type, PLOVER_TYPES, "type")
-    key = pair_key(pair, db.dictionary)
+             modality: Optional[str] = Query(None, max_length=20, description="asserted, planned, intended, negated."),
+             quad: Optional[str] = Query(None, max_length=20, description="verbal_coop, material_coop, ..."),
+             undated: bool = Query(False, description="Also list events with no known date (last)."),
+             sort: Literal["date", "-date"] = Query("date", description="date or -date (newest first).")):
+    f = filters(request, undated_default=False)
+    total, rows, nxt = _db(request).run(
+        lambda c: lists.timeline(c, f, sort.startswith("-"), page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
-    def work(corpus):
-        events = corpus.timeline(pair=key.split("|") if key else None, start=start, end=end,
-                                 event_type=event_type, dated_only=not undated)
-        return len(events), records.events_with_sources(corpus.store, events[page.offset:page.offset + page.limit])
-    total, rows = db.run(work)
-    return respond(request, page, rows, total)
+
+@router.get("/timeline/marks", summary="What the visual timeline draws: each dated event when few, else counts "
+                                      "by month and class")
+def timeline_marks(request: Request, common: Common = Depends(),
+                   type: Optional[str] = Query(None, max_length=20, description="A PLOVER category, e.g. AID."),
+                   modality: Optional[str] = Query(None, max_length=20, description="asserted, planned, ..."),
+                   quad: Optional[str] = Query(None, max_length=20, description="verbal_coop, material_coop, ...")):
+    f = filters(request)
+    return _db(request).run(lambda c: lists.timeline_marks(c, f))
 
 
 @router.get("/events/{event_id}", summary="One event with all its mentions and their passages")
@@ -92,7 +107,7 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
         if e is None:
             return None
         d = records.events_with_sources(corpus.store, [e])[0]
-        d["conflicts"] = [k.to_dict() for k in corpus.store.conflicts() if event_id in k.event_ids]
+        d["conflicts"] = [orjson.loads(b) for b in keyset.conflicts_naming_event(corpus.store, event_id)]
         return d
     d = _db(request).run(work)
     if d is None:
@@ -100,65 +115,53 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
     return d
 
 
-@router.get("/claims", summary="The claims ledger: groups by metric, direction and scope (JSON); rows (jsonl/csv)")
-def claims(request: Request, page: Page = Depends(),
+@router.get("/claims", summary="Claims, one row each, with their figure, conflict, source and passage link")
+def claims(request: Request, page: Page = Depends(), common: Common = Depends(),
            metric: Optional[str] = Query(None, max_length=40, description="A metric, e.g. oda, trade, fdi."),
-           pair: Optional[str] = Query(None, max_length=200, description=PAIR_HELP)):
-    db = _db(request)
-    metric = _check(metric, METRICS, "metric")
-    key = pair_key(pair, db.dictionary)
+           sort: str = Query("seq", max_length=20, description="seq, as_of, metric, value or source; -name descends.")):
+    f = filters(request)
+    name, desc = sort_of(sort, tuple(keyset.CLAIM_SORTS), "seq")
+    total, rows, nxt = _db(request).run(lambda c: lists.claims(c, f, name, desc, page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
-    def work(corpus):
-        items = corpus.store.claims(pairs=[key] if key else None, metric=metric)
-        items.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
-        if page.format == "json":
-            groups = records.ledger_groups(corpus.store, items)
-            return len(groups), groups[page.offset:page.offset + page.limit]
-        flagged = records.flagged_claims(corpus.store)
-        chosen = items[page.offset:page.offset + page.limit]
-        meta = corpus.store.document_meta({c.doc_id for c in chosen})
-        rows = []
-        for c in chosen:
-            r = records.claim_with_source(c, meta, flagged)
-            r["source"] = r["source"]["title"]
-            rows.append(r)
-        return len(items), rows
-    total, rows = db.run(work)
-    return respond(request, page, rows, total)
+
+@router.get("/ledger", summary="The claims ledger: groups by metric, direction and scope, as the CLI shows it")
+def ledger(request: Request, page: Page = Depends(), common: Common = Depends(),
+           metric: Optional[str] = Query(None, max_length=40, description="A metric, e.g. oda, trade, fdi.")):
+    f = filters(request)
+    total, rows, nxt = _db(request).run(lambda c: lists.ledger_groups(c, f, page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
 
 @router.get("/conflicts", summary="Where sources disagree, each with both passages")
 def conflicts(request: Request, page: Page = Depends(),
               kind: Optional[str] = Query(None, max_length=20, description="value, rank, date, outlier or plan_vs_fact."),
               pair: Optional[str] = Query(None, max_length=200, description=PAIR_HELP)):
-    db = _db(request)
-    kind = _check(kind, CONFLICT_KINDS, "kind")
-    key = pair_key(pair, db.dictionary)
-
-    def work(corpus):
-        s = corpus.store
-        if key:
-            found = [k for k in s.conflicts_of_pair(key) if kind is None or k.kind == kind]
-            total, chosen = len(found), found[page.offset:page.offset + page.limit]
-        else:
-            total, chosen = s.conflicts_page(kind, page.limit, page.offset)
-        return total, [records.conflict_with_items(s, k) for k in chosen]
-    total, rows = db.run(work)
-    return respond(request, page, rows, total)
+    f = filters(request)
+    total, rows, nxt = _db(request).run(lambda c: lists.conflicts(c, f, page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
 
-@router.get("/search", summary="Documents whose title or text contains the words (literal, case-insensitive)")
+@router.get("/search", summary="Passages (documents), events or claims whose text contains the words (literal)")
 def search(request: Request, page: Page = Depends(),
-           q: str = Query(..., min_length=1, max_length=200, description="Text to look for.")):
-    total, rows = _db(request).run(lambda corpus: records.search_rows(corpus.store, q, page.limit, page.offset))
-    return respond(request, page, rows, total)
+           q: str = Query(..., min_length=1, max_length=200, description="Text to look for (case-insensitive)."),
+           within: Literal["passages", "events", "claims"] = Query("passages", alias="in",
+                                                                   description="What to search.")):
+    text = q.strip()
+    if not text:
+        raise ValueError("q: give some text to look for")
+    total, rows, nxt = _db(request).run(lambda c: lists.SEARCHES[within](c, text, page.after, page.limit))
+    return respond(request, page, rows, total, nxt)
 
 
-@router.get("/pairs", summary="Every actor pair with its numbers of events and claims, busiest first")
-def pairs(request: Request, page: Page = Depends()):
+@router.get("/pairs", summary="Actor pairs with their numbers of events and claims, busiest first")
+def pairs(request: Request, page: Page = Depends(),
+          q: Optional[str] = Query(None, max_length=100, description="Keep pairs with an actor whose code or name "
+                                                                    "contains this.")):
     names = request.app.state.names
-    rows = _db(request).run(lambda corpus: records.pair_rows(corpus.store, names))
-    return respond(request, page, rows[page.offset:page.offset + page.limit], len(rows))
+    total, rows, nxt = _db(request).run(lambda c: lists.pairs(c, names, (q or "").strip() or None, page.after,
+                                                              page.limit))
+    return respond(request, page, rows, total, nxt)
 
 
 @router.get("/ask", summary="Answer a question from the record, with citations")

@@ -1,39 +1,46 @@
-"""Pages of a list and their three shapes: a JSON page, JSON Lines or CSV streamed row by row."""
+"""Keyset pages of a list and their three shapes: a JSON page, JSON Lines or CSV streamed row by row.
+
+A page never skips rows with an offset: `after` is the cursor of the last row of the page before
+(`next` in a JSON page, the `Link` header of a stream). CSV cells that a spreadsheet would run as
+a formula are written as text.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Optional
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..export import _flat
+from .filters import encode_cursor
 
-MAX_LIMIT = 500
-MAX_OFFSET = 1_000_000
+MAX_LIMIT = 200
 Format = Literal["json", "jsonl", "csv"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 class Page:
-    """limit/offset query parameters, bounded, shared by every list route."""
+    """limit/after/format query parameters, bounded, shared by every list route."""
 
     def __init__(self, limit: int = Query(50, ge=1, le=MAX_LIMIT, description=f"Rows per page (1–{MAX_LIMIT})."),
-                 offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip."),
+                 after: Optional[str] = Query(None, max_length=600,
+                                              description="The cursor `next` gave: the page after it."),
                  format: Format = Query("json", description="json (a page object), jsonl or csv (streamed rows).")):
         self.limit = limit
-        self.offset = offset
+        self.after = after
         self.format = format
 
 
-def _next_url(request: Request, page: Page, total: int) -> str | None:
-    if page.offset + page.limit >= total:
+def next_url(request: Request, cursor: Optional[list]) -> Optional[str]:
+    """This request's URL with `after` set to the cursor (None when there is no next page)."""
+    if cursor is None:
         return None
     params = dict(request.query_params)
-    params["offset"] = str(page.offset + page.limit)
-    params["limit"] = str(page.limit)
+    params["after"] = encode_cursor(cursor)
     return f"{request.url.path}?{urlencode(params)}"
 
 
@@ -42,7 +49,15 @@ def _jsonl(rows: Iterable[dict]):
         yield json.dumps(r, ensure_ascii=False) + "\n"
 
 
-def _csv(rows: list):
+def csv_cell(value):
+    """A value as a CSV cell: text a spreadsheet would read as a formula (=, +, -, @, ...) gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_lines(rows: list):
+    """A header and one line per row (nested values flattened as in the CSV export), formulas neutralised."""
     fields: list = []
     for r in rows:
         for k in r:
@@ -55,19 +70,22 @@ def _csv(rows: list):
     for r in rows:
         buf.seek(0)
         buf.truncate()
-        w.writerow(_flat(r))
+        w.writerow({k: csv_cell(v) for k, v in _flat(r).items()})
         yield buf.getvalue()
 
 
-def respond(request: Request, page: Page, rows: list, total: int, name: str = "items"):
-    """The page as {total, limit, offset, next, items}, or its rows as JSON Lines / CSV with a Link to the next."""
-    nxt = _next_url(request, page, total)
+def respond(request: Request, page: Page, rows: list, total: Optional[int], cursor: Optional[list],
+            name: str = "items"):
+    """The page as {total, limit, next, items}, or its rows as JSON Lines / CSV with a Link to the next page."""
+    nxt = next_url(request, cursor)
     if page.format == "json":
-        return JSONResponse({"total": total, "limit": page.limit, "offset": page.offset, "next": nxt, name: rows})
-    headers = {"X-Total-Count": str(total)}
+        return JSONResponse({"total": total, "limit": page.limit, "next": nxt, name: rows})
+    headers = {}
+    if total is not None:
+        headers["X-Total-Count"] = str(total)
     if nxt:
         headers["Link"] = f'<{nxt}>; rel="next"'
     if page.format == "jsonl":
         return StreamingResponse(_jsonl(rows), media_type="application/x-ndjson", headers=headers)
-    headers["Content-Disposition"] = f'inline; filename="{name}.csv"'
-    return StreamingResponse(_csv(rows), media_type="text/csv; charset=utf-8", headers=headers)
+    headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return StreamingResponse(csv_lines(rows), media_type="text/csv; charset=utf-8", headers=headers)
