@@ -1,118 +1,22 @@
-"""The command line: a thin layer over the Python API, with the same output options on every listing."""
+"""The command line: a thin layer over the Python API, with the same output options on every listing.
+
+The app and what every command shares are in `cli_common`; the commands beside other event datasets
+(import, compare) in `cli_formats`."""
 from __future__ import annotations
 
-import io
 import json
 import sys
 from importlib import resources
-from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional, Tuple
 
 import typer
-from rich.markup import escape
-from rich.console import Console
-from rich.table import Table
 
+from . import cli_formats  # noqa: F401  (registers import and compare on the app)
+from .cli_common import (CSV, JSON, _corpus, _needs, _pair, _plain, _run, _settings, app, emit, err,
+                         out)
 from .errors import BilateralError
 from .options import Options
-
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Turn articles about relations between countries into a sourced record.")
-out = Console(soft_wrap=False)
-err = Console(stderr=True, soft_wrap=True)   # an error is one line, whatever the width
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The global options of one invocation, kept on the typer context (`ctx.obj`)."""
-
-    db: str = "bilateral.duckdb"
-    options: Options = Options()
-    wait: float = 0.0                      # seconds to wait for another writer of the store
-
-
-@app.callback()
-def _global(ctx: typer.Context,
-            db: str = typer.Option("bilateral.duckdb", "--db", help="The store (a DuckDB file)."),
-            dictionary: Optional[str] = typer.Option(None, "--dictionary",
-                                                     help="A user actor dictionary (TSV or JSON)."),
-            lexicon: Optional[str] = typer.Option(None, "--lexicon",
-                                                  help="A folder of lexicon files extending the shipped ones."),
-            wait: float = typer.Option(0.0, "--wait", help="Seconds to wait while another process writes the "
-                                       "store (a second writer is refused at once by default; a reader waits "
-                                       "for the batch being written in any case).")):
-    """Global options go before the command: bilateral --db x.duckdb ingest DIR."""
-    ctx.obj = Settings(db=db, options=Options(dictionary=dictionary, lexicon=lexicon), wait=wait)
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
-
-
-def _corpus(ctx: typer.Context, read_only: bool = False, options: Optional[Options] = None):
-    """The store named by --db: for reading (never repaired from here), or as its one writer, which
-    first finishes what an earlier, stopped ingest left undone."""
-    from .api import Corpus
-    settings = _settings(ctx)
-    if read_only and not Path(settings.db).exists():
-        raise BilateralError(f"no store at {settings.db}: run `bilateral ingest PATH` first", settings.db)
-    corpus = Corpus(settings.db, read_only=read_only, options=options or settings.options, wait=settings.wait)
-    if corpus.repaired:
-        err.print(f"[yellow]repaired[/yellow] {_plain(corpus.repaired.describe())}")
-    elif read_only and corpus.unfinished():
-        err.print(f"[yellow]note[/yellow] {_plain(corpus.unfinished())}")
-    return corpus
-
-
-# --- output ------------------------------------------------------------------------------
-
-def emit(rows: list, columns: list, as_json: bool, as_csv: bool, title: Optional[str] = None) -> None:
-    """Print rows as a table (default), JSON Lines or CSV."""
-    if as_json:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    if as_csv:
-        from .export import write_csv
-        buf = io.StringIO()
-        write_csv(rows, buf)
-        sys.stdout.write(buf.getvalue())
-        return
-    table = Table(title=title, show_lines=False, expand=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
-    out.print(table)
-    if not rows:
-        out.print("(nothing)")
-
-
-JSON = typer.Option(False, "--json", help="JSON Lines, one object per row.")
-CSV = typer.Option(False, "--csv", help="CSV with a header.")
-
-
-def _needs(module: str, extra: str) -> None:
-    """A clear message when an optional part is not installed."""
-    import importlib.util
-    if importlib.util.find_spec(module) is None:
-        raise BilateralError(f"this command needs {module}: pip install -e '.[{extra}]'")
-
-
-def _run(fn):
-    """Turn the package's own errors into a one-line message and exit code 2."""
-    try:
-        fn()
-    except BilateralError as exc:
-        err.print(f"[red]error:[/red] {_plain(str(exc))}")
-        raise typer.Exit(2)
-
-
-def _plain(text: str) -> str:
-    """Text printed as it is: file names and reasons may hold brackets rich would read as markup."""
-    return escape(text)
-
 
 # --- commands ------------------------------------------------------------------------------
 
@@ -220,10 +124,6 @@ def timeline(ctx: typer.Context, pair: Tuple[str, str] = typer.Option(..., "--pa
     _run(go)
 
 
-def _pair(values) -> List[str]:
-    """--pair A B as a list of two country arguments."""
-    return [v.strip() for v in values]
-
 
 @app.command()
 def claims(ctx: typer.Context, metric: Optional[str] = typer.Option(None, "--metric"),
@@ -307,60 +207,6 @@ def export(ctx: typer.Context, fmt: str = typer.Option("jsonl", "--format",
             out.print(str(p))
         for reason, n in sorted(getattr(written, "left_out", {}).items()):
             err.print(f"left out {n} events: {reason}")
-    _run(go)
-
-
-@app.command("import")
-def import_events(ctx: typer.Context, dataset: str = typer.Argument(..., help="gdelt, icews or polecat."),
-                  files: List[str] = typer.Argument(..., help="Event files (tab-separated; plain, gzip or zip)."),
-                  as_json: bool = typer.Option(False, "--json", help="The import report as JSON.")):
-    """Import another dataset's events beside the record (they never merge into its events)."""
-    def go():
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-        with _corpus(ctx) as corpus:
-            with Progress(SpinnerColumn(), TextColumn("importing {task.completed:,} events"), TimeElapsedColumn(),
-                          console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
-                task = bar.add_task("import", total=None)
-                report = corpus.import_events(dataset, files, progress=lambda n: bar.advance(task, n))
-        for e in report.errors:
-            err.print(f"[yellow]skipped[/yellow] {e}")
-        for r in report.rows:
-            err.print(f"[yellow]bad row[/yellow] {r}")
-        if report.bad_rows > len(report.rows):
-            err.print(f"... and {report.bad_rows - len(report.rows)} more bad rows")
-        if as_json:
-            sys.stdout.write(json.dumps(report.to_dict()) + "\n")
-        else:
-            out.print(f"{dataset}: {len(report.files)} files read, {report.stored} events stored, "
-                      f"{report.bad_rows} bad rows, {len(report.errors)} files skipped")
-    _run(go)
-
-
-@app.command()
-def compare(ctx: typer.Context, pair: Tuple[str, str] = typer.Option(..., "--pair", help="Two countries: codes or names."),
-            dataset: str = typer.Option("gdelt", "--with", help="The imported dataset: gdelt, icews or polecat."),
-            start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
-            window: int = typer.Option(7, "--window", help="Days two dates may lie apart and still match."),
-            as_json: bool = typer.Option(False, "--json", help="The comparison as one JSON object."),
-            as_csv: bool = CSV):
-    """A pair's events beside an imported dataset's: counterparts, date differences, events one side lacks."""
-    def go():
-        from .formats.compare import rows
-        with _corpus(ctx, read_only=True) as corpus:
-            c = corpus.compare(_pair(pair), dataset, start, end, window)
-        if as_json:
-            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-            return
-        emit(rows(c), ["kind", "type", "own_date", "external_date", "days_apart", "own", "external"], False, as_csv,
-             f"{c.pair.replace('|', ' ')} beside {dataset}")
-        if not as_csv:
-            kinds = [k.kind for k in c.counterparts]
-            out.print(f"{kinds.count('match')} matched, {kinds.count('retrospective')} retrospective, "
-                      f"{len(c.own_only)} only in the record, {len(c.external_only)} only in {dataset}"
-                      + (f", {c.uncategorised} without a PLOVER category" if c.uncategorised else ""))
-            for k in c.counterparts:
-                if k.kind == "retrospective":
-                    out.print(f"  retrospective: {k.explanation}")
     _run(go)
 
 

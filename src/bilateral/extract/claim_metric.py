@@ -8,7 +8,7 @@ from typing import Optional
 from ..model import Quantity
 from ..nlp.quantities import PERSON_NOUNS, count_noun
 from ..nlp.tokens import tokens_of
-from . import metrics as lex
+import bilateral.extract.metrics as lex
 from .metrics import SHIPPED_METRICS, Metrics
 from .parse import VERBAL, token_range
 

@@ -8,7 +8,7 @@ from ..lexicon import SHIPPED, words
 from ..model import Quantity, Timex
 from ..nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
 from ..nlp.tokens import tokens_of
-from . import metrics as lex
+import bilateral.extract.metrics as lex
 from .claim_metric import item_like
 from .parse import VERBAL, token_range, verb_ancestors
 

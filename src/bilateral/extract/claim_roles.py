@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..model import ActorMention, Quantity
 from ..nlp.tokens import Tokens, tokens_of
-from . import metrics as lex
+import bilateral.extract.metrics as lex
 from .claim_metric import LIST_ITEM
 from .mood import REPORT
 from .metrics import SHIPPED_METRICS, Metrics

@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 import re
 
-from bilateral.read import header
+import bilateral.read.header as header
 from bilateral.read.boilerplate import boilerplate, is_author_note
 from bilateral.read.markdown import Spans, line_markup
 
