@@ -107,6 +107,9 @@ class Document(Record):
     n_chars_clean: int = 0
     # [clean_start, source_start, length] runs: where each piece of `text` stands in the source
     offsets: list = field(default_factory=list)
+    # The place a news dateline named ("CARACAS, March 12 -"), taken off the text when cleaning: where the
+    # reporter stood, which tells whose an official without a nationality is. Read by analysis, not stored.
+    dateline: Optional[str] = None
 
     def source_offset(self, i: int) -> Optional[int]:
         """Map an offset in the cleaned text to the same character in the source, if known."""
@@ -119,6 +122,7 @@ class Document(Record):
         d = self.to_dict()
         d.pop("text")
         d.pop("offsets")
+        d.pop("dateline")
         return d
 
 

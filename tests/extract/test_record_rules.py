@@ -93,3 +93,19 @@ def test_a_passive_act_in_a_text_about_a_pair_is_the_other_partys_unless_circums
 def test_releasing_a_statement_is_no_release():
     found = coded("Peru and Chile disagree. The Chilean foreign ministry released a statement on Peru's claim.")
     assert not [r for r in found if r[2] == "RETREAT"]
+
+
+def test_an_official_without_a_nationality_is_of_the_datelines_country():
+    from bilateral.model import RawDocument
+    from bilateral.read import clean
+    raw = RawDocument(source_path="wire.txt", format="text", published="1987-03-12",
+                      text="LIMA, March 12 - Foreign Minister Ana Soto said Peru would lend Chile 300 mln dlrs.\n")
+    doc = clean(raw)
+    assert doc.dateline == "LIMA"
+    events = analyze(doc, load_nlp()(doc.text)).events
+    assert ("PER", "CHL", "AID") in {(e.source.code, e.target.code, e.event_type) for e in events}
+
+
+def test_relations_frozen_read_as_an_adjective_are_still_broken_off():
+    found = coded("Peru and Chile set up ties in 1929. After the war the relations were frozen.", None)
+    assert [r[2] for r in found] == ["SANCTION"] and set(found[0][:2]) == {"PER", "CHL"}

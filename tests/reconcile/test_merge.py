@@ -116,3 +116,12 @@ def test_a_continuing_act_is_one_whatever_its_verb_or_mood():
     # told as a one-off act, the same two stay apart
     supports.aspect = None
     assert len(merge_events([will_fund, supports], {"d1": "2021", "d2": "2021-02-02"})[0]) == 2
+
+
+def test_an_undated_mention_joins_the_act_its_document_dates_elsewhere():
+    dated = ev("m1", "d1", "1987-04", cameo="042", etype="CONSULT", src="GBR", tgt="JPN", trigger="trip")
+    again = ev("m2", "d1", None, cameo="042", etype="CONSULT", src="GBR", tgt="JPN", trigger="trip")
+    again.mentions = [Mention("d1", "his trip", 40, 60)]
+    other_doc = ev("m3", "d2", None, cameo="042", etype="CONSULT", src="GBR", tgt="JPN", trigger="trip")
+    events, members = merge_events([dated, again, other_doc])
+    assert len(events) == 2 and events[0].date == "1987-04" and len(events[0].mentions) == 2

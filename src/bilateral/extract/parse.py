@@ -49,12 +49,15 @@ def subject_of(T: Tokens, verb: int) -> tuple:
     raised = False   # reached through "is expected to", "is set to": the subject acts in the complement
     own_passive = any(dep[c] == "auxpass" for c in children[verb])
     for _ in range(4):
-        subj = [c for c in children[verb] if dep[c] in SUBJECTS]
-        if subj:
+        subj = [c for c in children[verb] if dep[c] in SUBJECTS] or [
+            s for a in children[verb] if dep[a] in ("aux", "auxpass") for s in children[a] if dep[s] in SUBJECTS] or (
+            [c for c in children[head[verb]] if dep[c] in SUBJECTS] if dep[verb] == "acomp" else [])
+        if subj:   # (the parser sometimes hangs the subject on the auxiliary: "relations were frozen")
             s = subj[0]
             if T.tag[s] in ("WDT", "WP") and dep[verb] == "relcl":
                 return [head[verb]] + T.subtree(head[verb], CLAUSES), False
-            return T.subtree(s, CLAUSES), dep[s] == "nsubjpass" and (not raised or own_passive)
+            return T.subtree(s, CLAUSES), (dep[s] == "nsubjpass" or dep[head[s]] == "auxpass") and (
+                not raised or own_passive)
         d, h = dep[verb], head[verb]
         if d == "relcl":
             return [h], False
@@ -108,7 +111,9 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             if pos[t] in _OBJECT_POS:
                 lemmas.update((lemma[t], lower[t]))
     pronoun = any(lower[t] == "it" for t in tokens)
-    for child in children[verb]:
+    subjects = list(children[verb]) + [s for a in children[verb] if dep[a] == "auxpass" for s in children[a]] + (
+        [c for c in children[head[verb]] if dep[c] in SUBJECTS] if dep[verb] == "acomp" else [])
+    for child in subjects:
         if dep[child] in ("nsubjpass",) or (dep[child] == "nsubj" and not any(
                 dep[c] in ("dobj",) for c in children[verb])):
             for t in T.subtree(child, CLAUSES):

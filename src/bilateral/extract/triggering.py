@@ -29,7 +29,7 @@ def candidates(T: Tokens, rules: Triggers, vocabulary: frozenset) -> tuple:
     triggers, anniversaries = [], []
     lemmas = T.lemma
     for i, pos in enumerate(T.pos):
-        if pos == "VERB":
+        if pos == "VERB" or (pos == "ADJ" and lemmas[i] in rules.verbs and _participle(T, i)):
             lemma = lemmas[i]
             if lemma in rules.verbs or lemma in vocabulary:
                 triggers.append(i)
@@ -49,9 +49,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     lexicon does not."""
     dep, children, lower = T.dep, T.children, T.lower
     lemma, pos = T.lemma[i], T.pos[i]
-    if pos == "VERB" and (lemma in rules.verbs or lemma in dictionary):
+    if (pos == "VERB" or pos == "ADJ") and (lemma in rules.verbs or lemma in dictionary):
         obj_tokens, obj_lemmas = objects_of(T, i)
         subj_tokens, passive = subject_of(T, i)
+        passive = passive or pos == "ADJ"   # "relations were frozen": a participle the tagger read as an adjective
         if any(lower[t] == "it" for t in subj_tokens):   # "it is expected to enter into force"
             obj_lemmas = obj_lemmas | agreement_antecedent(T, i)
         subj_words = frozenset(lower[t] for t in subj_tokens) if not passive else frozenset()
@@ -129,6 +130,11 @@ def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list, rule
     if found is None or coding(found[0]).event_type is None:   # statements (01x) are no event
         return None
     return Rule(frozenset({lemma}), found[0], source="dictionary")
+
+
+def _participle(T: Tokens, i: int) -> bool:
+    """An adjective that is a verb's participle after "be" ("the relations were frozen")."""
+    return any(T.lemma[c] == "be" for c in T.children[i]) or T.lemma[T.head[i]] == "be"
 
 
 def _topic(rule, obj_lemmas: set) -> Optional[str]:

@@ -23,9 +23,16 @@ PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
 PRONOUN_REACH = 600
 
 
-def resolve(doc: Doc, mentions: list) -> list:
-    """The document's actor mentions with persons and pronouns resolved across sentences, in text order."""
+def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = None) -> list:
+    """The document's actor mentions with persons and pronouns resolved across sentences, in text order.
+
+    An official the text names with a title but no nationality ("Energy Minister X said" in a wire
+    from Caracas) is of the country of the dateline, as wires write it, when the text names that country."""
     T = tokens_of(doc)
+    home = _dateline_country(gazetteer, dateline, mentions)
+    if home is not None:
+        mentions = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
+                    for m in mentions]
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
     covered = {i for m in out for i in _token_range(T, m)}
@@ -34,6 +41,16 @@ def resolve(doc: Doc, mentions: list) -> list:
     out += _pronouns(T, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _dateline_country(gazetteer, dateline: Optional[str], mentions: list) -> Optional[str]:
+    """The country of a dateline's place, when the text itself names that country."""
+    if not dateline or gazetteer is None:
+        return None
+    entry = gazetteer.lookup(dateline)
+    if entry is None or not entry.code or len(entry.code) != 3:
+        return None
+    return entry.code if any(m.code == entry.code for m in mentions) else None
 
 
 def _surname(T: Tokens, m: ActorMention) -> Optional[str]:

@@ -42,6 +42,7 @@ def clean(raw: RawDocument) -> Document:
         n_chars_raw=len(raw.text),
         n_chars_clean=len(body.text),
         offsets=offsets,
+        dateline=body.dateline,
     )
 
 

@@ -68,6 +68,7 @@ class CleanText:
     author: Optional[str] = None
     published: Optional[str] = None          # from an "Outlet, date" line, a date line or a dateline
     stated: Optional[str] = None             # from a "Published: ..." / "Updated ..." line
+    dateline: Optional[str] = None           # the place a news dateline names ("CARACAS, March 12 -")
 
 
 def clean_text(source: str, title: Optional[str] = None) -> CleanText:
@@ -234,6 +235,7 @@ def _strip_dateline(blocks: List[Block], out: CleanText) -> None:
     first.drop_prefix(found.length)
     out.outlet = out.outlet or found.outlet
     out.published = out.published or found.published
+    out.dateline = found.place
 
 
 def _assemble(source: str, blocks: List[Block]) -> Tuple[str, list]:

@@ -120,6 +120,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         cluster = block.join(m, published, index_clusters)
         if cluster is not None:
             clusters.append(cluster)
+    clusters = _anaphora(clusters)
     events, members = [], []
     for cluster in clusters:
         if len(cluster) == 1:
@@ -131,6 +132,33 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         first = cluster[0].event_id
         members.extend((first, m.event_id) for m in cluster)
     return events, members
+
+
+def _anaphora(clusters: list) -> list:
+    """Undated mentions that name again an act their own document dates elsewhere ("his trip" after "the
+    trip to Tokyo next week"): they join that act when it is the only one of their document with the same
+    parties, type and trigger."""
+    dated: dict = {}
+    for k, cluster in enumerate(clusters):
+        if any(m.date for m in cluster):
+            for m in cluster:
+                key = (frozenset((m.source.code, m.target.code)), m.event_type, m.mentions[0].doc_id, m.trigger)
+                dated.setdefault(key, set()).add(k)
+    if not dated:
+        return clusters
+    joined: dict = {}
+    for k, cluster in enumerate(clusters):
+        if any(m.date for m in cluster):
+            continue
+        homes = {h for m in cluster for h in dated.get(
+            (frozenset((m.source.code, m.target.code)), m.event_type, m.mentions[0].doc_id, m.trigger), ())}
+        if len(homes) == 1:
+            joined[k] = homes.pop()
+    if not joined:
+        return clusters
+    for k, home in joined.items():
+        clusters[home].extend(clusters[k])
+    return [c for k, c in enumerate(clusters) if k not in joined]
 
 
 class _Block:
