@@ -109,3 +109,8 @@ def test_an_official_without_a_nationality_is_of_the_datelines_country():
 def test_relations_frozen_read_as_an_adjective_are_still_broken_off():
     found = coded("Peru and Chile set up ties in 1929. After the war the relations were frozen.", None)
     assert [r[2] for r in found] == ["SANCTION"] and set(found[0][:2]) == {"PER", "CHL"}
+
+
+def test_the_day_a_future_act_was_announced_dates_it_only_to_the_month():
+    found = events_of("Peru will lend Chile 50,000 barrels of crude, its energy minister said today.", "1987-03-12")
+    assert [e.date for e in found if e.trigger == "lend"] == ["1987-03"]

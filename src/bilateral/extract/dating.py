@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..nlp.tokens import Tokens, tokens_of
-from .mood import chain as _chain
+from .mood import REPORT, chain as _chain
 from .triggers import TRIGGER_LEMMAS
 
 
@@ -45,6 +45,9 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         if best.range_start:
             end = best.range_end if best.signal in ("between", "from") else None
             return best.range_start, end, basis
+        if best_score[0] >= 2 and best.date and len(best.date) == 10 and _announced(T, links):
+            # "X said today it will lend ...": the day is the saying's; the act falls in its month
+            return best.date[:7], None, basis
         return best.date, None, basis
     if context is not None and not sent_dates and T.tag[i] in PAST_TAGS | {"VBN"} and not _present(T, links):
         date, c_para, c_s = context
@@ -53,16 +56,23 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
     return None, None, "unknown"
 
 
+def _announced(T: Tokens, links: list) -> bool:
+    """The trigger's clause speaks of the future ("will lend", "would visit")."""
+    return any(T.lower[c] in ("will", "would", "shall", "'ll", "wo") for t in links for c in T.children[t.i]
+               if T.dep[c] == "aux")
+
+
 def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
     trigger claims it first."""
     pos, head = T.pos, T.head
-    through_noun = False
+    through_noun = said = False
     for _ in range(14):
         if node in chain:
-            return 1 if through_noun else 0
+            return 2 if said else 1 if through_noun else 0
+        said = said or (pos[node] == "VERB" and T.lemma[node] in REPORT)   # "..., X said today": the saying's
         if pos[node] == "VERB" and T.lemma[node] in triggers:
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2
