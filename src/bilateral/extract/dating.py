@@ -33,7 +33,7 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        score = _ownership(T, span.root.i, chain, ancestors, triggers)
+        score = _ownership(T, span.root.i, chain, ancestors, triggers, i)
         if score is None:
             continue
         distance = abs(span.start - i)
@@ -62,7 +62,7 @@ def _announced(T: Tokens, links: list) -> bool:
                if T.dep[c] == "aux")
 
 
-def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset) -> Optional[int]:
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset, trigger: int) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
@@ -70,9 +70,10 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
     pos, head = T.pos, T.head
     through_noun = said = False
     for _ in range(14):
+        # "X will lend ..., Y said today": a time the saying owns is the saying's, not the act's
+        said = said or (node != trigger and pos[node] == "VERB" and T.lemma[node] in REPORT)
         if node in chain:
             return 2 if said else 1 if through_noun else 0
-        said = said or (pos[node] == "VERB" and T.lemma[node] in REPORT)   # "..., X said today": the saying's
         if pos[node] == "VERB" and T.lemma[node] in triggers:
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2
