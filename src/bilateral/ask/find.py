@@ -64,7 +64,7 @@ def coverage(where: dict, w: dict) -> float:
 
 def actor_offsets(rec: Record, it: Intent, text: str) -> list:
     """Offsets of the words of a text that name each of the question's (first two) countries: any of
-    their names, demonyms or capitals ("Japanese", "Tirana"), and the names the question itself wrote."""
+    their names, demonyms or capitals ("Chilean", "Tirana"), and the names the question itself wrote."""
     stems = stems_at(text)
     written = {stem(x) for n in it.names for x in WORD.findall(n)} - GENERIC_NAME_WORDS
     out = []

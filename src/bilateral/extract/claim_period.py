@@ -117,7 +117,7 @@ def _dateline_end(text: str) -> int:
 
 
 def _opening(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:
-    """"Last year South Korea ran a 4.3 billion dlr surplus, including a 5.5 billion dlr deficit with Japan":
+    """"Last year South Korea ran a 4.3 billion dlr surplus, including a 5.5 billion dlr deficit with Chile":
     a date that opens the sentence, before its subject, holds for every figure of it without a date of
     its own."""
     start, end = passage

@@ -38,13 +38,13 @@ def direction_of(doc, text, q: Quantity, passage, actors, metric, cue, pair, pre
         return (subject if subject != owner else None), owner
     subject, obj = directed_pair(text, q, inside)
     if metric == "imports" and subject:
-        subject, obj = obj, subject   # "Imports from Japan to Albania": the importer is the subject
+        subject, obj = obj, subject   # "Imports from Chile to Albania": the importer is the subject
     if subject is None and obj is None:
         subject, obj = _roles(doc, text, q, inside, metric, cue, m)
         obj = cue_object(text, q, cue, inside, subject) or obj   # the figure's own phrase first
     favoured = FAVOUR.match(text, q.end)
     if fine in m.balances and favoured:
-        # "a trade balance of nearly six billion dlrs in Japan's favour": the favoured side gains
+        # "a trade balance of nearly six billion dlrs in Chile's favour": the favoured side gains
         holder = next((a.code for a in inside if a.start >= q.end and a.end <= favoured.end()), None)
         if holder:
             return holder, next((c for c in (subject, obj, *pair) if c and c != holder), None)
@@ -103,7 +103,6 @@ def _whole(text: str, q: Quantity, cue, m: Metrics) -> bool:
     """"Brazil's overall exports", "a 40 billion dlr foreign debt": a word of the figure's own phrase makes
     it a party's whole (a percentage "of the total" is a share, read apart)."""
     lo = min(q.start, cue.start if cue is not None else q.start)
-    hi = max(q.end, cue.end if cue is not None else q.end)
     before = re.split(r"[,;:()]", text[max(0, lo - 40):lo])[-1].lower().split()[-3:]
     inner = text[q.end:cue.start].lower().split() if cue is not None and cue.start >= q.end else \
         re.split(r"[,;:()]", text[q.end:q.end + 40])[0].lower().split()[:2]
@@ -115,7 +114,7 @@ CUE_OBJECT = re.compile(r"\s+(?:with|to|in|into|from)\s+(?:the\s+)?$")
 
 
 def cue_object(text: str, q: Quantity, cue, inside, subject) -> Optional[str]:
-    """The actor right after the figure's cue or the figure ("assistance to Albania", "a deficit with Japan",
+    """The actor right after the figure's cue or the figure ("assistance to Albania", "a deficit with Chile",
     "investment in Iran's mobile industry")."""
     for anchor in ([cue.end] if cue is not None else []) + [q.end]:
         for a in inside:
@@ -187,7 +186,7 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
             role = _role(T, s_root, verb, metric)
             if role == "object" and a.kind == "demonym":
                 continue  # "a garrison of French troops" names whose, never where
-            if received and role:   # "received a loan from the Japanese Export-Import Bank"
+            if received and role:   # "received a loan from the Chilean Export-Import Bank"
                 role = "subject" if _from(T, s_root) else "object" if role == "subject" else role
             if role:
                 found[role].append(a)
@@ -208,7 +207,7 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
 
 
 def _from(T: Tokens, token: int) -> bool:
-    """The actor stands in a "from" phrase ("a loan from the Japanese Export-Import Bank")."""
+    """The actor stands in a "from" phrase ("a loan from the Chilean Export-Import Bank")."""
     h = _phrase_head(T, token)
     return T.dep[h] == "pobj" and T.lower[T.head[h]] == "from"
 

@@ -176,7 +176,7 @@ def noun_subject(T: Tokens, noun: int) -> list:
         return poss
     by = [t for c in children[noun] if dep[c] == "prep" and lower[c] in ("by", "from")
           for t in T.subtree(c, CLAUSES)[1:]]
-    if by:   # "the killings of civilians by the army", "a loan from Japan": that phrase acts
+    if by:   # "the killings of civilians by the army", "a loan from Chile": that phrase acts
         return by
     h = T.head[noun]
     if dep[noun] == "dobj" and T.pos[h] == "VERB":
@@ -223,7 +223,7 @@ def _located(index: ActorIndex, m: ActorMention) -> bool:
 
 def mission_roles(T: Tokens, trigger: int, args: list, index: ActorIndex, rules) -> list:
     """An embassy or consulate opened or closed is its owner's act in the place where it stands: "the
-    Embassy of Albania was opened in Tokyo", "Japan's consulate in Osaka closed" (owner, host)."""
+    Embassy of Albania was opened in Santiago", "Chile's consulate in Valparaiso closed" (owner, host)."""
     missions = rules.sets.get("missions", frozenset())
     for noun in args:
         if T.pos[noun] not in ("NOUN", "PROPN") or T.lemma[noun] not in missions:
@@ -252,7 +252,7 @@ def _actor_in(index: ActorIndex, tokens: list):
 
 def _heads_phrase(index: ActorIndex, m: ActorMention, tokens: list) -> bool:
     """Whether a mention is the head of its argument phrase (or a conjunct, apposition or prepositional
-    object of it), rather than a modifier of another noun in it ("Japan" in "Japan's demand")."""
+    object of it), rather than a modifier of another noun in it ("Chile" in "Chile's demand")."""
     root = index.roots.get(id(m))
     if root is None:
         return m.start < 0   # a party from context
@@ -350,7 +350,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "ELI
 
 def speaks_for_state(m: ActorMention) -> bool:
     """A country or its territory, a capital as its government, an international body, an official, an
-    institution of the state, or a people named by its nationality ("the Japanese")."""
+    institution of the state, or a people named by its nationality ("the Chileans")."""
     if m.sector is not None:
         return m.sector in STATE_SECTORS
     return m.kind in ("country", "igo", "context", "demonym", "capital", "place")

@@ -19,7 +19,7 @@ from .verbs import code_verb
 
 
 FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
-# Prepositions after an event noun that name its other party ("sanctions on Libya", "talks with Japan").
+# Prepositions after an event noun that name its other party ("sanctions on Libya", "talks with Chile").
 NOUN_OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "on", "against", "between", "for"})
 
 
@@ -92,7 +92,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary")
     roles = more_targets(roles, obj_tokens, index)
-    if rule.reverse:   # "Manila received a loan from Tokyo": Tokyo gives, Manila receives
+    if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]
     if international:
         roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t)]

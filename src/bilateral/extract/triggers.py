@@ -28,7 +28,7 @@ class Rule:
     also: Optional[frozenset] = None
     subjects: Optional[frozenset] = None   # words the subject must hold ("protesters", "students")
     source: str = "lexicon"      # "dictionary": coded from the CAMEO verb dictionary, not the curated lexicon
-    reverse: bool = False        # the subject receives the act ("received a loan from Japan")
+    reverse: bool = False        # the subject receives the act ("received a loan from Chile")
     unless: Optional[frozenset] = None   # objects (or a noun's modifiers) that make it no act ("meet a target")
 
 

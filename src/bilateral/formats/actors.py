@@ -119,7 +119,7 @@ def icews_sector_name(code: Optional[str]) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def resolve_name(name: str) -> Optional[str]:
-    """The code of a country or international body named in words ("Japan", "United Nations"), or None."""
+    """The code of a country or international body named in words ("Chile", "United Nations"), or None."""
     if not (name or "").strip():
         return None
     from ..errors import UnknownCountry

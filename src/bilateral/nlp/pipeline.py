@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import importlib
 
-import spacy
 from spacy.language import Language
 
 from . import sentences  # noqa: F401  (registers the bilateral_lines component)

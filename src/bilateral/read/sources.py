@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Union
 from bilateral.errors import InputError, InputWarning
 from bilateral.model import RawDocument
 from bilateral.read.files import read_text
-from bilateral.read.jsonl import FIELD_ALIASES, METADATA_FIELDS, read_jsonl  # noqa: F401  (their home)
+from bilateral.read.jsonl import read_jsonl
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html", ".jsonl": "jsonl"}

@@ -136,7 +136,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
 
 def _anaphora(clusters: list) -> list:
     """Undated mentions that name again an act their own document dates elsewhere ("his trip" after "the
-    trip to Tokyo next week"): they join that act when it is the only one of their document with the same
+    trip to Santiago next week"): they join that act when it is the only one of their document with the same
     parties, type and trigger."""
     dated: dict = {}
     for k, cluster in enumerate(clusters):
