@@ -195,3 +195,26 @@ def test_an_anniversary_in_words_dates_the_relations_it_counts():
     text = "Peru and Chile celebrated the fifth anniversary of their diplomatic relations in 2020."
     [e] = find(events_of(text, published="2020-03-01"), {"SUPPORT"}, ("PER", "CHL"))
     assert e.date == "2015"
+
+
+def test_each_coordinated_act_keeps_its_own_date_and_a_hyphenated_act_is_seen():
+    text = ("Mexico recognized Slovakia on 3 February 1993 and re-established diplomatic relations "
+            "with the country on 9 June 1993.")
+    events = find(events_of(text, published="2020-01-01"), {"SUPPORT"}, ("MEX", "SVK"))
+    assert sorted((e.trigger, e.date) for e in events) == [
+        ("recognize", "1993-02-03"), ("reestablish", "1993-06-09")]
+
+
+def test_relations_restored_by_pronoun_and_a_break_made_by_means_of_a_phrase():
+    text = "Relations between Chile and Bolivia were frozen in 1978 and they were re-established in 2004."
+    events = events_of(text, published="2020-01-01")
+    assert [e.date for e in find(events, {"SUPPORT"}, ("CHL", "BOL"))] == ["2004"]
+    text = "Bolivia answered the decision by severing diplomatic relations with Chile in March 1978."
+    [e] = find(events_of(text, published="2020-01-01"), {"SANCTION"}, ("BOL", "CHL"))
+    assert (e.source.code, e.date) == ("BOL", "1978-03")
+
+
+def test_a_relative_clause_of_a_nominal_act_tells_its_time():
+    text = "Kenyan minister Ruth Wanjiru said she would raise trade during her trip to Ghana, which starts tomorrow."
+    [e] = find(events_of(text, published="2021-03-09"), {"CONSULT"}, ("KEN", "GHA"))
+    assert (e.trigger, e.date, e.modality) == ("trip", "2021-03-10", "intended")

@@ -30,3 +30,16 @@ def test_he_is_the_person_last_named_and_only_when_that_is_unambiguous():
 def test_a_surname_two_states_share_is_left_alone():
     text = ("Kenyan envoy John Smith and British envoy Paul Smith met in Nairobi. Smith spoke first.")
     assert not [m for m in actors(text) if m.text == "Smith" and m.code]
+
+
+def test_the_country_is_the_state_named_before_it_other_than_its_own_clause_subject():
+    text = "Mexico recognized Slovakia in 1993 and opened an embassy in the country in 1994."
+    assert not [m for m in actors(text) if m.text == "the country"]   # a place, not a party
+    text = "Mexico recognized Slovakia in 1993 and restored relations with the country in 1994."
+    [m] = [m for m in actors(text) if m.text == "the country"]
+    assert (m.code, m.kind) == ("SVK", "country")
+
+
+def test_the_countries_and_a_country_qualified_are_no_one_state():
+    text = "Kenya signed a pact with Uganda. The countries met again and discussed the country of origin."
+    assert not [m for m in actors(text) if m.text.lower().startswith("the countr")]

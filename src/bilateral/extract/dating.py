@@ -27,13 +27,18 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         tok = doc[i]
     links = _chain(tok)
     chain = {t.i for t in links}
+    own = set()   # the links up to the first coordination: "recognized X on 5 May and restored ..." is two times
+    for t in links:
+        own.add(t.i)
+        if t.dep_ == "conj":
+            break
     ancestors = set(T.ancestors(i))
     best, best_score = None, None
     for t in sent_dates:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        score = _ownership(T, span.root.i, chain, ancestors, triggers, i)
+        score = _ownership(T, span.root.i, chain, ancestors, triggers, i, own)
         if score is None:
             continue
         distance = abs(span.start - i)
@@ -62,19 +67,25 @@ def _announced(T: Tokens, links: list) -> bool:
                if T.dep[c] == "aux")
 
 
-def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset, trigger: int) -> Optional[int]:
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset, trigger: int,
+               own: Optional[set] = None) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
     trigger claims it first."""
     pos, head = T.pos, T.head
-    through_noun = said = False
+    through_noun = said = coordinated = False
     for _ in range(14):
         # "X will lend ..., Y said today": a time the saying owns is the saying's, not the act's
         said = said or (node != trigger and pos[node] == "VERB" and T.lemma[node] in REPORT)
         if node in chain:
-            return 2 if said else 1 if through_noun else 0
+            coordinated = coordinated or (own is not None and node not in own)
+            return 2 if said or coordinated else 1 if through_noun else 0
+        # "opened in 2005 and on March 2016 adopted ...": a coordinated clause's time is first its own
+        coordinated = coordinated or (pos[node] == "VERB" and T.dep[node] == "conj")
         if pos[node] == "VERB" and T.lemma[node] in triggers:
+            if T.dep[node] == "relcl" and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
+                return 0   # "his trip to Japan, which starts tomorrow": the clause tells the act's own time
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2
             return None
@@ -84,6 +95,13 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         if pos[node] in ("NOUN", "PROPN") and node not in chain:
             through_noun = True
     return 3
+
+
+def _in_phrase(T: Tokens, noun: int, trigger: int) -> bool:
+    """The noun is the trigger noun or the object of one of its prepositions ("trip to Japan")."""
+    if noun == trigger:
+        return True
+    return T.dep[noun] == "pobj" and T.head[T.head[noun]] == trigger and T.dep[T.head[noun]] == "prep"
 
 
 def _same_time_clause(T: Tokens, verb: int, chain: set) -> bool:

@@ -80,11 +80,26 @@ def subject_of(T: Tokens, verb: int) -> tuple:
                 # "an opportunity to renew ties": the noun's own verb carries the subject
                 if head[verb] != verb and pos[head[verb]] in VERBAL:
                     verb = head[verb]
+                elif d == "pcomp" and T.lower[verb] == "by" and _governing_verb(T, verb) is not None:
+                    # "followed the decision by severing relations": the means is the doer's, wherever it hangs
+                    verb = _governing_verb(T, verb)
                 else:
                     break
             continue
         break
     return [], False
+
+
+def _governing_verb(T: Tokens, tok: int):
+    """The verb a preposition's phrase hangs from through at most two nouns and prepositions, or None."""
+    for _ in range(3):
+        h = T.head[tok]
+        if h == tok or T.dep[tok] not in ("prep", "dobj", "pobj", "nsubjpass"):
+            return None
+        if T.pos[h] in VERBAL:
+            return h
+        tok = h
+    return None
 
 
 _NO_OBJECT = SUBJECTS | {"aux", "auxpass", "neg", "punct", "mark", "cc", "advmod", "agent", "prt"}
@@ -122,12 +137,22 @@ def objects_of(T: Tokens, verb: int) -> tuple:
                 pronoun = pronoun or lower[t] == "it"
             if dep[verb] == "relcl" and T.tag[child] in ("WDT", "WP") and pos[head[verb]] == "NOUN":
                 lemmas.add(lemma[head[verb]])   # "negotiations that began": the head is the subject
+            if dep[verb] == "conj" and lower[child] in ("they", "it") and dep[child] == "nsubjpass":
+                lemmas.update(_first_subject(T, head[verb]))   # "relations were frozen and they were restored"
     if dep[verb] == "relcl" and pos[head[verb]] in ("NOUN", "PROPN") and not any(
             dep[c] in ("dobj", "nsubjpass") for c in children[verb]):
         lemmas.add(lemma[head[verb]])   # "the agreement the two signed": the head is the object
     if pronoun:
         lemmas.update(agreement_antecedent(T, verb))
     return tokens, lemmas
+
+
+def _first_subject(T: Tokens, verb: int) -> set:
+    """The noun lemmas of the subject of the clause a coordinated clause's pronoun subject stands for."""
+    for c in T.children[verb]:
+        if T.dep[c] in ("nsubj", "nsubjpass") and T.pos[c] == "NOUN":
+            return {T.lemma[c], T.lower[c]}
+    return set()
 
 
 def agreement_antecedent(T: Tokens, verb: int) -> set:

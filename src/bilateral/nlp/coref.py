@@ -21,6 +21,11 @@ HONORIFICS = SHIPPED.words("actors.words.honorifics")
 PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
 # How far back (in characters) "he" or "she" looks for the person it stands for.
 PRONOUN_REACH = 600
+# "the country", "that nation": a state the text named before, when it is not the clause's own subject.
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate"})
+STATE_DETERMINERS = frozenset({"the", "that", "this"})
+# "across the country", "in the country": a place, where something happens, not a party to it.
+PLACE_PREPOSITIONS = frozenset({"across", "throughout", "around", "in", "within", "inside", "into", "all"})
 
 
 def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = None) -> list:
@@ -39,6 +44,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     out += _bare_surnames(T, names, covered)
     out.sort(key=lambda m: m.start)
     out += _pronouns(T, out)
+    out += _definite_states(T, out)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -123,6 +129,53 @@ def _pronouns(T: Tokens, mentions: list) -> list:
         p = before[-1]
         out.append(ActorMention(at, T.end(i), T.orth[i], p.code, p.name, p.sector, "pronoun"))
     return out
+
+
+def _definite_states(T: Tokens, mentions: list) -> list:
+    """"the country" or "that nation" as the state the text last named before it, within reach, skipping
+    the subject of its own clause ("Mexico recognized Estonia and restored relations with the country")."""
+    states = [m for m in mentions if m.kind == "country" and m.code]
+    out = []
+    for i in range(1, T.n):
+        if T.lower[i] not in STATE_NOUNS or T.pos[i] != "NOUN" or T.lower[i - 1] not in STATE_DETERMINERS:
+            continue
+        if T.tag[i] != "NN" or any(T.dep[c] in ("amod", "compound", "prep") for c in T.children[i]):
+            continue   # "the countries", "the country's north", "the country of origin": not one named state
+        if T.dep[i] == "pobj" and T.lower[T.head[i]] in PLACE_PREPOSITIONS:
+            continue
+        start = T.idx[i - 1]
+        if any(m.start < T.end(i) and start < m.end for m in mentions):
+            continue
+        own = _clause_subject(T, i)
+        before = [m for m in states if m.end <= start and start - m.end <= PRONOUN_REACH
+                  and not (own and own[0] <= m.start < own[1])]
+        if not before:
+            continue
+        own_codes = {m.code for m in states if own and own[0] <= m.start < own[1]}
+        candidates = [m for m in before if m.code not in own_codes]
+        if not candidates:
+            continue
+        m = candidates[-1]
+        out.append(ActorMention(start, T.end(i), T.text[start:T.end(i)], m.code, m.name, m.sector, "country"))
+    return out
+
+
+def _clause_subject(T: Tokens, i: int) -> Optional[tuple]:
+    """The character span of the subject of the clause a noun sits in (a conjoined verb's is its first
+    verb's), or None."""
+    node = i
+    for _ in range(8):
+        if T.pos[node] in ("VERB", "AUX") or T.head[node] == node:
+            break
+        node = T.head[node]
+    for verb in (node, T.head[node] if T.dep[node] == "conj" else None):
+        if verb is None:
+            continue
+        for c in T.children[verb]:
+            if T.dep[c] in ("nsubj", "nsubjpass") and c != i:
+                sub = T.subtree(c)
+                return T.idx[min(sub)], T.end(max(sub))
+    return None
 
 
 def _token_range(T: Tokens, m: ActorMention) -> range:

