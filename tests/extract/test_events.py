@@ -218,3 +218,24 @@ def test_a_relative_clause_of_a_nominal_act_tells_its_time():
     text = "Kenyan minister Ruth Wanjiru said she would raise trade during her trip to Ghana, which starts tomorrow."
     [e] = find(events_of(text, published="2021-03-09"), {"CONSULT"}, ("KEN", "GHA"))
     assert (e.trigger, e.date, e.modality) == ("trip", "2021-03-10", "intended")
+
+
+def test_an_as_phrase_before_the_verb_describes_the_subject_and_names_no_target():
+    text = "As a member of the African Union, Kenya supports Somalia's bid for a seat on the UN Security Council."
+    [e] = events_of(text, published="2020-01-01")
+    assert (e.event_type, e.source.code, e.target.code) == ("SUPPORT", "KEN", "SOM")
+
+
+def test_a_title_of_a_country_before_a_name_gives_the_state():
+    [e] = events_of("Prime Minister of Kenya Daniel Mwangi visited Ghana in 2010.", published="2020-01-01")
+    assert (e.source.code, e.source.sector, e.target.code, e.date) == ("KEN", "GOV", "GHA", "2010")
+    [e] = events_of("In 1999 the emir of Kuwait Jaber Ahmad met Iranian envoys.", published="2020-01-01")
+    assert (e.source.code, e.source.sector, e.target.code) == ("KWT", "GOV", "IRN")
+
+
+def test_both_nations_are_the_two_the_passage_names_most_not_a_place_named_in_passing():
+    text = ("Estonia and Mexico opened embassies in 1995. Mexico is accredited to Estonia from its embassy in "
+            "Helsinki, Finland, and Estonia is accredited to Mexico from its embassy in Washington, United States. "
+            "In October 1996, both nations signed a cultural agreement.")
+    [e] = find(events_of(text, published="2020-01-01"), {"AGREE"}, ("EST", "MEX"))
+    assert e.date == "1996-10"

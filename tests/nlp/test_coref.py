@@ -43,3 +43,13 @@ def test_the_country_is_the_state_named_before_it_other_than_its_own_clause_subj
 def test_the_countries_and_a_country_qualified_are_no_one_state():
     text = "Kenya signed a pact with Uganda. The countries met again and discussed the country of origin."
     assert not [m for m in actors(text) if m.text.lower().startswith("the countr")]
+
+
+def test_a_titled_official_the_text_named_keeps_that_state_in_a_wire_from_the_other_capital():
+    text = ("KAMPALA, May 3 - Kenyan trade minister Peter Otieno arrived on Monday.\n\n"
+            "In meetings with officials, minister Otieno said he expressed concern about the dispute.")
+    doc = load_nlp()(text)
+    from bilateral.work import gazetteer
+    found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="KAMPALA")
+    later = [(m.text, m.code) for m in found if m.start > text.index("meetings")]
+    assert later == [("minister Otieno", "KEN"), ("he", "KEN")]

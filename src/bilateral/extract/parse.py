@@ -120,6 +120,8 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             continue
         if d == "prep" and lower[child] in CIRCUMSTANCES:
             continue   # "ended the pact during the Timor crisis": when, not with whom
+        if d == "prep" and lower[child] == "as" and child < verb:
+            continue   # "As an EU member, Bulgaria supports ...": what the subject is, not whom it acts on
         sub = T.subtree(child, CLAUSES)
         tokens.extend(sub)
         for t in sub:

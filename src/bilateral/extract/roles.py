@@ -3,6 +3,8 @@ the passage ("the two sides" is the pair the passage is about).
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Iterable
 
 from spacy.tokens import Doc, Span
@@ -79,14 +81,16 @@ def most_named(actors: list) -> tuple:
 
 
 def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
-    """What "both countries" means here: the last two codes named, else the document's pair."""
-    codes: list = []
-    for code in reversed(recent + [m.code for m in index.in_span(sent)]):
-        if code not in codes:
-            codes.append(code)
-        if len(codes) == 2:
-            return tuple(reversed(codes))
-    return main_pair
+    """What "both countries" means here: the two codes the passage names most (the later on a tie),
+    else the document's pair. A state named once in passing ("accredited from its embassy in
+    Washington") does not displace the two the passage is about."""
+    named = recent + [m.code for m in index.in_span(sent)]
+    last = {code: i for i, code in enumerate(named)}
+    if len(last) < 2:
+        return main_pair
+    counts = Counter(named)
+    two = sorted(last, key=lambda c: (counts[c], last[c]), reverse=True)[:2]
+    return tuple(sorted(two, key=last.get))
 
 
 def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:

@@ -212,10 +212,15 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
         t = doc[start - 1]
         before = by_end.get(start) or (by_end.get(start - 1) if t.text in ("'s", "’s") else None)
         role = gaz.agent_sector(t.text)
-        if not before and (role or t.lower_ in TITLE_WORDS):
+        if not before and (role or t.lower_ in TITLE_WORDS or t.lower_ in PERSON_TITLES):
             start -= 1
             if role:
                 sector, has_title = ("GOV" if role == "ELI" else role), True
+            elif t.lower_ in PERSON_TITLES:
+                has_title = True   # "emir", "sultan": a ruler's title the role nouns lack
+            continue
+        if before and not has_title and before.kind in ("country", "igo") and _title_of(doc, gaz, before.start):
+            code, start = before.code, before.start - 1   # "emir of Qatar X": the title is taken next
             continue
         if before and (has_title or before.kind == "person") \
                 and before.kind in ("country", "demonym", "igo", "person"):
@@ -226,6 +231,14 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
     if has_title and sector in (None, "ELI"):
         sector = "GOV"
     return replace(c, start=start, code=code, sector=sector)
+
+
+def _title_of(doc: Doc, gaz: Gazetteer, start: int) -> bool:
+    """A title and "of" stand right before the token at `start` ("President of", "emir of")."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    word = doc[start - 2]
+    return bool(gaz.agent_sector(word.text)) or word.lower_ in TITLE_WORDS or word.lower_ in PERSON_TITLES
 
 
 def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:

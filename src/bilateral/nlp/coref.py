@@ -34,12 +34,13 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     An official the text names with a title but no nationality ("Energy Minister X said" in a wire
     from Caracas) is of the country of the dateline, as wires write it, when the text names that country."""
     T = tokens_of(doc)
-    home = _dateline_country(gazetteer, dateline, mentions)
-    if home is not None:
-        mentions = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
-                    for m in mentions]
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
+    home = _dateline_country(gazetteer, dateline, mentions)
+    if home is not None:   # after the names: "ministers Howard" is the Howard the text named British
+        out = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
+               for m in out]
+        names = _registry(T, out)
     covered = {i for m in out for i in _token_range(T, m)}
     out += _bare_surnames(T, names, covered)
     out.sort(key=lambda m: m.start)
