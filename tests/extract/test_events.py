@@ -239,3 +239,50 @@ def test_both_nations_are_the_two_the_passage_names_most_not_a_place_named_in_pa
             "In October 1996, both nations signed a cultural agreement.")
     [e] = find(events_of(text, published="2020-01-01"), {"AGREE"}, ("EST", "MEX"))
     assert e.date == "1996-10"
+
+
+def test_a_visit_by_the_other_side_stays_beside_the_talks_it_hosted():
+    text = "Kenyan President John Kamau discussed the pipeline with Uganda during the visit to Nairobi by Ugandan President Moses Okello."
+    events = events_of(text, published="2020-01-01")
+    assert ("CONSULT", "UGA", "KEN") in {(e.event_type, e.source.code, e.target.code) for e in events}
+
+
+def test_a_visit_named_by_its_doer_after_an_active_verb():
+    text = "The agreement follows a visit to Ghana by Kenyan Foreign Minister Ruth Wanjiru in March 2012."
+    [e] = find(events_of(text, published="2013-01-01"), {"CONSULT"}, ("KEN", "GHA"))
+    assert (e.source.code, e.target.code, e.date) == ("KEN", "GHA", "2012-03")
+
+
+def test_the_one_who_took_a_trip_is_the_subject_of_the_verb_it_qualifies():
+    text = "Kenyan Foreign Minister Ruth Wanjiru raised the border dispute during a trip to Kampala in 2014."
+    events = find(events_of(text, published="2020-01-01"), {"CONSULT"}, ("KEN", "UGA"))
+    assert {(e.source.code, e.target.code) for e in events} == {("KEN", "UGA")}
+
+
+def test_envoys_expelled_by_each_other_go_both_ways():
+    text = "In June 2017 Kenya and Uganda expelled each other's ambassadors."
+    events = find(events_of(text, published="2020-01-01"), {"SANCTION"}, ("KEN", "UGA"))
+    assert sorted((e.source.code, e.target.code) for e in events) == [("KEN", "UGA"), ("UGA", "KEN")]
+
+
+def test_an_envoy_reinstated_and_one_declared_persona_non_grata():
+    text = "Kenya reinstated its ambassador to Uganda in 2013."
+    [e] = find(events_of(text, published="2020-01-01"), {"COOPERATE", "SUPPORT"}, ("KEN", "UGA"))
+    assert (e.source.code, e.date) == ("KEN", "2013")
+    text = "Uganda declared the Kenyan ambassador persona non grata in 2012."
+    [e] = find(events_of(text, published="2020-01-01"), {"SANCTION"}, ("KEN", "UGA"))
+    assert (e.source.code, e.cameo, e.date) == ("UGA", "166", "2012")
+
+
+def test_a_time_counted_from_another_event_or_owned_by_its_clause_does_not_date_the_act():
+    text = ("On 12 August 2012 Kenya reinstated its ambassador to Uganda, 18 months after relations were "
+            "strained following the 2011 border clashes.")
+    [e] = find(events_of(text, published="2020-01-01"), {"COOPERATE", "SUPPORT"}, ("KEN", "UGA"))
+    assert e.date == "2012-08-12"
+
+
+def test_an_act_in_a_participle_clause_takes_the_passage_date():
+    text = ("Relations between Kenya and Uganda cooled sharply in May 2016.\n\n"
+            "Ties worsened further, with Kenya expelling Ugandan diplomats.")
+    [e] = find(events_of(text, published="2020-01-01"), {"SANCTION"}, ("KEN", "UGA"))
+    assert (e.source.code, e.date, e.date_basis) == ("KEN", "2016-05", "inferred")

@@ -53,3 +53,9 @@ def test_a_titled_official_the_text_named_keeps_that_state_in_a_wire_from_the_ot
     found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="KAMPALA")
     later = [(m.text, m.code) for m in found if m.start > text.index("meetings")]
     assert later == [("minister Otieno", "KEN"), ("he", "KEN")]
+
+
+def test_the_country_as_a_place_left_or_a_possessor_is_no_party():
+    text = ("Kenya recalled its envoy from Uganda and told the Ugandan attache to leave the country, "
+            "citing meddling in the affairs of the nation.")
+    assert not [m for m in actors(text) if m.text in ("the country", "the nation")]

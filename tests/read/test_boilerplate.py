@@ -109,3 +109,13 @@ def test_tag_and_related_lines_at_the_end():
         raw = RawDocument(source_path="brazil_argentina.txt", text=f.read(), format="text")
     doc = clean(raw)
     assert doc.text.endswith("would be signed in Buenos Aires next month.")
+
+
+def test_a_paragraph_ending_in_citation_markers_is_a_sentence_not_furniture():
+    lines = [
+        "Kenya and Uganda signed a border accord in 2010, and both foreign ministers described it as a new start.[4]",
+        "On 3 May 2012, the foreign minister of Kenya announced from his Twitter account that Kenya had "
+        "reinstated its ambassador to Uganda, a year after the border clashes.[15]",
+        "Uganda welcomed the decision two days later.[16][a]",
+    ]
+    assert boilerplate(lines) == set()

@@ -54,7 +54,9 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
             # "X said today it will lend ...": the day is the saying's; the act falls in its month
             return best.date[:7], None, basis
         return best.date, None, basis
-    if context is not None and not sent_dates and T.tag[i] in PAST_TAGS | {"VBN"} and not _present(T, links):
+    past = T.tag[i] in PAST_TAGS | {"VBN"} or (   # "cooled ..., with both expelling": the clause's past
+        T.tag[i] == "VBG" and any(T.tag[t.i] in PAST_TAGS for t in links))
+    if context is not None and not sent_dates and past and not _present(T, links):
         date, c_para, c_s = context
         if para - c_para <= 1 and s_i - c_s <= 3:
             return date, None, "inferred"
@@ -74,13 +76,16 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
     the 1904 killings"), 2 a governing clause's, 3 the sentence's; None when another event's
     trigger claims it first."""
     pos, head = T.pos, T.head
-    through_noun = said = coordinated = False
+    through_noun = said = coordinated = foreign = False
     for _ in range(14):
         # "X will lend ..., Y said today": a time the saying owns is the saying's, not the act's
         said = said or (node != trigger and pos[node] == "VERB" and T.lemma[node] in REPORT)
         if node in chain:
             coordinated = coordinated or (own is not None and node not in own)
-            return 2 if said or coordinated else 1 if through_noun else 0
+            return 3 if foreign else 2 if said or coordinated else 1 if through_noun else 0
+        # "reinstated ..., 18 months after relations were strained following the 2011 protests": the
+        # time of a clause with its own subject is that clause's
+        foreign = foreign or _own_clause(T, node)
         # "opened in 2005 and on March 2016 adopted ...": a coordinated clause's time is first its own
         coordinated = coordinated or (pos[node] == "VERB" and T.dep[node] == "conj")
         if pos[node] == "VERB" and T.lemma[node] in triggers:
@@ -95,6 +100,16 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         if pos[node] in ("NOUN", "PROPN") and node not in chain:
             through_noun = True
     return 3
+
+
+def _own_clause(T: Tokens, verb: int) -> bool:
+    """A subordinate clause with a subject of its own, not one that shares the time of its head
+    ("when", "as", "while", "once")."""
+    if T.pos[verb] not in ("VERB", "AUX") or T.dep[verb] not in ("advcl", "ccomp", "relcl", "acl"):
+        return False
+    kids = T.children[verb]
+    return any(T.dep[c] in ("nsubj", "nsubjpass") for c in kids) and not any(
+        T.dep[c] in ("mark", "advmod") and T.lower[c] in ("when", "as", "while", "once") for c in kids)
 
 
 def _in_phrase(T: Tokens, noun: int, trigger: int) -> bool:

@@ -21,12 +21,13 @@ from ..nlp.sentences import no_content
 from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
 from ..read.numbers import ORDINAL_WORDS, to_int
-from .cameo import coding
+from .actor_index import ActorIndex
+from .cameo import SYMMETRIC, coding
 from .dating import date_for
 from .mood import aspect as _aspect, modality as _modality
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
-from .roles import ActorIndex, demanded, most_named, pair_actors, passage_pair, speaker
+from .roles import demanded, most_named, pair_actors, passage_pair, speaker
 from .triggering import candidates, event_at
 from .triggers import triggers
 from .verbs import lemmas as dictionary_lemmas
@@ -58,7 +59,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     index = ActorIndex(doc, actors, T)
     main_pair = most_named(actors)
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", document.text)]   # the text the doc was parsed from
-    dates = sorted((t for t in timexes if t.date or t.range_start), key=lambda t: t.start)
+    dates = sorted((t for t in timexes if (t.date or t.range_start) and not _offset(document.text, t)),
+                   key=lambda t: t.start)
     starts = [t.start for t in dates]
     published = document.published
     rules = triggers(load_lexicon(options.lexicon))
@@ -217,6 +219,12 @@ def _clause_text(T: Tokens, i: int, text: str, limit: int = 110) -> str:
     return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def _offset(text: str, t) -> bool:
+    """A length of time counted from another event ("18 months after relations were strained"): it
+    places the act relative to that event, it is no period the act took."""
+    return t.type == "DURATION" and re.match(r"\s+(?:after|before)\b", text[t.end:t.end + 10]) is not None
+
+
 def _dedupe(found: list) -> list:
     """One event per sentence, actor pair, date and type, the trigger nearest the sentence root first;
     a further one only when both name different topics ("established relations ... and opened an
@@ -231,5 +239,8 @@ def _dedupe(found: list) -> list:
         for f in group[1:]:
             if f.event.topic and all(c.event.topic and c.event.topic != f.event.topic for c in chosen):
                 chosen.append(f)
+            elif f.event.cameo not in SYMMETRIC and all(
+                    c.event.source.code != f.event.source.code for c in chosen):
+                chosen.append(f)   # "A discussed it during a trip ..., and during B's visit to A": B's own act
         kept.extend(chosen)
     return [f.event for f in sorted(kept, key=lambda f: (f.sent_start, f.event.event_id))]

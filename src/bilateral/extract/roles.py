@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from typing import Iterable
-
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
 from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
+from .actor_index import ActorIndex
 from .cameo import SYMMETRIC
 from .mood import REPORT
 from .parse import CLAUSES, SUBJECTS, against, clause_head, is_light, subject_of
@@ -20,54 +19,6 @@ from .triggers import CROWDS
 
 
 PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
-
-
-class ActorIndex:
-    """Actor mentions looked up by token index; the document's token table rides along."""
-
-    def __init__(self, doc: Doc, actors: Iterable[ActorMention], T: Tokens):
-        self.T = T
-        self._spans: dict = {}
-        self.by_token: dict = {}
-        self.roots: dict = {}        # id(mention) -> index of the root token of its span
-        self.uncoded: set = set()    # tokens of people and bodies the gazetteer knows but cannot code
-        for m in actors:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if not m.code:
-                if m.sector:
-                    self.uncoded.update(range(span.start, span.end))
-                continue
-            self.roots[id(m)] = span.root.i
-            for i in range(span.start, span.end):
-                self.by_token.setdefault(i, m)
-
-    def in_tokens(self, tokens: Iterable[int]) -> list:
-        """The mentions covering these token indices, each once, in token order."""
-        out, seen = [], set()
-        by_token = self.by_token
-        for i in sorted(tokens):
-            m = by_token.get(i)
-            if m is not None and id(m) not in seen:
-                seen.add(id(m))
-                out.append(m)
-        return out
-
-    def in_span(self, span: Span) -> list:
-        """The mentions in a span, each once, in token order; kept per span, as each sentence asks
-        several times (the list is read, never changed)."""
-        key = (span.start, span.end)
-        out = self._spans.get(key)
-        if out is None:
-            out, seen = [], set()
-            for i in range(span.start, span.end):
-                m = self.by_token.get(i)
-                if m is not None and id(m) not in seen:
-                    seen.add(id(m))
-                    out.append(m)
-            self._spans[key] = out
-        return out
 
 
 def most_named(actors: list) -> tuple:
@@ -178,11 +129,15 @@ def noun_subject(T: Tokens, noun: int) -> list:
     poss = [t for c in children[noun] if dep[c] == "poss" for t in T.subtree(c, CLAUSES)]
     if poss:
         return poss
-    by = [t for c in children[noun] if dep[c] == "prep" and lower[c] in ("by", "from")
+    by = [t for c in children[noun] if dep[c] in ("prep", "agent") and lower[c] in ("by", "from")
           for t in T.subtree(c, CLAUSES)[1:]]
     if by:   # "the killings of civilians by the army", "a loan from Chile": that phrase acts
         return by
     h = T.head[noun]
+    if dep[noun] == "dobj" and T.pos[h] == "VERB" and not any(dep[c] == "auxpass" for c in children[h]):
+        stray = [t for c in children[h] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)[1:]]
+        if stray:   # "follows a visit by X": a "by" phrase of an active verb is its object's doer
+            return stray
     if dep[noun] == "dobj" and T.pos[h] == "VERB":
         if not is_light(T, h):
             return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
@@ -191,7 +146,12 @@ def noun_subject(T: Tokens, noun: int) -> list:
             return subj
     of = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "of" for t in T.subtree(c, CLAUSES)]
     amod = [c for c in children[noun] if dep[c] in ("amod", "compound") and not against(T, c)]
-    return of + amod
+    if of or amod:
+        return of + amod
+    if dep[noun] == "pobj" and lower[h] in ("during", "on") and T.pos[T.head[h]] == "VERB":
+        subj, passive = subject_of(T, T.head[h])   # "discussed it during a trip to Moscow": the one who went
+        return [] if passive else subj
+    return []
 
 
 def _core(T: Tokens, actors: list, subj: list) -> tuple:
@@ -303,10 +263,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
             targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
             if targets:
                 return [(s, targets[0]) for s in sources]
-            return [(sources[0], sources[1])]
+            return _both_ways(T, cameo, objs, (sources[0], sources[1]))
     source = sources[0] if sources else None
     if source is None and is_pair_phrase(T, subj) and len(local_pair) == 2:
-        return [pair_actors(local_pair)]
+        return _both_ways(T, cameo, objs, pair_actors(local_pair))
     target = next((m for m in rest if source is None or m.code != source.code), None)
     if source is None and target is not None:
         rest2 = [m for m in rest if m.code != target.code]
@@ -412,6 +372,16 @@ def _antecedent(subj: list, sent: Span, index: ActorIndex) -> list:
 
 def code_actor(code: str) -> ActorMention:
     return ActorMention(start=-1, end=-1, text="", code=code, name=code, kind="context")
+
+
+def _both_ways(T: Tokens, cameo: str, objs: list, pair: tuple) -> list:
+    """A pair acting on "each other" or "one another" ("expelled each other's envoys") acts both ways:
+    two events, unless the act is one both sides share anyway (talks, agreements)."""
+    words = [T.lower[t] for t in sorted(objs)]
+    reciprocal = any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
+    if reciprocal and cameo not in SYMMETRIC:
+        return [pair, (pair[1], pair[0])]
+    return [pair]
 
 
 def pair_actors(pair: tuple) -> tuple:

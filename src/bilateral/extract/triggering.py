@@ -9,10 +9,11 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
+from .actor_index import ActorIndex
 from .cameo import coding
 from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
                     token_subtree)
-from .roles import (ActorIndex, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
+from .roles import (domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of)
 from .triggers import Rule, Triggers
 from .verbs import code_verb

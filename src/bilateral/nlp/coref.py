@@ -22,10 +22,12 @@ PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
 # How far back (in characters) "he" or "she" looks for the person it stands for.
 PRONOUN_REACH = 600
 # "the country", "that nation": a state the text named before, when it is not the clause's own subject.
-STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate"})
+STATE_NOUNS = frozenset({"country", "nation"})
 STATE_DETERMINERS = frozenset({"the", "that", "this"})
-# "across the country", "in the country": a place, where something happens, not a party to it.
-PLACE_PREPOSITIONS = frozenset({"across", "throughout", "around", "in", "within", "inside", "into", "all"})
+# Where "the country" is a party: "relations with the country", "aid to the nation", "recognized the
+# country"; not a place ("in the country", "leave the country") nor a possessor ("affairs of the country").
+PARTY_PREPOSITIONS = frozenset({"with", "to", "toward", "towards", "against"})
+PLACE_VERBS = frozenset({"leave", "enter", "flee", "exit", "quit", "return", "tour", "cross"})
 
 
 def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = None) -> list:
@@ -142,7 +144,7 @@ def _definite_states(T: Tokens, mentions: list) -> list:
             continue
         if T.tag[i] != "NN" or any(T.dep[c] in ("amod", "compound", "prep") for c in T.children[i]):
             continue   # "the countries", "the country's north", "the country of origin": not one named state
-        if T.dep[i] == "pobj" and T.lower[T.head[i]] in PLACE_PREPOSITIONS:
+        if not _party_position(T, i):
             continue
         start = T.idx[i - 1]
         if any(m.start < T.end(i) and start < m.end for m in mentions):
@@ -159,6 +161,15 @@ def _definite_states(T: Tokens, mentions: list) -> list:
         m = candidates[-1]
         out.append(ActorMention(start, T.end(i), T.text[start:T.end(i)], m.code, m.name, m.sector, "country"))
     return out
+
+
+def _party_position(T: Tokens, i: int) -> bool:
+    """The noun stands where a party to an act stands: a preposition's object of `PARTY_PREPOSITIONS`,
+    or the direct object of a verb that is not one of moving in or out of a place."""
+    head = T.head[i]
+    if T.dep[i] == "pobj":
+        return T.lower[head] in PARTY_PREPOSITIONS
+    return T.dep[i] == "dobj" and T.lemma[head] not in PLACE_VERBS
 
 
 def _clause_subject(T: Tokens, i: int) -> Optional[tuple]:

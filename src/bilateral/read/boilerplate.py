@@ -28,7 +28,8 @@ _SITE = re.compile(r"\b(?:website|site|browser|browsing|experience|consent|accep
 _LEGAL = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"%[sd]\b|\{\{|\}\}|\$\{")
 _CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled|translated|photos?) by\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# A sentence's end, before closing quotes and brackets and any citation markers ("claims.[15]", "[a]").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\[[\w ]{1,12}\])*$")
 
 _NOTE_VIEWS = re.compile(
     r"\b(?:views?|opinions?)\b[^.]{0,100}\b(?:are|is)\s+(?:(?:entirely|solely|only)\s+)?"
