@@ -59,3 +59,10 @@ def test_the_country_as_a_place_left_or_a_possessor_is_no_party():
     text = ("Kenya recalled its envoy from Uganda and told the Ugandan attache to leave the country, "
             "citing meddling in the affairs of the nation.")
     assert not [m for m in actors(text) if m.text in ("the country", "the nation")]
+
+
+def test_a_surname_stays_ambiguous_after_a_third_mention():
+    text = ("Kenyan Foreign Minister John Otieno met Ugandan Trade Minister Paul Otieno in Nairobi. "
+            "Later Tanzanian Finance Minister Grace Otieno joined them. Otieno said the talks went well.")
+    later = [m for m in actors(text) if m.start > text.index("joined")]
+    assert not [m for m in later if m.text == "Otieno" and m.code]

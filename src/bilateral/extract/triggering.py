@@ -3,6 +3,7 @@ dictionary when asked), the rule their objects meet, and the actors they join.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -11,6 +12,7 @@ from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
+from .force import figurative
 from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
                     token_subtree)
 from .roles import (domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
@@ -65,6 +67,11 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         if rule is None or (rule.cameo.startswith("07") and any(
                 dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
             return None   # "gave a lower figure of $1 billion": a number reported, nothing given
+        instead = figurative(T, i, rule.cameo, subj_tokens, passive, index, rules.sets)
+        if instead == "":
+            return None   # "fight the ruling", a firm "battling the authorities": no force used
+        if instead:
+            rule = replace(rule, cameo=instead)   # "attacked the plan": words against it
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
     elif pos == "NOUN" and lemma in rules.nouns:
@@ -79,7 +86,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule = rules.find(lemma, modifiers, noun=True)
         if rule is None:
             return None
-        topic = None
+        topic = instead = None
         subj_tokens, passive, agent = noun_subject(T, i), False, []
         obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
@@ -91,7 +98,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         return None
     roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
-        strict=rule.source == "dictionary")
+        strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
+from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
 HONORIFICS = SHIPPED.words("actors.words.honorifics")
@@ -36,6 +37,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     An official the text names with a title but no nationality ("Energy Minister X said" in a wire
     from Caracas) is of the country of the dateline, as wires write it, when the text names that country."""
     T = tokens_of(doc)
+    mentions = code_firms(T, mentions)
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
     home = _dateline_country(gazetteer, dateline, mentions)
@@ -43,7 +45,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
         out = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
                for m in out]
         names = _registry(T, out)
-    covered = {i for m in out for i in _token_range(T, m)}
+    covered = {i for m in out for i in T.covering(m.start, m.end)}
     out += _bare_surnames(T, names, covered)
     out.sort(key=lambda m: m.start)
     out += _pronouns(T, out)
@@ -64,7 +66,7 @@ def _dateline_country(gazetteer, dateline: Optional[str], mentions: list) -> Opt
 
 def _surname(T: Tokens, m: ActorMention) -> Optional[str]:
     """The last word of a person's name, lower-cased ("jaime ongpin" -> "ongpin"), without a possessive."""
-    tokens = [i for i in _token_range(T, m) if T.pos[i] == "PROPN" and T.orth[i][:1].isupper()]
+    tokens = [i for i in T.covering(m.start, m.end) if T.pos[i] == "PROPN" and T.orth[i][:1].isupper()]
     if not tokens:
         return None
     word = T.lower[tokens[-1]]
@@ -81,9 +83,10 @@ def _registry(T: Tokens, mentions: list) -> dict:
         name = _surname(T, m)
         if name is None:
             continue
-        if name in found and found[name][0] != m.code:
-            found[name] = None
-        elif name not in found:
+        if name in found:
+            if found[name] and found[name][0] != m.code:
+                found[name] = None   # stays ambiguous whatever later mentions say
+        else:
             found[name] = (m.code, m.sector or "GOV")
     return {k: v for k, v in found.items() if v}
 
@@ -92,7 +95,7 @@ def _recoded(T: Tokens, m: ActorMention, names: dict) -> ActorMention:
     """An uncoded person (or a name the tagger took for a body) whose surname the document already coded."""
     if m.code or m.kind not in ("person", "org"):
         return m
-    tokens = list(_token_range(T, m))
+    tokens = list(T.covering(m.start, m.end))
     if m.kind == "org" and not all(T.pos[i] == "PROPN" or T.lower[i] in HONORIFICS for i in tokens):
         return m
     hit = names.get(_surname(T, m) or "")
@@ -188,11 +191,3 @@ def _clause_subject(T: Tokens, i: int) -> Optional[tuple]:
                 sub = T.subtree(c)
                 return T.idx[min(sub)], T.end(max(sub))
     return None
-
-
-def _token_range(T: Tokens, m: ActorMention) -> range:
-    """The token indices a mention covers."""
-    import bisect
-    lo = bisect.bisect_right(T.idx, m.start) - 1
-    hi = bisect.bisect_left(T.idx, m.end)
-    return range(max(lo, 0), hi)

@@ -5,6 +5,7 @@ from a spaCy Token creates objects (a Token per `head` or child, a string per `d
 than the walking itself.  Reading them here once per document makes each visit a list lookup."""
 from __future__ import annotations
 
+import bisect
 import weakref
 
 import numpy
@@ -94,6 +95,11 @@ class Tokens:
     def end(self, i: int) -> int:
         """The character offset where token i ends, its trailing space left out."""
         return self.idx[i] + len(self.orth[i])
+
+    def covering(self, start: int, end: int) -> range:
+        """The token indices a character span covers (an actor mention's tokens)."""
+        lo = bisect.bisect_right(self.idx, start) - 1
+        return range(max(lo, 0), bisect.bisect_left(self.idx, end))
 
     def subtree(self, i: int, stop: frozenset | set | None = None) -> list:
         """Token i and its descendants in the order `_subtree` walks them (preorder, children in order),

@@ -1,0 +1,53 @@
+"""Acts of force need something force is used on: a party, people, troops, arms, a place or a
+building. "attacked the policy", "fight the decision" are words, not assaults; "attacked" is then
+criticism, and a firm "battling the authorities" goes to court, not to war."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..lexicon import SHIPPED
+from ..nlp.gazetteer import Gazetteer
+from ..nlp.tokens import Tokens
+from .actor_index import ActorIndex
+
+PEOPLE = SHIPPED.words("units.nouns.people")
+# What a verb of force means when used on no physical thing: criticism ("attacked the plan", CAMEO
+# 111) or refusal ("blocked the proposal", 120); others are no event ("fight the ruling").
+INSTEAD = {"attack": "111", "assail": "111", "blast": "111", "hit": "111", "slam": "111", "block": "120"}
+TRAFFIC = frozenset({"transport", "traffic", "supply", "supplies", "access", "route", "routes", "shipping"})
+CIVIL_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "LAB"})
+NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"})
+
+
+def is_force(cameo: str) -> bool:
+    return cameo[:2] in ("18", "19", "20")
+
+
+def figurative(T: Tokens, verb: int, cameo: str, subj: list, passive: bool, index: ActorIndex,
+               sets: dict) -> Optional[str]:
+    """None when an act of force may be meant as one; else the code it stands for instead: "111" for
+    words ("attacked the plan"), "" for no event at all ("fight the ruling", a firm "battling" a state)."""
+    if not is_force(cameo) or T.pos[verb] != "VERB":
+        return None
+    actors = [] if passive else index.in_tokens(subj)
+    if actors and all(m.sector in CIVIL_SECTORS for m in actors):
+        return INSTEAD.get(T.lemma[verb], "")
+    physical = sets.get("forces", frozenset()) | sets.get("arms", frozenset()) | sets.get("targets", frozenset()) \
+        | sets.get("crowds", frozenset()) | sets.get("roads", frozenset()) | PEOPLE | TRAFFIC
+    for c in T.children[verb]:
+        if T.dep[c] != "dobj" or T.pos[c] != "NOUN":
+            continue   # no object ("troops attacked at dawn"), or a name ("attacked Kabul")
+        words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
+        if words & physical or index.in_tokens(T.subtree(c)) and not _possessed(T, c):
+            return None
+        if any(Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
+            return None   # "killed eight leaders", "attacked the officials": people with a role
+        if T.doc[c].ent_type_ in NAMED:
+            return None
+        return INSTEAD.get(T.lemma[verb], "")
+    return None
+
+
+def _possessed(T: Tokens, noun: int) -> bool:
+    """"Uganda's policy": the party owns the object, the object is not the party."""
+    return any(T.dep[k] == "poss" for k in T.children[noun])

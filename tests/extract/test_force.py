@@ -1,0 +1,28 @@
+"""Acts of force need something force is used on; words against a policy are criticism, not assault."""
+from __future__ import annotations
+
+from bilateral.extract import analyze
+from bilateral.model import Document, text_id
+from bilateral.nlp.pipeline import load_nlp
+
+
+def coded(text: str) -> set:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="2020-01-01")
+    return {(e.event_type, e.cameo, e.source.code, e.target.code) for e in analyze(doc, load_nlp()(text)).events}
+
+
+def test_an_attack_on_a_policy_is_criticism_and_on_positions_an_assault():
+    assert coded("Kenya attacked Uganda's policy on tariffs.") == {("ACCUSE", "111", "KEN", "UGA")}
+    assert coded("Kenyan troops attacked Ugandan positions near the border.") == {("ASSAULT", "190", "KEN", "UGA")}
+    assert coded("Ugandan soldiers shot two Kenyan fishermen.") == {("ASSAULT", "190", "UGA", "KEN")}
+
+
+def test_a_firm_battling_a_state_and_a_fight_against_a_ruling_are_no_force():
+    assert not coded("Kenyan firms have been battling the Ugandan authorities for more than a year.")
+    assert not coded("Kenya will fight the decision in court, Ugandan officials said.")
+
+
+def test_criticism_of_a_thing_needs_its_owner_named():
+    events = coded("Kenyan President Daniel Omondi met Ugandan President Moses Okello in 2005. "
+                   "Omondi later attacked the decision of the court.")
+    assert not [e for e in events if e[0] in ("ACCUSE", "ASSAULT")]
