@@ -286,3 +286,9 @@ def test_an_act_in_a_participle_clause_takes_the_passage_date():
             "Ties worsened further, with Kenya expelling Ugandan diplomats.")
     [e] = find(events_of(text, published="2020-01-01"), {"SANCTION"}, ("KEN", "UGA"))
     assert (e.source.code, e.date, e.date_basis) == ("KEN", "2016-05", "inferred")
+
+
+def test_a_threatened_act_is_intended_not_done():
+    events = events_of("Kenya threatened to revoke the licences of Ugandan banks.", published="2020-01-01")
+    assert {(e.event_type, e.modality) for e in find(events, {"THREATEN", "COERCE"}, ("KEN", "UGA"))} == {
+        ("THREATEN", "asserted"), ("COERCE", "intended")}
