@@ -292,3 +292,11 @@ def test_a_threatened_act_is_intended_not_done():
     events = events_of("Kenya threatened to revoke the licences of Ugandan banks.", published="2020-01-01")
     assert {(e.event_type, e.modality) for e in find(events, {"THREATEN", "COERCE"}, ("KEN", "UGA"))} == {
         ("THREATEN", "asserted"), ("COERCE", "intended")}
+
+
+def test_protests_named_by_their_place_are_against_no_state_unless_they_name_one():
+    text = "Relations between Kenya and Uganda soured after the 2011 Kenya protests."
+    assert not find(events_of(text, published="2020-01-01"), {"PROTEST"}, ("KEN", "UGA"))
+    text = "Thousands of Kenyans staged a protest outside the Ugandan embassy in Nairobi."
+    [e] = find(events_of(text, published="2020-01-01"), {"PROTEST"}, ("KEN", "UGA"))
+    assert (e.source.code, e.target.code) == ("KEN", "UGA")

@@ -24,6 +24,9 @@ from .verbs import code_verb
 FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
 # Prepositions after an event noun that name its other party ("sanctions on Libya", "talks with Chile").
 NOUN_OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "on", "against", "between", "for"})
+# Nominal protests name their target or none: "the 2011 Kenya protests" happened in Kenya, against no
+# state the document is about (CAMEO 14x)
+TARGET_NAMED_NOUNS = ("14",)
 
 
 def candidates(T: Tokens, rules: Triggers, vocabulary: frozenset) -> tuple:
@@ -100,6 +103,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
+    if pos == "NOUN" and rule.cameo.startswith(TARGET_NAMED_NOUNS):
+        named = {m.code for m in index.in_tokens(obj_tokens + T.subtree(i, CLAUSES))}
+        roles = [(s, t) for s, t in roles if t.code in named]
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]
     if international:
