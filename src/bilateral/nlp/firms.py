@@ -52,11 +52,7 @@ def _introduced(T: Tokens, mentions: list) -> dict:
     for m in mentions:
         tokens = list(T.covering(m.start, m.end))
         if m.code and m.kind == "org" and m.sector == "BUS":
-            # "Russian crude producer Yukos": the capitalised words after the description name it
-            # ("Korean Air" is one name: a capitalised word before it is no description)
-            run = _trailing_name(T, tokens)
-            if run and (run[0] == tokens[0] or T.orth[run[0] - 1].islower()):
-                add(_name(T, run), m.code)
+            add(_name(T, tokens), m.code)   # "Russian crude producer Yukos": the name after the description
         elif not m.code and m.kind in ("org", "person") and tokens:
             candidates.append((tokens, m))
     # names the tagger did not mark ("Kenyan mobile operator Safaricom")
@@ -99,15 +95,6 @@ def _left_of(T: Tokens, head: int) -> list:
     """A head noun with its own modifiers, not the clauses hung on it ("the firm which lost out")."""
     return sorted([head] + [t for c in T.children[head] if T.dep[c] in ("amod", "compound", "poss", "nmod", "det")
                             and c < head for t in T.subtree(c)])
-
-
-def _trailing_name(T: Tokens, tokens: list) -> list:
-    run: list = []
-    for i in reversed(tokens):
-        if not _name_word(T, i):
-            break
-        run.insert(0, i)
-    return run
 
 
 def _name(T: Tokens, tokens: list) -> Optional[str]:
