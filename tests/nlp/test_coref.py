@@ -66,3 +66,25 @@ def test_a_surname_stays_ambiguous_after_a_third_mention():
             "Later Tanzanian Finance Minister Grace Otieno joined them. Otieno said the talks went well.")
     later = [m for m in actors(text) if m.start > text.index("joined")]
     assert not [m for m in later if m.text == "Otieno" and m.code]
+
+
+def test_an_untitled_official_speaks_for_the_state_his_statement_is_about():
+    # a wire from abroad: the minister reports what his own state does, not the dateline's
+    text = ("Brazil would not have suspended payments on its debt if it had received faster financing, "
+            "Finance Minister Dilson Funaro said. Funaro will visit Britain and France this week.")
+    doc = load_nlp()(text)
+    from bilateral.nlp.gazetteer import Gazetteer
+    found = resolve(doc, find_actors(doc), Gazetteer.load(), "WASHINGTON")
+    assert {(m.text, m.code) for m in found if m.kind == "person"} == {
+        ("Finance Minister Dilson Funaro", "BRA"), ("Funaro", "BRA")}
+
+
+def test_a_surname_after_a_dateline_coded_official_takes_the_same_state():
+    from bilateral.nlp.gazetteer import Gazetteer
+    text = ("Britain and Peru remained deadlocked today over trade, and sources said the government was pinning "
+            "hopes on the trip to Lima next week by Corporate Affairs Minister Michael Howard. Britain had reacted "
+            "at first to the letter from Peruvian leader Alan Garcia to Prime Minister Margaret Thatcher. "
+            "Howard said he would use his trip to push for a bigger role for British banks in Peru.")
+    doc = load_nlp()(text)
+    found = resolve(doc, find_actors(doc), Gazetteer.load(), "LONDON")
+    assert [m.code for m in found if m.text == "Howard"] == ["GBR"]

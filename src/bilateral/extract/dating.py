@@ -127,6 +127,12 @@ def _same_time_clause(T: Tokens, verb: int, chain: set) -> bool:
         T.dep[c] == "mark" and T.lower[c] in ("after", "when", "as", "while", "once") for c in T.children[verb])
 
 
+def under_way(T: Tokens, i: int) -> bool:
+    """The act is told as going on now: a present progressive ("is heading a mission", "are holding talks")."""
+    return T.tag[i] == "VBG" and any(T.dep[c] == "aux" and T.lower[c] in ("is", "are", "am", "'s", "'re")
+                                     for c in T.children[i])
+
+
 def _present(T: Tokens, links: list) -> bool:
     """Present or present perfect (the trigger's clause chain `links` has such an auxiliary): the
     sentence speaks of now, so no date carries over."""

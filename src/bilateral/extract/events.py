@@ -23,7 +23,7 @@ from ..options import DEFAULT, Options
 from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC, coding
-from .dating import date_for
+from .dating import date_for, under_way
 from .mood import aspect as _aspect, modality as _modality
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
@@ -96,6 +96,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                     roles = [(s, t) for s, t in roles if said_by is not None and said_by.code == s.code]
                 cameo, modality = kept
             date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, rules.verbs)
+            if date is None and published and modality == "asserted" and under_way(T, i):
+                date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:
@@ -215,7 +217,10 @@ def _clause_text(T: Tokens, i: int, text: str, limit: int = 110) -> str:
         last = tokens[k]
         pieces.append(text[idx[first]:idx[last + 1]] if last + 1 < n else text[idx[first]:])
         k += 1
-    out = "".join(pieces).strip().rstrip(",;:")
+    out = ""
+    for piece in pieces:   # runs cut apart by a comma or a clause keep a space between them
+        out += piece if not out or out[-1].isspace() else " " + piece.lstrip()
+    out = out.strip(" ,;:\n")
     return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + "…"
 
 

@@ -41,6 +41,8 @@ def token_subtree(tok: Token, stop: Optional[set] = None) -> list:
 
 
 VERBAL = ("VERB", "AUX")
+# subject_of's passive flag for a bare participle ("Asked whether ..., X said"): its doer is nowhere in the text.
+PARTICIPLE = "participle"
 
 
 def subject_of(T: Tokens, verb: int) -> tuple:
@@ -48,6 +50,11 @@ def subject_of(T: Tokens, verb: int) -> tuple:
     dep, head, children, pos = T.dep, T.head, T.children, T.pos
     raised = False   # reached through "is expected to", "is set to": the subject acts in the complement
     own_passive = any(dep[c] == "auxpass" for c in children[verb])
+    # "Asked whether ..., Howard said": a bare past participle's borrowed subject undergoes the act
+    participle = dep[verb] == "advcl" and (T.tag[verb] == "VBN" or T.tag[verb] == "VBD" and _opens_sentence(T, verb)) and not any(
+        dep[c] in ("aux", "auxpass") or dep[c] in SUBJECTS for c in children[verb])
+    if reduced_relative(T, verb):   # "sanctions imposed by the US": the noun undergoes the act
+        return T.subtree(head[verb], CLAUSES), True
     for _ in range(4):
         subj = [c for c in children[verb] if dep[c] in SUBJECTS] or [
             s for a in children[verb] if dep[a] in ("aux", "auxpass") for s in children[a] if dep[s] in SUBJECTS] or (
@@ -56,7 +63,7 @@ def subject_of(T: Tokens, verb: int) -> tuple:
             s = subj[0]
             if T.tag[s] in ("WDT", "WP") and dep[verb] == "relcl":
                 return [head[verb]] + T.subtree(head[verb], CLAUSES), False
-            return T.subtree(s, CLAUSES), (dep[s] == "nsubjpass" or dep[head[s]] == "auxpass") and (
+            return T.subtree(s, CLAUSES), PARTICIPLE if participle else (dep[s] == "nsubjpass" or dep[head[s]] == "auxpass") and (
                 not raised or own_passive)
         d, h = dep[verb], head[verb]
         if d == "relcl":
@@ -87,7 +94,43 @@ def subject_of(T: Tokens, verb: int) -> tuple:
                     break
             continue
         break
+    if dep[verb] == "ROOT" and T.tag[verb] in ("VBD", "VBZ", "VBP"):
+        stray = _stray_subject(T, verb)
+        if stray:
+            return stray, False
     return [], False
+
+
+def _opens_sentence(T: Tokens, i: int) -> bool:
+    """The token opens its sentence, or follows only "when" or "if" there ("Asked whether ...", "When asked")."""
+    doc = T.doc
+    start = doc[i].sent.start
+    return i == start or (i == start + 1 and T.lower[start] in ("when", "if", "once"))
+
+
+def reduced_relative(T: Tokens, verb: int) -> bool:
+    """A past participle after the noun it tells of, with no subject or auxiliary of its own ("the treaty
+    signed by A and B", "troops sent to Mali"): a passive whose subject is that noun."""
+    return T.dep[verb] == "acl" and T.tag[verb] == "VBN" and T.head[verb] < verb and T.pos[T.head[verb]] in (
+        "NOUN", "PROPN") and not any(T.dep[c] in ("aux", "auxpass") or T.dep[c] in SUBJECTS for c in T.children[verb])
+
+
+def _stray_subject(T: Tokens, verb: int) -> list:
+    """A finite main verb's subject that the parser hung as an apposition inside the fronted phrase before
+    it ("In 1991, following the war, former emir of Qatar X welcomed ..."): the apposition that ends
+    right before the verb, when the verb has no subject of its own."""
+    tok = verb - 1
+    if tok < 0 or T.pos[tok] not in ("PROPN", "NOUN"):
+        return []
+    for _ in range(6):
+        h = T.head[tok]
+        if h == tok or h == verb:
+            return []
+        if T.dep[tok] == "appos" and h < tok:
+            sub = T.subtree(tok, CLAUSES)
+            return sub if max(sub) == verb - 1 else []
+        tok = h
+    return []
 
 
 def _governing_verb(T: Tokens, tok: int):
@@ -141,9 +184,9 @@ def objects_of(T: Tokens, verb: int) -> tuple:
                 lemmas.add(lemma[head[verb]])   # "negotiations that began": the head is the subject
             if dep[verb] == "conj" and lower[child] in ("they", "it") and dep[child] == "nsubjpass":
                 lemmas.update(_first_subject(T, head[verb]))   # "relations were frozen and they were restored"
-    if dep[verb] == "relcl" and pos[head[verb]] in ("NOUN", "PROPN") and not any(
+    if (dep[verb] == "relcl" or reduced_relative(T, verb)) and pos[head[verb]] in ("NOUN", "PROPN") and not any(
             dep[c] in ("dobj", "nsubjpass") for c in children[verb]):
-        lemmas.add(lemma[head[verb]])   # "the agreement the two signed": the head is the object
+        lemmas.add(lemma[head[verb]])   # "the agreement the two signed", "troops sent by": the head is the object
     if pronoun:
         lemmas.update(agreement_antecedent(T, verb))
     return tokens, lemmas

@@ -14,7 +14,7 @@ from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC
 from .mood import REPORT
-from .parse import CLAUSES, SUBJECTS, against, clause_head, is_light, subject_of
+from .parse import CLAUSES, PARTICIPLE, SUBJECTS, against, clause_head, is_light, subject_of
 from .triggers import CROWDS
 
 
@@ -269,6 +269,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         return _both_ways(T, cameo, objs, pair_actors(local_pair))
     target = next((m for m in rest if source is None or m.code != source.code), None)
     if source is None and target is not None:
+        if passive == PARTICIPLE:
+            return []   # "Asked whether ..., Howard said": the one who asked is not told
         rest2 = [m for m in rest if m.code != target.code]
         if rest2 and cameo in SYMMETRIC:
             return [(target, rest2[0])]

@@ -13,10 +13,10 @@ from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
 from .force import figurative
-from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, subject_of,
-                    token_subtree)
+from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, reduced_relative,
+                    subject_of, token_subtree)
 from .roles import (domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
-                    roles_of)
+                    roles_of, speaks_for_state)
 from .triggers import Rule, Triggers
 from .verbs import code_verb
 
@@ -103,6 +103,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
+    if pos == "VERB" and reduced_relative(T, i):
+        roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "NOUN" and rule.cameo.startswith(TARGET_NAMED_NOUNS):
         named = {m.code for m in index.in_tokens(obj_tokens + T.subtree(i, CLAUSES))}
         roles = [(s, t) for s, t in roles if t.code in named]
@@ -110,12 +112,28 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         roles = [(t, s) for s, t in roles]
     if international:
         roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t)]
+        if rule.cameo.startswith("16"):   # only a state cuts ties, halts talks or expels: a firm's pull-out is its own
+            roles = [(s, t) for s, t in roles if speaks_for_state(s)]
     else:
         roles = roles or [partial_roles(subj_tokens + agent, obj_tokens, index)]
         roles = [domestic_roles(s, t, subj_tokens + agent, obj_tokens, sent, index, agents) for s, t in roles]
     if not roles:
         return None
     return rule.cameo, roles, topic
+
+
+def _own_phrase_roles(roles: list, agent: list, phrase: list, index: ActorIndex) -> list:
+    """A reduced relative ("the ban on Libya imposed by the US", "the treaty signed by A and B") names both
+    parties itself: the doer in its "by" phrase, the other there too or in the noun's phrase; the
+    passage's pair does not stand in for a missing one ("money pledged by the US")."""
+    T = index.T
+
+    def named(tokens: list) -> set:   # "the Japanese Jiji Press", "English language": a modifier, no party
+        return {m.code for m in index.in_tokens(tokens) if not (m.kind == "demonym" and any(
+            T.dep[i] in ("amod", "compound") for i in T.covering(m.start, m.end)))}
+    doers = named(agent)
+    others = named(phrase) | (doers if len(doers) >= 2 else set())
+    return [(s, t) for s, t in roles if s.code in doers and t.code in others]
 
 
 def _dictionary_rule(verb: Token, lemma: str, obj_tokens: list, subj: list, rules: Triggers) -> Optional[Rule]:

@@ -19,6 +19,7 @@ from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
 HONORIFICS = SHIPPED.words("actors.words.honorifics")
+REPORTING = SHIPPED.words("moods.words.report") | {"note", "tell", "warn", "insist", "argue"}
 PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
 # How far back (in characters) "he" or "she" looks for the person it stands for.
 PRONOUN_REACH = 600
@@ -38,6 +39,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     from Caracas) is of the country of the dateline, as wires write it, when the text names that country."""
     T = tokens_of(doc)
     mentions = code_firms(T, mentions)
+    mentions = _speakers_of_states(T, mentions)
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
     home = _dateline_country(gazetteer, dateline, mentions)
@@ -45,12 +47,56 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
         out = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
                for m in out]
         names = _registry(T, out)
+        out = [_recoded(T, m, names) for m in out]   # "Howard said" after "Minister Michael Howard"
     covered = {i for m in out for i in T.covering(m.start, m.end)}
     out += _bare_surnames(T, names, covered)
     out.sort(key=lambda m: m.start)
     out += _pronouns(T, out)
     out += _definite_states(T, out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _speakers_of_states(T: Tokens, mentions: list) -> list:
+    """An official named with a title but no nationality who reports what one state does ("Brazil would
+    not have suspended payments ..., Finance Minister Dilson Funaro said") speaks for that state, wherever
+    the wire was filed: the state is the subject (or its possessor) of the clause the official reports."""
+    states = [m for m in mentions if m.code and m.kind in ("country", "demonym", "capital")]
+    out = []
+    for m in mentions:
+        if m.kind == "person" and not m.code and m.sector == "GOV":
+            code = _reported_state(T, m, states)
+            if code:
+                m = replace(m, code=code)
+        out.append(m)
+    return out
+
+
+def _reported_state(T: Tokens, m: ActorMention, states: list) -> Optional[str]:
+    """The one state named in the subject of the clause the person's verb of saying reports, or None."""
+    tokens = T.covering(m.start, m.end)
+    if not tokens:
+        return None
+    name = tokens[-1]
+    verb = T.head[name]
+    if T.dep[name] != "nsubj" or T.lemma[verb] not in REPORTING:
+        return None
+    codes = set()
+    for clause in (c for c in T.children[verb] if T.dep[c] in ("ccomp", "parataxis")):
+        for subj in (c for c in T.children[clause] if T.dep[c] in ("nsubj", "nsubjpass")):
+            span = _head_phrase(T, subj)
+            codes |= {s.code for s in states if any(i in span for i in T.covering(s.start, s.end))}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _head_phrase(T: Tokens, i: int) -> set:
+    """A noun with its modifiers and possessors, without its prepositional phrases and clauses: in
+    "South Korea's surplus with the U.S.", South Korea's and surplus."""
+    out, todo = set(), [i]
+    while todo:
+        t = todo.pop()
+        out.add(t)
+        todo.extend(c for c in T.children[t] if T.dep[c] in ("poss", "compound", "amod", "det", "case", "nmod"))
     return out
 
 

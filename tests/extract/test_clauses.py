@@ -1,0 +1,69 @@
+"""Clause shapes the parse hides: reduced relatives, bare participles, stray subjects, pull-outs, acts under way."""
+from __future__ import annotations
+
+from bilateral.extract import analyze
+from bilateral.model import Document, text_id
+from bilateral.nlp.pipeline import load_nlp
+
+
+def events(text: str, published: str = "2020-01-01", dateline=None) -> list:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=published, dateline=dateline)
+    return analyze(doc, load_nlp()(text)).events
+
+
+def coded(text: str, **kw) -> set:
+    return {(e.event_type, e.cameo, e.source.code, e.target.code) for e in events(text, **kw)}
+
+
+def test_a_reduced_relative_names_its_doer_in_the_by_phrase():
+    assert coded("The sanctions on Libya imposed by the United States in 1986 remain.") == {
+        ("COERCE", "163", "USA", "LBY")}
+    assert ("AID", "074", "TCD", "MLI") in coded("Troops sent by Chad to Mali in 2013 were withdrawn.")
+    assert ("AGREE", "057", "PER", "BOL") in coded("The treaty signed by Peru and Bolivia in 2005 took effect.")
+
+
+def test_a_reduced_relative_without_both_parties_in_its_own_phrase_is_no_event():
+    # the other party is nowhere in the phrase: the passage's pair does not stand in for it
+    assert not coded("Peru met Bolivia in May. He said much of the money pledged by Peru had not arrived.") & {
+        ("AGREE", "033", "PER", "BOL")}
+    assert not coded("The accord on dairy output agreed in outline last December was hailed in Brussels.")
+
+
+def test_a_bare_participle_is_asked_not_asking():
+    # "Asked whether ..., X said": X is asked by reporters, X asks nothing
+    text = ("Chilean Foreign Minister Alberto Vargas met Peruvian officials in Lima. Asked whether the letter from "
+            "Peru was a rejection, Vargas said he was not sure.")
+    assert not [e for e in events(text) if e.event_type == "REQUEST"]
+    assert ("REQUEST", "100", "PER", "CHL") in coded("Pressed by Peru, Chile lifted the ban on fish imports.")
+
+
+def test_a_subject_the_parser_hung_in_a_fronted_phrase_still_acts():
+    text = ("In 1991, following the end of the Gulf War, former emir of Qatar Hamad bin Khalifa welcomed "
+            "Iranian participation in regional security arrangements.")
+    [e] = events(text)
+    assert (e.event_type, e.source.code, e.target.code, e.date) == ("SUPPORT", "QAT", "IRN", "1991")
+
+
+def test_pulling_out_of_a_pact_or_talks_is_a_cut_by_a_state_only():
+    assert ("SANCTION", "160", "ECU", "USA") in coded(
+        "In 2013 Ecuador pulled out of a preferential trade pact with the United States.")
+    assert ("SANCTION", "164", "IRN", "FRA") in coded("Iran withdrew from the talks with France in May.")
+    # a firm's pull-out is the firm's own business
+    assert not coded("A US company has pulled out of a major contract to rebuild Iraq's roads, officials said.")
+    # troops withdrawn under an agreement are a retreat, not a pull-out from the agreement
+    assert ("SANCTION", "160", "RUS", "GEO") not in coded(
+        "Russia withdrew its troops from Georgia under the 2008 agreement.")
+
+
+def test_an_act_told_as_going_on_is_dated_the_day_the_wire_was_filed():
+    text = "Chilean Trade Minister Alberto Vargas is heading a trade mission to 12 Peruvian cities."
+    [e] = [e for e in events(text, published="1987-03-04") if e.event_type == "CONSULT"]
+    assert (e.source.code, e.target.code, e.date, e.date_basis) == ("CHL", "PER", "1987-03-04", "inferred")
+    # a habitual present is no dated act
+    [e] = [e for e in events("Chile provides aid to Peru.", published="1987-03-04")]
+    assert e.date is None
+
+
+def test_summaries_keep_a_space_where_the_clause_was_cut():
+    [e] = [e for e in events("Pressed by Peru, Chile lifted the ban on fish imports.") if e.event_type == "REQUEST"]
+    assert "Pressed by Peru Chile" in e.summary and "PeruChile" not in e.summary
