@@ -67,3 +67,28 @@ def test_an_act_told_as_going_on_is_dated_the_day_the_wire_was_filed():
 def test_summaries_keep_a_space_where_the_clause_was_cut():
     [e] = [e for e in events("Pressed by Peru, Chile lifted the ban on fish imports.") if e.event_type == "REQUEST"]
     assert "Pressed by Peru Chile" in e.summary and "PeruChile" not in e.summary
+
+
+def test_an_act_asked_of_another_is_the_asking_alone():
+    assert coded("Ecuador will ask OPEC to allow it to pump more oil.") == {("REQUEST", "100", "ECU", "OPEC")}
+    assert coded("Peru urged Chile to withdraw its troops from the border.") == {("REQUEST", "100", "PER", "CHL")}
+
+
+def test_welcoming_a_statement_is_support_and_welcoming_a_president_hosts_a_visit():
+    assert coded("The German government welcomed President Reagan's latest policy statement.") == {
+        ("SUPPORT", "051", "DEU", "USA")}
+    assert coded("Peru welcomed the Chilean president on Monday.") == {("CONSULT", "043", "PER", "CHL")}
+
+
+def test_a_sanction_an_official_notes_his_state_could_impose_if_a_condition_fails_is_a_threat():
+    text = ("British Trade Minister Michael Howard met Peruvian officials in Lima on Monday. Howard noted that "
+            "Britain could revoke or deny licences to Peruvian banks in London if British firms fail to get similar "
+            "treatment in Peru.")
+    assert ("THREATEN", "GBR", "PER") in {(e.event_type, e.source.code, e.target.code) for e in events(text)}
+
+
+def test_an_undated_act_told_as_part_of_a_dated_trip_takes_the_trip_date():
+    text = ("British Trade Minister Michael Howard will make a trip to Lima on April 4, 1987. "
+            "Howard said he would use his trip to push Peru for a bigger role for British banks.")
+    [push] = [e for e in events(text, published="1987-04-01") if e.event_type == "REQUEST"]
+    assert (push.source.code, push.target.code, push.date, push.date_basis) == ("GBR", "PER", "1987-04-04", "relative")

@@ -24,7 +24,7 @@ from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC, coding
 from .dating import date_for, under_way
-from .mood import aspect as _aspect, modality as _modality
+from .mood import aspect as _aspect, modality as _modality, requested
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
 from .roles import demanded, most_named, pair_actors, passage_pair, speaker
@@ -87,6 +87,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 continue
             if modality == "required":   # "A said B must withdraw": A demands it of B
                 roles = demanded(T, i, roles, index, record=not options.fine_moods)
+            if not options.fine_moods and requested(tok):
+                continue   # "asked OPEC to allow ...": the request is the record's act
             if not options.fine_moods:   # the record: threats, demands and refusals are acts of their own
                 kept = for_record(cameo, modality)
                 if kept is None:
@@ -101,8 +103,9 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:
+                when, when_basis = (date, basis) if date else _date_of_named_act(T, i, found, source, target)
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
-                                   date, date_end, basis, topic))
+                                   when, date_end, when_basis or basis, topic))
         if any(sent.start <= i < sent.end for i in anniversaries):
             found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
         if sent_dates:   # every one of them has a date or a range
@@ -111,6 +114,25 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         if codes:
             recent = (recent + codes)[-12:]
     return _dedupe(found)
+
+
+# Acts an undated act can be told as part of ("use his trip to push for", "during the visit"): it takes their date.
+OCCASIONS = frozenset({"trip", "visit", "talks", "summit", "meeting", "tour", "mission", "negotiations"})
+
+
+def _date_of_named_act(T: Tokens, i: int, found: list, source, target) -> tuple:
+    """(date, "relative") of an earlier dated act of the same parties that the trigger's clause names as its
+    occasion ("Howard said he would use his trip to push for ..." after "the trip to Tokyo next week"), else
+    (None, None)."""
+    head = T.head[i] if T.pos[T.head[i]] == "VERB" and T.dep[i] in ("xcomp", "advcl") else i
+    nouns = {T.lemma[t] for h in {i, head} for t in T.subtree(h, CLAUSES) if T.pos[t] == "NOUN"} & OCCASIONS
+    if not nouns:
+        return None, None
+    pair = frozenset((source.code, target.code))
+    for f in reversed(found):
+        if f.pair == pair and f.event.date and f.event.trigger in nouns:
+            return f.event.date, "relative"
+    return None, None
 
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)

@@ -16,6 +16,7 @@ POSSIBILITY = SHIPPED.words("moods.words.possibility")
 OBLIGATION = SHIPPED.words("moods.words.obligation")
 HYPOTHETICAL = SHIPPED.words("moods.words.hypothetical")
 INTEND = SHIPPED.words("moods.words.intend")
+REQUESTING = SHIPPED.words("moods.words.request")
 PLAN = SHIPPED.words("moods.words.plan")
 READY = SHIPPED.words("moods.words.ready")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
@@ -115,6 +116,14 @@ def _conditional(verb: Token) -> bool:
     """The verb governs an "if" or "unless" clause of its own ("will withdraw unless X agrees")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in verb.children)
+
+
+def requested(tok: Token) -> bool:
+    """The act is one a party asks another to do ("will ask OPEC to allow it to pump more", "urged B to
+    withdraw"): the asking is coded, the act asked for has not happened."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in REQUESTING and any(
+        c.dep_ in ("dobj", "dative") for c in head.children)
 
 
 CONTINUE = SHIPPED.words("moods.words.continue")
