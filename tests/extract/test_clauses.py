@@ -92,3 +92,20 @@ def test_an_undated_act_told_as_part_of_a_dated_trip_takes_the_trip_date():
             "Howard said he would use his trip to push Peru for a bigger role for British banks.")
     [push] = [e for e in events(text, published="1987-04-01") if e.event_type == "REQUEST"]
     assert (push.source.code, push.target.code, push.date, push.date_basis) == ("GBR", "PER", "1987-04-04", "relative")
+
+
+def test_a_summoned_or_ordered_out_envoy_of_another_state_is_a_protest_or_an_expulsion():
+    assert coded("Peru summoned the Chilean ambassador on Monday over the border incident.") == {
+        ("ACCUSE", "111", "PER", "CHL")}
+    assert ("SANCTION", "166", "PER", "CHL") in coded(
+        "Peru ordered the Chilean ambassador to leave the country within 72 hours.")
+    # one's own envoy called home for consultations is no protest
+    assert not [e for e in coded("Peru met Chile in May. The president was summoning Ambassador Luis Vega home "
+                                 "for consultations.") if e[0] == "ACCUSE"]
+
+
+def test_a_coordinated_act_takes_the_clause_date_before_a_date_inside_a_noun():
+    text = ("On 1 October 2015 (a week after the 2015 Mina stampede), the Bahraini government recalled its "
+            "ambassador from Tehran and ordered the Iranian envoy to leave the country within 3 days.")
+    dates = {(e.cameo, e.date) for e in events(text)}
+    assert ("166", "2015-10-01") in dates and ("161", "2015-10-01") in dates

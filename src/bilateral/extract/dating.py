@@ -82,7 +82,11 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         said = said or (node != trigger and pos[node] == "VERB" and T.lemma[node] in REPORT)
         if node in chain:
             coordinated = coordinated or (own is not None and node not in own)
-            return 3 if foreign else 2 if said or coordinated else 1 if through_noun else 0
+            if foreign:
+                return 3
+            if said or coordinated:   # of a governing or coordinated clause: its own adverb before a noun's time
+                return 2.5 if through_noun else 2
+            return 1 if through_noun else 0
         # "reinstated ..., 18 months after relations were strained following the 2011 protests": the
         # time of a clause with its own subject is that clause's
         foreign = foreign or _own_clause(T, node)
@@ -92,7 +96,7 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
             if T.dep[node] == "relcl" and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
                 return 0   # "his trip to Japan, which starts tomorrow": the clause tells the act's own time
             if node in ancestors or _same_time_clause(T, node, chain):
-                return 2
+                return 2.5 if through_noun else 2
             return None
         if head[node] == node:
             return 3
