@@ -109,3 +109,25 @@ def test_a_coordinated_act_takes_the_clause_date_before_a_date_inside_a_noun():
             "ambassador from Tehran and ordered the Iranian envoy to leave the country within 3 days.")
     dates = {(e.cameo, e.date) for e in events(text)}
     assert ("166", "2015-10-01") in dates and ("161", "2015-10-01") in dates
+
+
+def test_telling_another_state_to_act_is_a_demand_and_ordering_ones_own_troops_is_the_act():
+    assert coded("Peru told Chile to withdraw its troops from the border.") == {("REQUEST", "100", "PER", "CHL")}
+    assert coded("Iraq ordered its troops to attack Iranian positions.") == {("ASSAULT", "190", "IRQ", "IRN")}
+    # a thing ordered done, with no state asked, is no demand of anybody
+    assert not coded("Peru met Canada in May. President Ollanta Vega of Peru has ordered all contracts with "
+                     "foreign firms to be examined.") & {("REQUEST", "100", "PER", "CAN")}
+
+
+def test_a_wire_dateline_dates_the_past_acts_of_its_lead():
+    text = "Peru summoned the Chilean ambassador over the border incident, officials said."
+    [e] = events(text, published="1987-04-07", dateline="LIMA")
+    assert (e.date, e.date_basis) == ("1987-04-07", "inferred")
+    [e] = events(text, published="1987-04-07")   # no dateline: no date told
+    assert e.date is None
+
+
+def test_the_members_a_subject_names_act_and_the_state_it_is_related_to_does_not():
+    text = ("Allies of the Bahraini government, such as Saudi Arabia and other Gulf states, have blamed Iran for "
+            "inciting upheaval.")
+    assert coded(text) == {("ACCUSE", "112", "SAU", "IRN")}

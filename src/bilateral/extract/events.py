@@ -66,7 +66,9 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     rules = triggers(load_lexicon(options.lexicon))
     found_at, anniversaries = candidates(T, rules, vocabulary)
     found: list = []
-    context: Optional[tuple] = None   # (date, paragraph, sentence index) of the last explicit date
+    # (date, paragraph, sentence index) of the last explicit date; a wire's dateline ("TOKYO, April 7 -")
+    # dates its lead as an explicit date would
+    context: Optional[tuple] = (published, 0, 0) if document.dateline and published else None
     recent: list = []                 # codes of the last sentences' actors, newest last
     for s_i, sent in enumerate(doc.sents):
         para = bisect.bisect_right(paragraphs, sent.start_char)

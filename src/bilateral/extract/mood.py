@@ -122,8 +122,10 @@ def requested(tok: Token) -> bool:
     """The act is one a party asks another to do ("will ask OPEC to allow it to pump more", "urged B to
     withdraw"): the asking is coded, the act asked for has not happened."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in REQUESTING and any(
-        c.dep_ in ("dobj", "dative") for c in head.children)
+    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    # "ordered its troops to attack": a party's own people carry out its act
+    own = any(g.dep_ == "poss" and g.pos_ == "PRON" for c in asked for g in c.children)
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in REQUESTING and bool(asked) and not own
 
 
 CONTINUE = SHIPPED.words("moods.words.continue")

@@ -41,6 +41,8 @@ def token_subtree(tok: Token, stop: Optional[set] = None) -> list:
 
 
 VERBAL = ("VERB", "AUX")
+# The object word a to-infinitive complement adds ("told B to withdraw"): rules can ask for one.
+INFINITIVE = "to-infinitive"
 # subject_of's passive flag for a bare participle ("Asked whether ..., X said"): its doer is nowhere in the text.
 PARTICIPLE = "participle"
 
@@ -160,6 +162,8 @@ def objects_of(T: Tokens, verb: int) -> tuple:
         if d in _NO_OBJECT:
             continue
         if d in CLAUSES and pos[child] in VERBAL:
+            if d == "xcomp" and any(T.lower[c] == "to" for c in children[child]):
+                lemmas.add(INFINITIVE)   # "told Japan to resolve the row": an act asked for
             continue
         if d == "prep" and lower[child] in CIRCUMSTANCES:
             continue   # "ended the pact during the Timor crisis": when, not with whom

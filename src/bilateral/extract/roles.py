@@ -159,16 +159,21 @@ def _core(T: Tokens, actors: list, subj: list) -> tuple:
     ("the Embassy of X in Y": X is no agent; "Thai government under pro-Y leadership": Y is none)."""
     inside = set(subj)
     idx, head, dep = T.idx, T.head, T.dep
-    core, rest = [], []
+    core, members, rest = [], [], []
     for m in actors:
         node = next(t for t in subj if idx[t] >= m.start) if m.start >= 0 else None
-        through_prep = False
+        through_prep = member = False
         while node is not None and head[node] in inside and head[node] != node:
             if dep[node] in ("prep", "pobj", "acl", "relcl"):
                 through_prep = True
+                # "allies of X, such as A", "countries including A": A is one of the subject, X is not
+                member = member or (dep[node] == "prep" and T.lower[node] in MEMBER_PREPS)
             node = head[node]
-        (rest if through_prep else core).append(m)
-    return core, rest
+        (core if not through_prep else members if member else rest).append(m)
+    return core, members + rest
+
+
+MEMBER_PREPS = frozenset({"as", "including", "like"})
 
 
 # CAMEO roots of coercion and violence: their target is named with them, or is people or land of the

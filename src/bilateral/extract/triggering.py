@@ -13,7 +13,7 @@ from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
 from .force import figurative
-from .parse import (CLAUSES, agreement_antecedent, against, is_light, objects_of, reduced_relative,
+from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
 from .roles import (domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of, speaks_for_state)
@@ -103,6 +103,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
+    if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Japan to resolve": Japan is asked
+        asked = [t for c in children[i] if dep[c] in ("dobj", "dative") for t in T.subtree(c, CLAUSES)]
+        named = {m.code for m in index.in_tokens(asked)}
+        roles = [(s, t) for s, t in roles if t.code in named]
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "NOUN" and rule.cameo.startswith(TARGET_NAMED_NOUNS):
