@@ -131,3 +131,8 @@ def test_the_members_a_subject_names_act_and_the_state_it_is_related_to_does_not
     text = ("Allies of the Bahraini government, such as Saudi Arabia and other Gulf states, have blamed Iran for "
             "inciting upheaval.")
     assert coded(text) == {("ACCUSE", "112", "SAU", "IRN")}
+
+
+def test_each_of_two_coordinated_doers_of_a_passive_acts():
+    text = "During the war, Estonia was occupied by both Nazi Germany and the Soviet Union in 1941."
+    assert coded(text) == {("COERCE", "192", "DEU", "EST"), ("COERCE", "192", "SUN", "EST")}

@@ -258,6 +258,12 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     if passive:
         sources = agent_actors[:1]
         rest = subj_actors + obj_actors
+        by = [t for h in agent if T.dep[h] == "pobj" and T.head[h] in agent for t in T.subtree(h, CLAUSES)]
+        doers = _distinct(_core(T, agent_actors, by)[0]) if agent_actors and by else []
+        if len(doers) >= 2:   # "occupied by both Nazi Germany and the Soviet Union": each of them acts
+            targets = [m for m in rest if m.code not in {d.code for d in doers} and not _located(index, m)]
+            if targets:
+                return [(d, targets[0]) for d in doers]
     else:
         core, modifiers = _core(T, subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
             subj_actors, [])
