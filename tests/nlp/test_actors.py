@@ -101,3 +101,13 @@ def test_dated_roles(nlp):
     in_office = actors(nlp, text, date="1990-05-01")["Helmut Kohl"]
     assert (in_office.code, in_office.sector) == ("DEU", "GOV")
     assert actors(nlp, text, date="1850")["Helmut Kohl"].code == "DEU"
+
+
+def test_a_combining_form_before_a_hyphen_names_a_state_but_not_in_a_binational_firm():
+    from bilateral.nlp.actors import find_actors
+    from bilateral.nlp.pipeline import load_nlp
+    text = "The secret Anglo-Iranian negotiations ended in 1970, and the Sino-Japanese talks went on."
+    codes = {(m.text, m.code) for m in find_actors(load_nlp()(text))}
+    assert {("Anglo", "GBR"), ("Iranian", "IRN"), ("Sino", "CHN"), ("Japanese", "JPN")} <= codes
+    firm = "The Anglo-Dutch food giant Unilever will help the firm."
+    assert "GBR" not in {m.code for m in find_actors(load_nlp()(firm))}

@@ -46,6 +46,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer | None = None, date: str | None =
     """Actor mentions in a parsed document: non-overlapping, sorted, character offsets into doc.text."""
     gaz = gazetteer or Gazetteer.load()
     cands = dictionary_candidates(doc, gaz, date)
+    cands = cands + combining_candidates(tokens_of(doc), cands)
     cands = entity_candidates(doc, gaz, date, cands)
     cands = [widen(doc, gaz, c, cands) for c in cands]
     cands = [appositive(doc, gaz, c, cands) for c in cands]
@@ -88,6 +89,23 @@ def reading(entry: Entry, span: Span) -> Cand:
     if kind == "igo":
         sector = "IGO"
     return Cand(span.start, span.end, entry.code, kind, sector, span.start)
+
+
+COMBINING = SHIPPED.table("actors.combining")
+FIRM_NOUNS = SHIPPED.words("actors.words.firm_nouns")
+
+
+def combining_candidates(T: Tokens, cands: list) -> list:
+    """States named by a combining form before a hyphen and another national word: "Anglo" in
+    "Anglo-Iranian negotiations" is British ("Anglo American", a firm, is not)."""
+    national = {c.start for c in cands if c.kind in ("demonym", "country")}
+    out = []
+    for i in range(T.n - 2):
+        code = COMBINING.get(T.lower[i])
+        if code and T.orth[i + 1] == "-" and (i + 2 in national or T.lower[i + 2] in COMBINING) and not (
+                T.lemma[T.head[i + 2]] in FIRM_NOUNS):   # "the Anglo-Dutch food giant": one firm, no pair
+            out.append(Cand(i, i + 1, code, "demonym", core=i))
+    return out
 
 
 def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Cand]:
