@@ -94,7 +94,7 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         coordinated = coordinated or (pos[node] == "VERB" and T.dep[node] == "conj")
         if pos[node] == "VERB" and T.lemma[node] in triggers:
             if T.dep[node] == "relcl" and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
-                return 0   # "his trip to Japan, which starts tomorrow": the clause tells the act's own time
+                return 0   # "his trip to Chile, which starts tomorrow": the clause tells the act's own time
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2.5 if through_noun else 2
             return None
@@ -117,7 +117,7 @@ def _own_clause(T: Tokens, verb: int) -> bool:
 
 
 def _in_phrase(T: Tokens, noun: int, trigger: int) -> bool:
-    """The noun is the trigger noun or the object of one of its prepositions ("trip to Japan")."""
+    """The noun is the trigger noun or the object of one of its prepositions ("trip to Chile")."""
     if noun == trigger:
         return True
     return T.dep[noun] == "pobj" and T.head[T.head[noun]] == trigger and T.dep[T.head[noun]] == "prep"

@@ -66,7 +66,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     rules = triggers(load_lexicon(options.lexicon))
     found_at, anniversaries = candidates(T, rules, vocabulary)
     found: list = []
-    # (date, paragraph, sentence index) of the last explicit date; a wire's dateline ("TOKYO, April 7 -")
+    # (date, paragraph, sentence index) of the last explicit date; a wire's dateline ("LIMA, April 7 -")
     # dates its lead as an explicit date would
     context: Optional[tuple] = (published, 0, 0) if document.dateline and published else None
     recent: list = []                 # codes of the last sentences' actors, newest last
@@ -124,7 +124,7 @@ OCCASIONS = frozenset({"trip", "visit", "talks", "summit", "meeting", "tour", "m
 
 def _date_of_named_act(T: Tokens, i: int, found: list, source, target) -> tuple:
     """(date, "relative") of an earlier dated act of the same parties that the trigger's clause names as its
-    occasion ("Howard said he would use his trip to push for ..." after "the trip to Tokyo next week"), else
+    occasion ("Howard said he would use his trip to push for ..." after "the trip to Lima next week"), else
     (None, None)."""
     head = T.head[i] if T.pos[T.head[i]] == "VERB" and T.dep[i] in ("xcomp", "advcl") else i
     nouns = {T.lemma[t] for h in {i, head} for t in T.subtree(h, CLAUSES) if T.pos[t] == "NOUN"} & OCCASIONS

@@ -163,7 +163,7 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             continue
         if d in CLAUSES and pos[child] in VERBAL:
             if d == "xcomp" and any(T.lower[c] == "to" for c in children[child]):
-                lemmas.add(INFINITIVE)   # "told Japan to resolve the row": an act asked for
+                lemmas.add(INFINITIVE)   # "told Peru to resolve the row": an act asked for
             continue
         if d == "prep" and lower[child] in CIRCUMSTANCES:
             continue   # "ended the pact during the Timor crisis": when, not with whom

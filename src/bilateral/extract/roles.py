@@ -256,24 +256,22 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
         obj_actors = [m for m in obj_actors if _heads_phrase(index, m, objs)]
     if passive:
-        sources = agent_actors[:1]
         rest = subj_actors + obj_actors
+        # "occupied by both Nazi Germany and the Soviet Union": each doer the "by" phrase joins acts
         by = [t for h in agent if T.dep[h] == "pobj" and T.head[h] in agent for t in T.subtree(h, CLAUSES)]
         doers = _distinct(_core(T, agent_actors, by)[0]) if agent_actors and by else []
-        if len(doers) >= 2:   # "occupied by both Nazi Germany and the Soviet Union": each of them acts
-            targets = [m for m in rest if m.code not in {d.code for d in doers} and not _located(index, m)]
-            if targets:
-                return [(d, targets[0]) for d in doers]
+        sources = doers if len(doers) >= 2 else agent_actors[:1]
     else:
         core, modifiers = _core(T, subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
             subj_actors, [])
         sources = _distinct(core) or _distinct(modifiers)[:1]
         modifiers = [m for m in modifiers if m not in sources]
         rest = obj_actors + modifiers
-        if len(sources) >= 2:   # "Estonia and Mexico established relations in New York": the pair acts
-            targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
-            if targets:
-                return [(s, targets[0]) for s in sources]
+    if len(sources) >= 2:   # "Estonia and Mexico established relations in New York": the pair acts
+        targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
+        if targets:
+            return [(s, targets[0]) for s in sources]
+        if not passive:
             return _both_ways(T, cameo, objs, (sources[0], sources[1]))
     source = sources[0] if sources else None
     if source is None and is_pair_phrase(T, subj) and len(local_pair) == 2:

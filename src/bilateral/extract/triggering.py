@@ -103,15 +103,13 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
-    if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Japan to resolve": Japan is asked
-        asked = [t for c in children[i] if dep[c] in ("dobj", "dative") for t in T.subtree(c, CLAUSES)]
-        named = {m.code for m in index.in_tokens(asked)}
-        roles = [(s, t) for s, t in roles if t.code in named]
+    if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
+        roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("dobj", "dative")
+                                    for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "NOUN" and rule.cameo.startswith(TARGET_NAMED_NOUNS):
-        named = {m.code for m in index.in_tokens(obj_tokens + T.subtree(i, CLAUSES))}
-        roles = [(s, t) for s, t in roles if t.code in named]
+        roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]
     if international:
@@ -126,13 +124,19 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     return rule.cameo, roles, topic
 
 
+def _targets_in(roles: list, tokens: list, index: ActorIndex) -> list:
+    """The roles whose target is named among the tokens (the act's own phrase, not the passage's pair)."""
+    named = {m.code for m in index.in_tokens(tokens)}
+    return [(s, t) for s, t in roles if t.code in named]
+
+
 def _own_phrase_roles(roles: list, agent: list, phrase: list, index: ActorIndex) -> list:
     """A reduced relative ("the ban on Libya imposed by the US", "the treaty signed by A and B") names both
     parties itself: the doer in its "by" phrase, the other there too or in the noun's phrase; the
     passage's pair does not stand in for a missing one ("money pledged by the US")."""
     T = index.T
 
-    def named(tokens: list) -> set:   # "the Japanese Jiji Press", "English language": a modifier, no party
+    def named(tokens: list) -> set:   # "the Swiss bank UBS", "English language": a modifier, no party
         return {m.code for m in index.in_tokens(tokens) if not (m.kind == "demonym" and any(
             T.dep[i] in ("amod", "compound") for i in T.covering(m.start, m.end)))}
     doers = named(agent)

@@ -19,7 +19,8 @@ from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
 HONORIFICS = SHIPPED.words("actors.words.honorifics")
-REPORTING = SHIPPED.words("moods.words.report") | {"note", "tell", "warn", "insist", "argue"}
+# Verbs by which an official reports or presses a statement ("..., Finance Minister X said").
+REPORTING = SHIPPED.words("moods.words.report") | SHIPPED.words("events.words.demanding")
 PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
 # How far back (in characters) "he" or "she" looks for the person it stands for.
 PRONOUN_REACH = 600
