@@ -136,3 +136,27 @@ def test_the_members_a_subject_names_act_and_the_state_it_is_related_to_does_not
 def test_each_of_two_coordinated_doers_of_a_passive_acts():
     text = "During the war, Estonia was occupied by both Nazi Germany and the Soviet Union in 1941."
     assert coded(text) == {("COERCE", "192", "DEU", "EST"), ("COERCE", "192", "SUN", "EST")}
+
+
+def test_an_occasion_a_fronted_phrase_names_joins_the_clauses_subject_and_whom_it_is_with():
+    assert ("CONSULT", "040", "DEU", "CHN") in coded(
+        "During talks with Chinese officials in Beijing, the German chancellor signed a trade pact.")
+    assert ("CONSULT", "040", "CAN", "MEX") in coded(
+        "In a meeting with Mexican Foreign Minister Jorge Castaneda, Canadian Prime Minister Jean Chretien "
+        "asked for faster customs checks.")
+    assert ("CONSULT", "040", "PER", "CHL") in coded("Peru is in talks with Chile on a new border crossing.")
+
+
+def test_an_occasion_without_a_with_phrase_or_a_subject_is_no_event():
+    # where the meeting is, or what the talks are for, is no party to them
+    assert not {c for c in coded("He will present his conclusions at an IMF meeting in Washington in April.")
+                if c[1] == "040"}
+    assert not {c for c in coded("Progress was made in talks with commercial banks for loans to Argentina and "
+                                 "Brazil, the official said.") if c[1] == "040"}
+
+
+def test_an_occasion_named_again_takes_the_date_of_the_act_it_names():
+    found = events("In May 2009, Chilean President Michelle Bachelet made a state visit to Peru.\n\n"
+                   "Copper prices rose sharply that year. Mining output grew. Ports were busy.\n\n"
+                   "Bachelet discussed a gas pipeline during her meeting with Peruvian officials.")
+    assert {(e.cameo, e.date) for e in found if e.event_type == "CONSULT"} >= {("042", "2009-05"), ("040", "2009-05")}

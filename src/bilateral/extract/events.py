@@ -124,15 +124,15 @@ OCCASIONS = frozenset({"trip", "visit", "talks", "summit", "meeting", "tour", "m
 
 def _date_of_named_act(T: Tokens, i: int, found: list, source, target) -> tuple:
     """(date, "relative") of an earlier dated act of the same parties that the trigger's clause names as its
-    occasion ("Howard said he would use his trip to push for ..." after "the trip to Lima next week"), else
-    (None, None)."""
+    occasion ("Howard said he would use his trip to push for ..." after "the trip to Lima next week"; "during his
+    meeting with the king" after "made his first visit to Bahrain in 2007"), else (None, None)."""
     head = T.head[i] if T.pos[T.head[i]] == "VERB" and T.dep[i] in ("xcomp", "advcl") else i
     nouns = {T.lemma[t] for h in {i, head} for t in T.subtree(h, CLAUSES) if T.pos[t] == "NOUN"} & OCCASIONS
     if not nouns:
         return None, None
     pair = frozenset((source.code, target.code))
     for f in reversed(found):
-        if f.pair == pair and f.event.date and f.event.trigger in nouns:
+        if f.pair == pair and f.event.date and f.event.trigger in OCCASIONS:
             return f.event.date, "relative"
     return None, None
 

@@ -123,6 +123,11 @@ def partial_roles(subj: list, objs: list, index: ActorIndex) -> tuple:
     return source, target
 
 
+# Occasions an "in" or "at" phrase puts the clause's subject at ("In talks with X, A asked ...").
+MEETINGS = frozenset({"talk", "talks", "meeting", "negotiation", "negotiations", "discussion", "discussions",
+                      "conversation", "summit"})
+
+
 def noun_subject(T: Tokens, noun: int) -> list:
     """Who does a nominal event: a possessor, an "of" phrase, or the subject of "make a visit"."""
     dep, lower, children = T.dep, T.lower, T.children
@@ -148,8 +153,10 @@ def noun_subject(T: Tokens, noun: int) -> list:
     amod = [c for c in children[noun] if dep[c] in ("amod", "compound") and not against(T, c)]
     if of or amod:
         return of + amod
-    if dep[noun] == "pobj" and lower[h] in ("during", "on") and T.pos[T.head[h]] == "VERB":
-        subj, passive = subject_of(T, T.head[h])   # "discussed it during a trip to Moscow": the one who went
+    if dep[noun] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX") and (
+            lower[h] in ("during", "on") or (lower[h] in ("in", "at") and T.lemma[noun] in MEETINGS)):
+        # "discussed it during a trip to Moscow", "In talks with X, the minister asked": the one who went
+        subj, passive = subject_of(T, T.head[h])
         return [] if passive else subj
     return []
 

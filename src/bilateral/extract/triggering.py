@@ -55,6 +55,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     lexicon does not."""
     dep, children, lower = T.dep, T.children, T.lower
     lemma, pos = T.lemma[i], T.pos[i]
+    at = False
     if (pos == "VERB" or pos == "ADJ") and (lemma in rules.verbs or lemma in dictionary):
         obj_tokens, obj_lemmas = objects_of(T, i)
         subj_tokens, passive = subject_of(T, i)
@@ -86,6 +87,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                 return None   # "received aid from Iran": the verb codes the act its object names
         if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
             modifiers.add(T.lemma[h])
+        at = dep[i] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")
+        if at:   # "in talks with X, A asked": the preposition places the clause's subject at the occasion
+            modifiers.add(lower[h])
         rule = rules.find(lemma, modifiers, noun=True)
         if rule is None:
             return None
@@ -97,6 +101,12 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                        for t in T.subtree(c, CLAUSES)]
         if dep[i] in ("dobj",) and is_light(T, h):
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
+        if at and rule.objects and lower[h] in rule.objects:
+            # an occasion joins the clause's subject and whom it is "with", not where it is or what it is for
+            obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("with", "between")
+                          for t in T.subtree(c, CLAUSES)]
+            if not subj_tokens or not obj_tokens:
+                return None
     else:
         return None
     roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
@@ -108,7 +118,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                                     for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
-    if pos == "NOUN" and rule.cameo.startswith(TARGET_NAMED_NOUNS):
+    if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or (at and rule.objects and lower[h] in rule.objects)):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]

@@ -83,6 +83,9 @@ def compare(pair: str, dataset: str, own: list, external: list, documents: dict,
             continue
         out.external.append(EventRef(x.native_id, x.date, x.event_type, x.cameo, _label(x), x.url))
         best = _best_match(x, by_family.get(fam, []), window)
+        retro = _retrospective(x, by_family.get(fam, []), documents, window)
+        if best is not None and best[0].cameo != x.cameo and retro is not None and retro[0].cameo == x.cameo:
+            best = None     # an older event of the very code, told in a report of that day, beats a near cousin
         if best is not None:
             e, gap = best
             matched.add(e.event_id)
@@ -91,7 +94,6 @@ def compare(pair: str, dataset: str, own: list, external: list, documents: dict,
                 f"{label} {x.native_id} dates it {x.date}, the record {e.date}: "
                 + ("the same days." if gap == 0 else f"{gap} days apart, within {window}.")))
             continue
-        retro = _retrospective(x, by_family.get(fam, []), documents, window)
         if retro is not None:
             e, doc_id, days = retro
             cited.add(e.event_id)
