@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 DEFAULT_DIR = Path("/tmp/bilateral-web-load")
+TIMEOUT = 30.0      # seconds a request may take before it counts as an error (598)
 
 
 def build_store(store: Path, processes: int) -> None:
@@ -161,7 +162,12 @@ async def client(i: int, port: int, labels: tuple, t: dict, deadline: float, out
         url = url_for(label, t, rng)
         t0 = time.perf_counter()
         try:
-            status, size, closed = await fetch(reader, writer, host, url)
+            status, size, closed = await asyncio.wait_for(fetch(reader, writer, host, url), TIMEOUT)
+        except asyncio.TimeoutError:          # counted as an error, on a fresh connection
+            writer.close()
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            out.append((label, time.perf_counter() - t0, 0, 598, url))
+            continue
         except (asyncio.IncompleteReadError, ConnectionError):
             writer.close()
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -259,11 +265,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (bilateral serve --workers)")
     ap.add_argument("--phases", default="pages,api")
     ap.add_argument("--ask", action="store_true", help="also time /api/ask one request at a time")
+    ap.add_argument("--cache-mb", type=float, default=64, help="the server's answer cache (0: every request queries)")
     args = ap.parse_args()
     build_store(args.store, args.processes)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "bilateral", "--db", str(args.store), "serve", "--port", str(port),
-                               "--workers", str(args.workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               "--workers", str(args.workers), "--cache-mb", str(args.cache_mb)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         import urllib.request
         deadline = time.monotonic() + 60
@@ -279,7 +286,7 @@ def main() -> None:
         t = targets(args.store, port)
         with open("/proc/loadavg") as f:
             load = f.read().split()[:3]
-        print(f"store {args.store}: server with {args.workers} worker(s), {args.clients} clients, "
+        print(f"store {args.store}: server with {args.workers} worker(s), cache {args.cache_mb:g} MB, {args.clients} clients, "
               f"{args.seconds:g} s per phase, load average before {' '.join(load)}, {os.cpu_count()} CPUs", flush=True)
         for phase in args.phases.split(","):
             labels = PAGE_ROUTES if phase == "pages" else API_ROUTES

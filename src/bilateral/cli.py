@@ -288,7 +288,9 @@ def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"),
           port: int = typer.Option(8000, "--port"),
           allow_host: List[str] = typer.Option([], "--allow-host",
                                                help="Another name this server answers for (the Host header)."),
-          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port.")):
+          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port."),
+          cache_mb: float = typer.Option(64, "--cache-mb", min=0,
+                                         help="Memory for answers kept until the store changes (0: none).")):
     """Serve the HTTP API and the dashboard over the store, read-only."""
     def go():
         _needs("fastapi", "web")
@@ -296,7 +298,7 @@ def serve(ctx: typer.Context, host: str = typer.Option("127.0.0.1", "--host"),
         from .web.app import serve as run
         settings = _settings(ctx)
         run(settings.db, host=host, port=port, dictionary=settings.options.dictionary, allow_hosts=allow_host,
-            workers=workers)
+            workers=workers, cache_mb=cache_mb)
     _run(go)
 
 

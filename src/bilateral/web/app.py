@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import BilateralError
 from ..nlp.gazetteer import Gazetteer
 from . import api_routes, formats_routes, page_lists, pages
+from .cache import ResponseCache
 from .db import Database, QueryTimeout
 from .security import SecurityMiddleware, allowed_hosts_for
 
@@ -27,11 +28,12 @@ def _wants_json(request: Request) -> bool:
 
 def create_app(db_path: str | Path, dictionary: Optional[str] = None,
                query_timeout: float = 10.0, max_body: int = 1_000_000,
-               allowed_hosts: Optional[Iterable[str]] = None) -> FastAPI:
+               allowed_hosts: Optional[Iterable[str]] = None, cache_mb: float = 64) -> FastAPI:
     """The app over one store, opened read-only: documents are ingested with the CLI or the API.
 
     It answers only requests whose Host names it (`allowed_hosts`, by default the loopback names),
-    so a page on another site cannot reach it through a rebound DNS name.
+    so a page on another site cannot reach it through a rebound DNS name. Answers are kept in memory (up to
+    `cache_mb`, 0 keeps none) until the store's files change.
 
     The store stays open for the app's life (`app.state.db.close()` ends it): the ASGI lifespan does not
     close it, since test clients run a lifespan per use."""
@@ -46,6 +48,7 @@ def create_app(db_path: str | Path, dictionary: Optional[str] = None,
     app.state.max_body = max_body
     app.state.names = dict(Gazetteer.load(dictionary).names)
     hosts = allowed_hosts_for("127.0.0.1") if allowed_hosts is None else allowed_hosts
+    app.add_middleware(ResponseCache, path=db.path, max_bytes=int(cache_mb * (1 << 20)))   # inside the security checks
     app.add_middleware(SecurityMiddleware, max_body=max_body, allowed_hosts=hosts)
     app.include_router(api_routes.router)
     app.include_router(formats_routes.router)
@@ -87,7 +90,8 @@ def create_app(db_path: str | Path, dictionary: Optional[str] = None,
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          dictionary: Optional[str] = None, allow_hosts: Iterable[str] = (), workers: int = 1) -> None:
+          dictionary: Optional[str] = None, allow_hosts: Iterable[str] = (), workers: int = 1,
+          cache_mb: float = 64) -> None:
     """Run the app with uvicorn until interrupted; it answers for the address served and `allow_hosts`.
 
     With several workers each process opens the store read-only itself (uvicorn imports `worker_app`)."""
@@ -99,10 +103,10 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     if workers > 1:
         Database(db_path, read_only=True).close()       # a missing or unreadable store fails here, once
         os.environ["BILATERAL_SERVE"] = json.dumps({"db": str(db_path), "dictionary": dictionary,
-                                                    "hosts": sorted(hosts)})
+                                                    "hosts": sorted(hosts), "cache_mb": cache_mb})
         uvicorn.run("bilateral.web.app:worker_app", factory=True, workers=workers, **opts)
         return
-    app = create_app(db_path, dictionary=dictionary, allowed_hosts=hosts)
+    app = create_app(db_path, dictionary=dictionary, allowed_hosts=hosts, cache_mb=cache_mb)
     try:
         uvicorn.run(app, **opts)
     finally:
@@ -113,4 +117,5 @@ def worker_app() -> FastAPI:
     """The app of one worker process of `serve(workers=N)`, configured through the environment."""
     import os
     conf = json.loads(os.environ["BILATERAL_SERVE"])
-    return create_app(conf["db"], dictionary=conf["dictionary"], allowed_hosts=conf["hosts"])
+    return create_app(conf["db"], dictionary=conf["dictionary"], allowed_hosts=conf["hosts"],
+                      cache_mb=conf.get("cache_mb", 64))

@@ -58,13 +58,35 @@ def claims(corpus, f: Filters, sort: str, desc: bool, after: Optional[str], limi
     return total, rows, nxt
 
 
-def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
-    """Ledger groups (metric, subject, object, scope) in key order, each with all its rows, as the CLI groups them."""
+# Rows one ledger page shows at most: a page ends before the group that would pass it, and a group longer
+# than this shows its first rows and how many more the claims table pages through.
+LEDGER_ROWS = 120
+
+
+def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int, rows: Optional[int] = None) -> tuple:
+    """Ledger groups (metric, subject, object, scope) in key order, as the CLI groups them: at most `limit`
+    groups and `rows` rows (LEDGER_ROWS by default), so a busy pair's page stays small."""
+    rows = LEDGER_ROWS if rows is None else rows
     s = corpus.store
     total, keys, nxt = q.ledger_keys_page(s, f, decode_cursor(after, 4), limit)
     items = [Claim.from_dict(orjson.loads(b)) for b in q.claims_in_groups(s.con, f, keys)]
     items.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
-    return total, records.ledger_groups(s, items), nxt
+    groups = {(g["metric"], g["subject"] or "", g["object"] or "", g["scope"] or ""): g
+              for g in records.ledger_groups(s, items)}
+    kept, shown = [], 0
+    for key in keys:
+        g = groups.get(tuple(str(v) if v is not None else "" for v in key))
+        if g is None:
+            continue
+        if kept and shown + len(g["rows"]) > rows:
+            nxt = [v if isinstance(v, (str, int, float)) else str(v) for v in kept[-1][1]]
+            break
+        if len(g["rows"]) > rows:
+            g["more"] = len(g["rows"]) - rows
+            g["rows"] = g["rows"][:rows]
+        shown += len(g["rows"])
+        kept.append((g, key))
+    return total, [g for g, _ in kept], nxt
 
 
 def conflicts(corpus, f: Filters, after: Optional[str], limit: int) -> tuple:
