@@ -248,6 +248,7 @@ class Event(Record):
     trigger: Optional[str] = None     # the verb or noun that carried the event
     topic: Optional[str] = None       # the object the lexicon rule matched ("relations", "flights")
     aspect: Optional[str] = None      # "ongoing" when the text tells the act as continuing ("continues to fund")
+    amount: Optional[str] = None      # the figure the act moves ("50000 barrels"), when its object names one
 
     @classmethod
     def from_dict(cls, data: dict) -> "Event":

@@ -160,3 +160,32 @@ def test_an_occasion_named_again_takes_the_date_of_the_act_it_names():
                    "Copper prices rose sharply that year. Mining output grew. Ports were busy.\n\n"
                    "Bachelet discussed a gas pipeline during her meeting with Peruvian officials.")
     assert {(e.cameo, e.date) for e in found if e.event_type == "CONSULT"} >= {("042", "2009-05"), ("040", "2009-05")}
+
+
+def test_a_purpose_infinitive_is_the_aim_of_its_act_not_a_second_act():
+    found = events("Venezuela will lend Ecuador 50,000 barrels of crude oil a day to help it meet its export "
+                   "commitments, the minister said today.", published="1987-03-12")
+    assert [(e.cameo, e.trigger) for e in found] == [("070", "lend")]
+
+
+def test_we_in_a_quotation_is_the_side_of_whoever_says_it():
+    text = ('"The Japanese have indicated we may not get as much as we are asking for," Philippine Finance '
+            'Minister Jaime Ongpin said.')
+    assert ("REQUEST", "100", "PHL", "JPN") in coded(text, published="1987-04-27")
+    assert not {c for c in coded(text, published="1987-04-27") if c[2] == "JPN" and c[0] == "REQUEST"}
+    # nobody named says it: "we" is nobody the record knows
+    assert not coded('"We are asking Japan for more aid," an official said.', published="1987-04-27")
+
+
+def test_a_possibility_reported_by_its_speaker_is_a_threat_by_whom_would_act():
+    # "could" under a verb of saying is still a possibility: a threat, not a done revocation
+    assert coded("British Trade Minister Michael Howard said Britain could revoke licences of Japanese banks.",
+                 published="1987-04-03") == {("THREATEN", "132", "GBR", "JPN")}
+
+
+def test_words_a_wire_reports_as_said_are_dated_by_its_month():
+    text = "British trade minister Michael Howard has accused Japan of trying to shut out British firms."
+    found = events(text, published="1987-04-07", dateline="TOKYO")
+    assert [(e.event_type, e.date, e.date_basis) for e in found] == [("ACCUSE", "1987-04", "inferred")]
+    # without a dateline (not a dated report of the day) the act stays undated
+    assert [e.date for e in events(text, published="1987-04-07")] == [None]

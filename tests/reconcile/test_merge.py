@@ -125,3 +125,41 @@ def test_an_undated_mention_joins_the_act_its_document_dates_elsewhere():
     other_doc = ev("m3", "d2", None, cameo="042", etype="CONSULT", src="GBR", tgt="JPN", trigger="trip")
     events, members = merge_events([dated, again, other_doc])
     assert len(events) == 2 and events[0].date == "1987-04" and len(events[0].mentions) == 2
+
+
+def test_reports_of_one_figure_for_one_act_are_one_event_whatever_their_verb():
+    lend = ev("lend", "d1", "1987-03", cameo="070", etype="AID", src="VEN", tgt="ECU", modality="intended",
+              trigger="lend", topic=None)
+    would = ev("would", "d2", None, cameo="070", etype="AID", src="VEN", tgt="ECU", modality="intended",
+               trigger="provide", topic=None)
+    other = ev("other", "d2", None, cameo="070", etype="AID", src="VEN", tgt="ECU", modality="intended",
+               trigger="supply", topic=None)
+    lend.amount, would.amount, other.amount = "50000 barrels_per_day", "50000 barrels_per_day", "1.25e+07 barrels"
+    published = {"d1": "1987-03-12", "d2": "1987-03-13"}
+    events, _ = merge_events([lend, would, other], published)
+    assert sorted(sorted(m.sentence for m in e.mentions) for e in events) == [
+        ["sentence lend", "sentence would"], ["sentence other"]]
+    assert next(e for e in events if len(e.mentions) == 2).amount == "50000 barrels_per_day"
+    # a figure given without its unit ("a five mln crude oil loan") still names the act
+    loan = ev("loan", "d1", None, cameo="070", etype="AID", src="VEN", tgt="ECU", trigger="loan", topic=None)
+    lending = ev("lending", "d2", "1987-03-13", cameo="070", etype="AID", src="VEN", tgt="ECU", trigger="lend",
+                 topic=None)
+    loan.amount, lending.amount = "5e+06", "5e+06 barrels"
+    assert len(merge_events([loan, lending], published)[0]) == 1
+    # documents years apart tell of two loans, however alike their figures
+    assert len(merge_events([loan, lending], {"d1": "1980-01-01", "d2": "1987-03-13"})[0]) == 2
+
+
+def test_words_dated_by_their_report_merge_only_by_the_same_code_and_verb():
+    accuse = dict(date="1987-03", cameo="112", etype="ACCUSE", src="USA", tgt="JPN", topic=None)
+    accused = ev("a", "d1", trigger="accuse", **accuse)
+    opposes = ev("b", "d2", trigger="oppose", **dict(accuse, cameo="111"))
+    again = ev("c", "d3", trigger="accuse", **accuse)
+    for e in (accused, opposes, again):
+        e.date_basis = "inferred"
+    events, _ = merge_events([accused, opposes, again], {"d1": "1987-03-12", "d2": "1987-03-14", "d3": "1987-03-20"})
+    assert sorted(len(e.mentions) for e in events) == [1, 2]
+    # stated dates join them as before
+    for e in (accused, opposes):
+        e.date_basis = "explicit"
+    assert len(merge_events([accused, opposes])[0]) == 1

@@ -11,6 +11,8 @@ from ..lexicon import SHIPPED
 
 # CAMEO codes whose act is mutual: with no source named, the pair of the passage does it together.
 SYMMETRIC = SHIPPED.words("events.words.symmetric_cameo")
+# CAMEO roots of acts done in words (demand, disapprove, reject, threaten): a report tells of them as they are made.
+SPOKEN = frozenset({"10", "11", "12", "13"})
 # CAMEO root (two digits) -> PLOVER v0.8 category.  Roots 01 (statements) carry no event.
 ROOT_TO_PLOVER = {
     "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",

@@ -137,6 +137,16 @@ def under_way(T: Tokens, i: int) -> bool:
                                      for c in T.children[i])
 
 
+def said_lately(tok) -> bool:
+    """The words of the act are told as already said: a simple past or present perfect in its clause chain
+    ("noted that Britain could revoke", "has accused Japan of"); a dated report tells of them as recent."""
+    for t in _chain(tok):
+        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                                                      for c in t.children)):
+            return True
+    return False
+
+
 def _present(T: Tokens, links: list) -> bool:
     """Present or present perfect (the trigger's clause chain `links` has such an auxiliary): the
     sentence speaks of now, so no date carries over."""

@@ -22,12 +22,14 @@ from ..nlp.tokens import Tokens, tokens_of
 from ..options import DEFAULT, Options
 from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
-from .cameo import SYMMETRIC, coding
-from .dating import date_for, under_way
-from .mood import aspect as _aspect, modality as _modality, requested
+from .amounts import act_amount
+from .cameo import SPOKEN, SYMMETRIC, coding
+from .dating import date_for, said_lately, under_way
+from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
-from .roles import demanded, most_named, pair_actors, passage_pair, speaker
+from .roles import most_named, pair_actors, passage_pair
+from .speakers import demanded, speaker
 from .triggering import candidates, event_at
 from .triggers import triggers
 from .verbs import lemmas as dictionary_lemmas
@@ -70,6 +72,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     # dates its lead as an explicit date would
     context: Optional[tuple] = (published, 0, 0) if document.dateline and published else None
     recent: list = []                 # codes of the last sentences' actors, newest last
+    acted: dict = {}                  # trigger token -> (pair, PLOVER type) of the events it made
     for s_i, sent in enumerate(doc.sents):
         para = bisect.bisect_right(paragraphs, sent.start_char)
         lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
@@ -84,6 +87,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 continue
             cameo, roles, topic = candidate
             tok = doc[i]
+            if _purpose_of_act(tok, acted, roles, coding(cameo).event_type):
+                continue
             modality = _modality(tok, fine=True)
             if modality is None:
                 continue
@@ -102,9 +107,13 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
             date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, rules.verbs)
             if date is None and published and modality == "asserted" and under_way(T, i):
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
+            elif date is None and published and document.dateline and modality == "asserted" \
+                    and cameo[:2] in SPOKEN and said_lately(tok):
+                date, basis = published[:7], "inferred"   # a wire's "Howard has accused Japan": in its month
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:
+                acted.setdefault(i, set()).add((frozenset((source.code, target.code)), coding(cameo).event_type))
                 when, when_basis = (date, basis) if date else _date_of_named_act(T, i, found, source, target)
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    when, date_end, when_basis or basis, topic))
@@ -116,6 +125,16 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         if codes:
             recent = (recent + codes)[-12:]
     return _dedupe(found)
+
+
+def _purpose_of_act(tok, acted: dict, roles: list, event_type: str) -> bool:
+    """"will lend Ecuador crude to help it meet its commitments": a "to" infinitive of purpose under an act of
+    the same kind between the same parties tells that act's aim, not a second act ("sent experts to
+    investigate" still investigates)."""
+    if tok.dep_ != "advcl" or not to_infinitive(tok) or complement(tok):
+        return False   # "have sworn to fight": what is sworn is the act, not the aim of the swearing
+    pairs = acted.get(tok.head.i)
+    return bool(pairs) and any((frozenset((s.code, t.code)), event_type) in pairs for s, t in roles)
 
 
 # Acts an undated act can be told as part of ("use his trip to push for", "during the visit"): it takes their date.
@@ -214,7 +233,7 @@ def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, da
         source=src, target=tgt, event_type=c.event_type, modality=modality, date=date, date_end=date_end,
         date_basis=basis if date else "unknown", mode=c.mode, context=[c.context] if c.context else [],
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
-        trigger=T.lemma[i], topic=topic, aspect=_aspect(T.doc[i]),
+        trigger=T.lemma[i], topic=topic, aspect=_aspect(T.doc[i]), amount=act_amount(T.doc[i]),
     )
     depth, node, head = 0, i, T.head
     while head[node] != node and depth < 20:

@@ -30,7 +30,7 @@ def chain(tok: Token) -> list:
 
     Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
-    while (tok.dep_ in CHAIN_DEPS or _complement(tok)) and tok.head != tok and len(out) < 8:
+    while (tok.dep_ in CHAIN_DEPS or complement(tok)) and tok.head != tok and len(out) < 8:
         if tok.dep_ == "conj" and _finite(tok):
             break   # "did not suspend its aid and said it will send ...": the second verb has its own mood
         tok = tok.head
@@ -38,7 +38,7 @@ def chain(tok: Token) -> list:
     return out
 
 
-def _complement(tok: Token) -> bool:
+def complement(tok: Token) -> bool:
     """A "to" infinitive the parser hangs as an adverbial clause under a verb of intending or
     planning is that verb's complement ("have sworn to fight")."""
     return tok.dep_ == "advcl" and tok.head.lemma_.lower() in INTEND | PLAN and to_infinitive(tok)
@@ -85,7 +85,7 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "hypothetical"
     if fine and not negated and any(a in OBLIGATION for a in auxes):
         return "required"
-    if any(a in HYPOTHETICAL for a in auxes) and not lemmas & REPORT:
+    if any(a in HYPOTHETICAL for a in _own_auxes(verbs)):
         return "hypothetical"
     if _means_of_hypothetical(links[-1]):
         return None
@@ -103,6 +103,17 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if "would" in auxes:
         return "hypothetical"
     return "asserted"
+
+
+def _own_auxes(verbs: list) -> list:
+    """Auxiliaries of the act's own clause, below the verb of saying that reports it: "said Britain could
+    revoke licences" is a possibility, "may have said that B signed" reports a signing."""
+    out = []
+    for k, t in enumerate(verbs):
+        if k and t.lemma_.lower() in REPORT:
+            break
+        out += [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return out
 
 
 def _prevented(lemmas: set, chain: list) -> bool:

@@ -13,8 +13,8 @@ from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC
-from .mood import REPORT
-from .parse import CLAUSES, PARTICIPLE, SUBJECTS, against, clause_head, is_light, subject_of
+from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
+from .speakers import UNKNOWN, antecedent
 from .triggers import CROWDS
 
 
@@ -62,9 +62,6 @@ def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
 def is_pair_phrase(T: Tokens, tokens: list) -> bool:
     words = {T.lower[t] for t in tokens}
     return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
-
-
-UNKNOWN = ActorMention(start=-1, end=-1, text="", code=None, name="", kind="unknown")
 
 
 def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
@@ -255,7 +252,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context;
     `strict` (a code the lexicon did not vouch for) takes both from the trigger's own clause."""
     T = index.T
-    subj_actors = index.in_tokens(subj) or _antecedent(subj, sent, index)
+    subj_actors = index.in_tokens(subj) or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
@@ -372,22 +369,6 @@ def _named_part(m: ActorMention, index: ActorIndex) -> bool:
 TERRITORY = SHIPPED.words("events.words.territory")
 
 
-PRONOUNS = SHIPPED.words("events.words.pronouns")
-
-
-def _antecedent(subj: list, sent: Span, index: ActorIndex) -> list:
-    """A pronoun subject ("Germany has said it will ...") read as the nearest earlier subject actor."""
-    T = index.T
-    pron = [t for t in subj if T.lower[t] in PRONOUNS and T.pos[t] == "PRON"]
-    if not pron or len(subj) > 2:
-        return []
-    before = [t for t in range(sent.start, sent.end) if t < pron[0] and t in index.by_token]
-    subjects = [t for t in before if any(T.dep[a] in SUBJECTS for a in ([t] + T.ancestors(t))[:3])]
-    for t in reversed(subjects or before):
-        return [index.by_token[t]]
-    return []
-
-
 def code_actor(code: str) -> ActorMention:
     return ActorMention(start=-1, end=-1, text="", code=code, name=code, kind="context")
 
@@ -404,33 +385,3 @@ def _both_ways(T: Tokens, cameo: str, objs: list, pair: tuple) -> list:
 
 def pair_actors(pair: tuple) -> tuple:
     return code_actor(pair[0]), code_actor(pair[1])
-
-
-DEMANDING = REPORT | SHIPPED.words("events.words.demanding")
-
-
-def speaker(T: Tokens, tok: int, index: ActorIndex):
-    """The actor who says what the trigger's clause says: the subject of the verb of saying or demanding
-    above it ("Howard noted that Britain could revoke ..."), or None when nobody in the text says it
-    (the author's own words)."""
-    node = tok
-    for _ in range(6):
-        if T.head[node] == node:
-            return None
-        node = T.head[node]
-        if T.pos[node] == "VERB" and T.lemma[node] in DEMANDING:
-            subj, _ = subject_of(T, node)
-            speakers = index.in_tokens(subj)
-            return speakers[0] if speakers else UNKNOWN
-    return None
-
-
-def demanded(T: Tokens, tok: int, roles: list, index: ActorIndex, record: bool = True) -> list:
-    """The party that says an act must happen asks it of the party that must act; with nobody saying
-    it, the author's opinion, which the record leaves out (the sentence coder keeps the act's pair)."""
-    said_by = speaker(T, tok, index)
-    if said_by is None:
-        return [] if record else roles
-    if said_by is UNKNOWN:
-        return [(UNKNOWN, s) for s, _ in roles[:1]]
-    return [(said_by, s if s.code != said_by.code else t) for s, t in roles[:1]]

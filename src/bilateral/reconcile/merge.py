@@ -6,7 +6,9 @@ is complete-link (a mention joins a cluster only if it fits every member), so a
 vague "1945" never bridges "March 1945" and "October 1945".
 
 Undated mentions in two documents are one event only when the documents came out
-within a month of each other: "provided assistance" in articles years apart tells
+within a month of each other, and only by the same code and trigger; so are words dated only by
+their report (a wire's month for "has accused"). Mentions that give the act the same figure ("lend
+Ecuador 50,000 barrels a day") are one event whatever their verb, when their dates do not disagree: "provided assistance" in articles years apart tells
 different acts.  An act told as going on ("continues to support", "will continue
 funding") is one continuing activity whatever its verb or mood, in that window.
 """
@@ -16,7 +18,8 @@ import datetime
 from typing import Optional
 
 from ..model import Event
-from ..extract.cameo import SYMMETRIC
+from ..extract.amounts import same_amount
+from ..extract.cameo import SPOKEN, SYMMETRIC
 from .gcpause import paused_gc
 
 
@@ -87,6 +90,9 @@ def _same_in_block(a: Event, b: Event, published: Optional[dict]) -> bool:
         if _mood(a) == "ongoing":
             return True
         return a.cameo == b.cameo and a.trigger == b.trigger
+    if "inferred" in (a.date_basis, b.date_basis) and (a.cameo or "")[:2] in SPOKEN and not (
+            a.cameo == b.cameo and a.trigger == b.trigger):
+        return False   # words dated by their report ("has accused", in a wire's month) are told apart as undated ones
     return _dates_agree(a.date, b.date)
 
 
@@ -120,7 +126,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         cluster = block.join(m, published, index_clusters)
         if cluster is not None:
             clusters.append(cluster)
-    clusters = _anaphora(clusters)
+    clusters = _anaphora(_by_amount(clusters, published or {}))
     events, members = [], []
     for cluster in clusters:
         if len(cluster) == 1:
@@ -132,6 +138,44 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         first = cluster[0].event_id
         members.extend((first, m.event_id) for m in cluster)
     return events, members
+
+
+def _by_amount(clusters: list, published: dict) -> list:
+    """Clusters that report one figure for one act ("will lend Ecuador 50,000 barrels a day" on the 12th,
+    "would lend 50,000 barrels a day" undated on the 13th) are one event, when their dates do not disagree
+    and an undated one's document came out near the other's."""
+    kept: dict = {}
+    out = []
+    for cluster in clusters:
+        first = cluster[0]
+        amount = next((m.amount for m in cluster if m.amount), None)
+        if amount is None:
+            out.append(cluster)
+            continue
+        key = (frozenset((first.source.code, first.target.code)), first.event_type, _mood(first))
+        home = next((c for c in kept.get(key, []) if _amount_joins(c, cluster, amount, published)), None)
+        if home is None:
+            kept.setdefault(key, []).append(cluster)
+            out.append(cluster)
+        else:
+            home.extend(cluster)
+    return out
+
+
+def _amount_joins(a: list, b: list, amount: str, published: dict) -> bool:
+    x, y = a[0], b[0]
+    if not same_amount(next((m.amount for m in a if m.amount), None), amount):
+        return False
+    if (x.source.code, x.target.code) != (y.source.code, y.target.code) and not (
+            x.cameo in SYMMETRIC and y.cameo in SYMMETRIC):
+        return False
+    if (x.cameo or "")[:2] != (y.cameo or "")[:2]:
+        return False
+    dated = [(m, n) for m in a for n in b if m.date and n.date]
+    if dated:
+        return all(_dates_agree(m.date, n.date) for m, n in dated)
+    return any(m.mentions[0].doc_id == n.mentions[0].doc_id or
+               _published_near(m.mentions[0].doc_id, n.mentions[0].doc_id, published) for m in a for n in b)
 
 
 def _anaphora(clusters: list) -> list:
@@ -249,4 +293,5 @@ def _combine(cluster: list) -> Event:
         mode=first.mode, context=first.context, cameo=first.cameo, quad=first.quad, goldstein=first.goldstein,
         summary=best.summary, mentions=mentions, trigger=first.trigger, topic=first.topic,
         aspect="ongoing" if all(m.aspect == "ongoing" for m in cluster) else None,
+        amount=next((m.amount for m in cluster if m.amount), None),
     )
