@@ -238,15 +238,19 @@ def report(name: str, out: list, wall: float) -> None:
 
 def ask_times(port: int) -> None:
     """The question box's route, one request at a time (it is not in the phases: see the README)."""
+    import urllib.error
     import urllib.parse
     import urllib.request
     print("\n/api/ask, one request at a time:")
     for q in ("How much did Japan export to the United States?", "When did Britain and France sign an agreement?",
               "Who is the largest lender to Brazil?"):
         t0 = time.perf_counter()
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/ask?q={urllib.parse.quote(q)}") as r:
-            size = len(r.read())
-        print(f"  {(time.perf_counter() - t0) * 1000:8.0f} ms {size / 1024:6.1f} KB  {q}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/ask?q={urllib.parse.quote(q)}") as r:
+                size, status = len(r.read()), r.status
+        except urllib.error.HTTPError as e:      # 503: the question ran past the server's time limit
+            size, status = len(e.read()), e.code
+        print(f"  {(time.perf_counter() - t0) * 1000:8.0f} ms {size / 1024:6.1f} KB  {status}  {q}")
 
 
 def free_port() -> int:
