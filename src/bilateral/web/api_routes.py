@@ -166,4 +166,4 @@ def pairs(request: Request, page: Page = Depends(),
 
 @router.get("/ask", summary="Answer a question from the record, with citations")
 def ask(request: Request, q: str = Query(..., min_length=1, max_length=500, description="The question.")):
-    return _db(request).run(lambda corpus: corpus.ask(q).to_dict())
+    return _db(request).ask(q)

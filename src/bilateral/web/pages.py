@@ -185,5 +185,5 @@ def answer_view(d: dict) -> dict:
 def ask_page(request: Request, q_text: str = Query("", alias="q", max_length=500)):
     answer = None
     if q_text.strip():
-        answer = answer_view(_db(request).run(lambda corpus: corpus.ask(q_text.strip()).to_dict()))
+        answer = answer_view(_db(request).ask(q_text.strip()))
     return render(request, "ask.html", title="Ask", q=q_text, answer=answer)

@@ -34,6 +34,7 @@ class QueryTimeout(Exception):
 
 
 MAX_KEPT = 4096
+ASK_LIMIT = 120.0   # seconds a question may take: the first one over a store builds the record it reads
 
 
 class Shared:
@@ -134,6 +135,12 @@ class Database:
             with self.write_lock:
                 if generation != self._generation:
                     self.shared, self._generation = Shared(), generation
+
+    def ask(self, question: str) -> dict:
+        """An answer to a question, as a dict. The first question over a store builds the record the answers
+        read (every sentence indexed: about 20 s for 20,000 stories), so it may run to ASK_LIMIT seconds;
+        later ones reuse it while the store is unchanged."""
+        return self.run(lambda corpus: corpus.ask(question).to_dict(), timeout=max(self.timeout, ASK_LIMIT))
 
     def run(self, work: Callable[[Corpus], T], timeout: Optional[float] = None) -> T:
         """Run `work(corpus)` on a fresh cursor in the pool; interrupt it and raise QueryTimeout past the limit.
