@@ -139,7 +139,7 @@ def under_way(T: Tokens, i: int) -> bool:
 
 def said_lately(tok) -> bool:
     """The words of the act are told as already said: a simple past or present perfect in its clause chain
-    ("noted that Britain could revoke", "has accused Japan of"); a dated report tells of them as recent."""
+    ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent."""
     for t in _chain(tok):
         if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                                                       for c in t.children)):

@@ -87,7 +87,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 continue
             cameo, roles, topic = candidate
             tok = doc[i]
-            if _purpose_of_act(tok, acted, roles, coding(cameo).event_type):
+            kind = coding(cameo).event_type
+            if _purpose_of_act(tok, acted, roles, kind):
                 continue
             modality = _modality(tok, fine=True)
             if modality is None:
@@ -109,11 +110,11 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             elif date is None and published and document.dateline and modality == "asserted" \
                     and cameo[:2] in SPOKEN and said_lately(tok):
-                date, basis = published[:7], "inferred"   # a wire's "Howard has accused Japan": in its month
+                date, basis = published[:7], "inferred"   # a wire's "the minister has accused Chile": in its month
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:
-                acted.setdefault(i, set()).add((frozenset((source.code, target.code)), coding(cameo).event_type))
+                acted.setdefault(i, set()).add((frozenset((source.code, target.code)), kind))
                 when, when_basis = (date, basis) if date else _date_of_named_act(T, i, found, source, target)
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    when, date_end, when_basis or basis, topic))

@@ -41,8 +41,8 @@ FIRST_PERSON = frozenset({"we", "us", "our"})
 
 def quoted_speaker(T: Tokens, tok: int, index: ActorIndex) -> Optional[ActorMention]:
     """Who "we" are: the party of whoever says the whole sentence, the subject of its outermost verb of
-    saying ('"The Japanese have indicated we may not get it," Ongpin said' is Ongpin's side, never the
-    Japanese); None when that subject names no actor."""
+    saying ('"The Peruvians have indicated we may not get it," the Bolivian minister said' is Bolivia's side,
+    never Peru's); None when that subject names no actor."""
     node, outer = tok, None
     for _ in range(12):
         if T.head[node] == node:

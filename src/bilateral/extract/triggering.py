@@ -55,7 +55,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     lexicon does not."""
     dep, children, lower = T.dep, T.children, T.lower
     lemma, pos = T.lemma[i], T.pos[i]
-    at = False
+    occasion = False   # a noun placed by "in"/"at"/"during" under a verb: the occasion of the clause's act
     if (pos == "VERB" or pos == "ADJ") and (lemma in rules.verbs or lemma in dictionary):
         obj_tokens, obj_lemmas = objects_of(T, i)
         subj_tokens, passive = subject_of(T, i)
@@ -101,7 +101,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                        for t in T.subtree(c, CLAUSES)]
         if dep[i] in ("dobj",) and is_light(T, h):
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
-        if at and rule.objects and lower[h] in rule.objects:
+        occasion = at and bool(rule.objects) and lower[h] in rule.objects
+        if occasion:
             # an occasion joins the clause's subject and whom it is "with", not where it is or what it is for
             obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("with", "between")
                           for t in T.subtree(c, CLAUSES)]
@@ -118,7 +119,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                                     for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
-    if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or (at and rule.objects and lower[h] in rule.objects)):
+    if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]

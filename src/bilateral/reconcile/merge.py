@@ -6,11 +6,12 @@ is complete-link (a mention joins a cluster only if it fits every member), so a
 vague "1945" never bridges "March 1945" and "October 1945".
 
 Undated mentions in two documents are one event only when the documents came out
-within a month of each other, and only by the same code and trigger; so are words dated only by
-their report (a wire's month for "has accused"). Mentions that give the act the same figure ("lend
-Ecuador 50,000 barrels a day") are one event whatever their verb, when their dates do not disagree: "provided assistance" in articles years apart tells
-different acts.  An act told as going on ("continues to support", "will continue
-funding") is one continuing activity whatever its verb or mood, in that window.
+within a month of each other ("provided assistance" in articles years apart tells
+different acts), and only by the same code and trigger; so are words dated only by
+their report (a wire's month for "has accused").  An act told as going on ("continues
+to support", "will continue funding") is one continuing activity whatever its verb or
+mood, in that window.  Mentions that give the act the same figure ("lend Ecuador 50,000
+barrels a day") are one event whatever their verb, when their dates do not disagree.
 """
 from __future__ import annotations
 

@@ -23,7 +23,6 @@ class ResponseCache:
         self.items: OrderedDict = OrderedDict()   # (path, query) -> (status, headers, body)
         self.size = 0
         self.signature: Optional[tuple] = None
-        self.hits = self.misses = 0
 
     def _store_signature(self) -> tuple:
         """Size and modification time of the store's files: they move with every committed write."""
@@ -51,24 +50,24 @@ class ResponseCache:
         kept = self.items.get(key)
         if kept is not None:
             self.items.move_to_end(key)
-            self.hits += 1
             status, headers, body = kept
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
-        self.misses += 1
         start: dict = {}
         chunks: list = []
+        size = 0
         keep = True
 
         async def capture(message):
-            nonlocal keep
+            nonlocal keep, size
             if message["type"] == "http.response.start":
                 start.update(message)
                 keep = message.get("status") == 200
             elif message["type"] == "http.response.body" and keep:
                 chunks.append(message.get("body", b""))
-                if sum(map(len, chunks)) > self.max_item:
+                size += len(chunks[-1])
+                if size > self.max_item:
                     keep = False
                     chunks.clear()
                 elif not message.get("more_body"):

@@ -79,7 +79,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int, rows: Op
         if g is None:
             continue
         if kept and shown + len(g["rows"]) > rows:
-            nxt = [v if isinstance(v, (str, int, float)) else str(v) for v in kept[-1][1]]
+            nxt = q.cursor_of(kept[-1][1])
             break
         if len(g["rows"]) > rows:
             g["more"] = len(g["rows"]) - rows

@@ -25,8 +25,12 @@ def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, af
     rows = con.execute(sql, params + [limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    last = rows[-1][-len(keys):] if more and rows else None
-    return rows, ([v if isinstance(v, (str, int, float)) else str(v) for v in last] if last else None)
+    return rows, (cursor_of(rows[-1][-len(keys):]) if more and rows else None)
+
+
+def cursor_of(values) -> list:
+    """A row's key values as a cursor holds them (JSON scalars)."""
+    return [v if isinstance(v, (str, int, float)) else str(v) for v in values]
 
 
 def _count(store, inner: str, where: list, params: list) -> int:
