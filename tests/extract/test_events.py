@@ -300,3 +300,10 @@ def test_protests_named_by_their_place_are_against_no_state_unless_they_name_one
     text = "Thousands of Kenyans staged a protest outside the Ugandan embassy in Nairobi."
     [e] = find(events_of(text, published="2020-01-01"), {"PROTEST"}, ("KEN", "UGA"))
     assert (e.source.code, e.target.code) == ("KEN", "UGA")
+
+
+def test_an_offer_to_act_is_dated_when_it_was_made():
+    text = ("In May 2010, Chile and Peru backed talks on the dispute. "
+            "Chilean officials proposed to mediate direct talks between Peru and Bolivia.")
+    found = [(e.source.code, e.target.code, e.date, e.modality) for e in events_of(text) if e.event_type == "CONSULT"]
+    assert ("CHL", "PER", "2010-05", "planned") in found

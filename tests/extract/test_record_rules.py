@@ -114,3 +114,33 @@ def test_relations_frozen_read_as_an_adjective_are_still_broken_off():
 def test_the_day_a_future_act_was_announced_dates_it_only_to_the_month():
     found = events_of("Peru will lend Chile 50,000 barrels of crude, its energy minister said today.", "1987-03-12")
     assert [e.date for e in found if e.trigger == "lend"] == ["1987-03"]
+
+
+def test_talks_about_a_partys_assets_are_talks_with_that_party():
+    assert ("IND", "RUS", "CONSULT", "asserted") in coded("India is in talks to buy the assets of a Russian oil producer.")
+    # firms of two states in talks: their states consult, where a firm buying a firm abroad is no event
+    assert ("IND", "RUS", "CONSULT", "asserted") in coded(
+        "Indian oil firm ONGC says it is in talks to buy the former assets of Russian crude producer Yukos.")
+
+
+def test_helping_a_result_along_helps_no_one():
+    assert coded("India buys oil from Russia. India's thirst for oil is so strong that it has helped push up the "
+                 "price of crude worldwide.") == []
+    assert ("CHL", "PER", "AID", "asserted") in coded("Chile has helped to rebuild Peru's roads.")
+
+
+def test_a_plan_in_a_datelined_report_is_dated_within_the_reports_year():
+    text = "Venezuela will lend Ecuador 50,000 barrels per day of crude oil, the energy minister said."
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-03-12", dateline="QUITO")
+    found = analyze(doc, load_nlp()(text)).events
+    assert [(e.event_type, e.modality, e.date, e.date_basis) for e in found] == [("AID", "intended", "1987", "inferred")]
+    # without a dateline (an encyclopedia page) the plan keeps no date
+    assert [e.date for e in events_of(text, "1987-03-12")] == [None]
+
+
+def test_an_adjective_with_an_of_phrase_is_the_subjects_stance():
+    assert coded("Peru has been severely critical of Chile for hosting the foreign fleet.") == [
+        ("PER", "CHL", "ACCUSE", "asserted")]
+    assert coded("Chilean aid is critical to Peru's recovery.") == [("CHL", "PER", "AID", "asserted")]
+    # without the "of" phrase an adjective is said of its subject: the proposals are welcomed
+    assert ("PER", "CHL", "SUPPORT", "asserted") in coded("Peru said Chile's proposals are welcome.")

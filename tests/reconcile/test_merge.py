@@ -163,3 +163,29 @@ def test_words_dated_by_their_report_merge_only_by_the_same_code_and_verb():
     for e in (accused, opposes):
         e.date_basis = "explicit"
     assert len(merge_events([accused, opposes])[0]) == 1
+
+
+def test_two_figures_in_one_document_are_two_acts():
+    aid = dict(cameo="070", etype="AID", src="VEN", tgt="ECU", modality="planned", topic=None)
+    total = ev("total", "d1", "1987-03", trigger="lend", **aid)
+    daily = ev("daily", "d1", "1987-03", trigger="lend", **aid)
+    total.amount, daily.amount = "1.25e+07 barrels", "50000 barrels_per_day"
+    assert len(merge_events([total, daily])[0]) == 2
+    # in two documents, figures in different units tell two acts, one unit's two values one act in dispute
+    daily.mentions = [Mention("d2", "sentence daily", 0, 10)]
+    assert len(merge_events([total, daily])[0]) == 2
+    daily.amount = "1.2e+07 barrels"
+    assert len(merge_events([total, daily])[0]) == 1
+
+
+def test_plans_dated_by_their_report_merge_by_the_same_verb_in_reports_near_in_time():
+    plan = dict(date="1987", cameo="070", etype="AID", src="VEN", tgt="ECU", modality="intended", topic=None)
+    lend = ev("a", "d1", trigger="lend", **plan)
+    sell = ev("b", "d1", trigger="provide", **plan)
+    again = ev("c", "d2", trigger="lend", **plan)
+    later = ev("d", "d3", trigger="lend", **plan)
+    for e in (lend, sell, again, later):
+        e.date_basis = "inferred"
+    events, _ = merge_events([lend, sell, again, later], {"d1": "1987-03-12", "d2": "1987-03-13", "d3": "1987-11-02"})
+    assert sorted(sorted(m.sentence for m in e.mentions) for e in events) == [
+        ["sentence a", "sentence c"], ["sentence b"], ["sentence d"]]

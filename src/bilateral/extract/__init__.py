@@ -12,6 +12,7 @@ from ..nlp.tokens import tokens_of
 from ..options import DEFAULT, Options
 from .claims import extract_claims
 from .events import extract_events
+from .visit_lists import listed_visits
 
 
 def analyze(document: Document, doc: Doc, gazetteer=None, options: Options = DEFAULT) -> Analysis:
@@ -22,5 +23,6 @@ def analyze(document: Document, doc: Doc, gazetteer=None, options: Options = DEF
     timexes = find_timexes(document.text, document.published)
     events = extract_events(document, doc, actors, timexes, options,
                             agents=getattr(gazetteer, "agents", None) if options.domestic else None)
+    events += listed_visits(document, gazetteer.resolve_country)
     claims = extract_claims(document, doc, actors, timexes, options)
     return Analysis(document=document, events=events, claims=claims, n_tokens=len(doc))

@@ -40,3 +40,12 @@ def same_amount(a: Optional[str], b: Optional[str]) -> Optional[bool]:
     va, _, ua = a.partition(" ")
     vb, _, ub = b.partition(" ")
     return va == vb and (ua == ub or not ua or not ub)
+
+
+def distinct_amounts(a: Optional[str], b: Optional[str], same_doc: bool) -> bool:
+    """Whether two acts' figures tell two acts: one document giving two figures ("up to 12.5 mln barrels",
+    then "5 mln barrels"), or two documents giving figures in different units ("50,000 barrels a day" and
+    "12.5 mln barrels"). Two documents giving one unit different values disagree on one act instead."""
+    if same_amount(a, b) is not False:
+        return False
+    return same_doc or a.partition(" ")[2] != b.partition(" ")[2]

@@ -55,7 +55,8 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
             return best.date[:7], None, basis
         return best.date, None, basis
     past = T.tag[i] in PAST_TAGS | {"VBN"} or (   # "cooled ..., with both expelling": the clause's past
-        T.tag[i] == "VBG" and any(T.tag[t.i] in PAST_TAGS for t in links))
+        T.tag[i] == "VBG" and any(T.tag[t.i] in PAST_TAGS for t in links)) or (
+        T.tag[i] == "VB" and T.dep[i] == "xcomp" and T.tag[T.head[i]] in PAST_TAGS)   # "proposed to mediate": when proposed
     if context is not None and not sent_dates and past and not _present(T, links):
         date, c_para, c_s = context
         if para - c_para <= 1 and s_i - c_s <= 3:

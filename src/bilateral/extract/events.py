@@ -116,6 +116,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
             for source, target in roles:
                 acted.setdefault(i, set()).add((frozenset((source.code, target.code)), kind))
                 when, when_basis = (date, basis) if date else _date_of_named_act(T, i, found, source, target)
+                if when is None and published and document.dateline and modality in ("planned", "intended"):
+                    when, when_basis = published[:4], "inferred"   # a wire's "will lend Ecuador": within its year
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    when, date_end, when_basis or basis, topic))
         if any(sent.start <= i < sent.end for i in anniversaries):
@@ -280,7 +282,8 @@ def _dedupe(found: list) -> list:
     embassy" are two acts, "held negotiations" and its "negotiations" one)."""
     groups: dict = {}
     for f in found:
-        groups.setdefault((f.sent_start, f.pair, f.event.date, f.event.event_type), []).append(f)
+        date = None if f.event.date_basis == "inferred" else f.event.date   # a date from the report tells no act apart
+        groups.setdefault((f.sent_start, f.pair, date, f.event.event_type), []).append(f)
     kept = []
     for group in groups.values():
         group.sort(key=lambda f: f.depth)

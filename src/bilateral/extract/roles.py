@@ -335,10 +335,12 @@ def speaks_for_state(m: ActorMention) -> bool:
     return m.kind in ("country", "igo", "context", "demonym", "capital", "place")
 
 
-def parties_ok(source: ActorMention, target: ActorMention) -> bool:
+def parties_ok(source: ActorMention, target: ActorMention, cameo: str = "") -> bool:
     """Two parties the record can hold an event between: at least one of them speaks for a state (a
-    company buying a company abroad, or a firm's customers, make no event between states)."""
-    return speaks_for_state(source) or speaks_for_state(target)
+    company buying a company abroad, or a firm's customers, make no event between states); firms of
+    two states in talks are their economies consulting ("ONGC is in talks to buy Yukos' assets")."""
+    return speaks_for_state(source) or speaks_for_state(target) or (
+        cameo[:2] == "04" and source.sector == target.sector == "BUS")
 
 
 def _prefer_named(actors) -> list:

@@ -59,7 +59,11 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     if (pos == "VERB" or pos == "ADJ") and (lemma in rules.verbs or lemma in dictionary):
         obj_tokens, obj_lemmas = objects_of(T, i)
         subj_tokens, passive = subject_of(T, i)
-        passive = passive or pos == "ADJ"   # "relations were frozen": a participle the tagger read as an adjective
+        # "relations were frozen", "the proposals are welcome": the subject undergoes what an adjective says,
+        # unless an "of" phrase names what the subject's attitude is about ("Iran was critical of Bahrain")
+        passive = passive or (pos == "ADJ" and not any(dep[c] == "prep" and lower[c] == "of" for c in children[i]))
+        if pos == "ADJ":   # "critical of Bahrain": the preposition says what the adjective is about
+            obj_lemmas = obj_lemmas | {lower[c] for c in children[i] if dep[c] == "prep"}
         if any(lower[t] == "it" for t in subj_tokens):   # "it is expected to enter into force"
             obj_lemmas = obj_lemmas | agreement_antecedent(T, i)
         subj_words = frozenset(lower[t] for t in subj_tokens) if not passive else frozenset()
@@ -105,7 +109,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         if occasion:
             # an occasion joins the clause's subject and whom it is "with", not where it is or what it is for
             obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("with", "between")
-                          for t in T.subtree(c, CLAUSES)]
+                          for t in T.subtree(c, CLAUSES)] or [
+                t for c in children[i] if (dep[c] == "prep" and lower[c] in ("about", "on", "over")) or (
+                    dep[c] == "acl" and T.tag[c] == "VB") for t in T.subtree(c)]   # "in talks to buy Yukos' assets"
             if not subj_tokens or not obj_tokens:
                 return None
     else:
@@ -119,12 +125,16 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                                     for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
+    if pos == "VERB" and lemma in ("help", "assist") and not any(dep[c] in ("dobj", "dative") for c in children[i]):
+        # "helped rebuild Chile's roads" helps whom its clause names; "has helped push up prices" helps no one
+        roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("xcomp", "ccomp", "prep")
+                                    for t in T.subtree(c)], index)
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]
     if international:
-        roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t)]
+        roles = [(s, t) for s, t in roles if s.code != t.code and parties_ok(s, t, rule.cameo)]
         if rule.cameo.startswith("16"):   # only a state cuts ties, halts talks or expels: a firm's pull-out is its own
             roles = [(s, t) for s, t in roles if speaks_for_state(s)]
     else:

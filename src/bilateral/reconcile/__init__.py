@@ -59,7 +59,7 @@ def reconcile(store: Store, doc_ids: Optional[list] = None, options: Options = D
 def _reconcile_events(store: Store, pairs: list, options: Options) -> int:
     """Merge the mentions of some pairs into events, store them, and store their plan-versus-fact conflicts."""
     mentions = store.mentions(pairs)
-    meta = store.document_meta(sorted({m.mentions[0].doc_id for m in mentions if m.date is None}))
+    meta = store.document_meta(sorted({m.mentions[0].doc_id for m in mentions}))
     events, members = merge_events(mentions, {doc_id: row[3] for doc_id, row in meta.items()},
                                    options.index_clusters)
     store.replace_events(pairs, events, members)

@@ -19,7 +19,7 @@ import datetime
 from typing import Optional
 
 from ..model import Event
-from ..extract.amounts import same_amount
+from ..extract.amounts import distinct_amounts, same_amount
 from ..extract.cameo import SPOKEN, SYMMETRIC
 from .gcpause import paused_gc
 
@@ -85,15 +85,19 @@ def _same_in_block(a: Event, b: Event, published: Optional[dict]) -> bool:
     codes_match = (a.cameo or "")[:3] == (b.cameo or "")[:3] if same_doc else (a.cameo or "")[:2] == (b.cameo or "")[:2]
     if not codes_match:
         return False
+    if distinct_amounts(a.amount, b.amount, same_doc):
+        return False
     if a.date is None and b.date is None:
         if not same_doc and not _published_near(a.mentions[0].doc_id, b.mentions[0].doc_id, published or {}):
             return False
         if _mood(a) == "ongoing":
             return True
         return a.cameo == b.cameo and a.trigger == b.trigger
-    if "inferred" in (a.date_basis, b.date_basis) and (a.cameo or "")[:2] in SPOKEN and not (
-            a.cameo == b.cameo and a.trigger == b.trigger):
-        return False   # words dated by their report ("has accused", in a wire's month) are told apart as undated ones
+    if "inferred" in (a.date_basis, b.date_basis) and ((a.cameo or "")[:2] in SPOKEN or _mood(a) == "future") \
+            and not (a.cameo == b.cameo and a.trigger == b.trigger and (same_doc or _published_near(
+                a.mentions[0].doc_id, b.mentions[0].doc_id, published or {}))):
+        return False   # words and plans dated by their report ("has accused" in a wire's month, "will lend" in its
+        # year) are told apart as undated ones
     return _dates_agree(a.date, b.date)
 
 
@@ -166,6 +170,9 @@ def _by_amount(clusters: list, published: dict) -> list:
 def _amount_joins(a: list, b: list, amount: str, published: dict) -> bool:
     x, y = a[0], b[0]
     if not same_amount(next((m.amount for m in a if m.amount), None), amount):
+        return False
+    if any(distinct_amounts(m.amount, n.amount, m.mentions[0].doc_id == n.mentions[0].doc_id)
+           for m in a for n in b if m.amount and n.amount):
         return False
     if (x.source.code, x.target.code) != (y.source.code, y.target.code) and not (
             x.cameo in SYMMETRIC and y.cameo in SYMMETRIC):
