@@ -12,8 +12,9 @@ TABLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "PLOVER" / "CA
 # Where the package codes otherwise, on purpose: signing a formal agreement (057) is AGREE, the act the
 # record keeps as agreed, where PLOVER's table puts it under SUPPORT with the rest of CAMEO 05; easing a curfew or a state of emergency (0813, 0814) stays
 # CONCEDE by the manual's rule that CAMEO 081-083 are CONCEDE, where the table moves them to RETREAT;
-# destroying property (1712) and violent repression (175) stay COERCE with their CAMEO root, 17.
-KNOWN = {"057": ("SUPPORT", "AGREE"), "0813": ("RETREAT", "CONCEDE"), "0814": ("RETREAT", "CONCEDE"), "1712": ("ASSAULT", "COERCE"),
+# destroying property (1712) and violent repression (175) stay COERCE with their CAMEO root, 17; imposing an
+# embargo, boycott or sanctions (163) is SANCTION, as the PLOVER manual defines it and its gold records code it.
+KNOWN = {"057": ("SUPPORT", "AGREE"), "163": ("COERCE", "SANCTION"), "0813": ("RETREAT", "CONCEDE"), "0814": ("RETREAT", "CONCEDE"), "1712": ("ASSAULT", "COERCE"),
          "175": ("ASSAULT", "COERCE")}
 
 

@@ -307,3 +307,25 @@ def test_an_offer_to_act_is_dated_when_it_was_made():
             "Chilean officials proposed to mediate direct talks between Peru and Bolivia.")
     found = [(e.source.code, e.target.code, e.date, e.modality) for e in events_of(text) if e.event_type == "CONSULT"]
     assert ("CHL", "PER", "2010-05", "planned") in found
+
+
+def test_a_noun_is_dated_by_its_own_participle_before_the_verb_it_is_subject_of():
+    text = ("The Peruvian ban on trade with Chile - imposed by the then president in 1986 after a border "
+            "clash - was suspended in April 2004.")
+    [ban] = [e for e in events_of(text) if e.cameo == "163"]
+    assert (ban.source.code, ban.target.code, ban.event_type, ban.date) == ("PER", "CHL", "SANCTION", "1986")
+
+
+def test_each_object_with_its_own_date_is_an_act_of_its_own():
+    text = "Peru and Chile signed a trade accord in 1995, a fisheries pact in 2003 and an investment treaty in 2011."
+    assert sorted(e.date for e in events_of(text) if e.cameo == "057") == ["1995", "2003", "2011"]
+    agreed = events_of("Chile and Peru have grown close. The two governments agreed a comprehensive partnership "
+                       "in 2001 and a strategic partnership in 2009.")
+    assert sorted((e.cameo, e.date) for e in agreed) == [("057", "2001"), ("057", "2009")]   # concluded, not "agree"
+
+
+def test_a_pact_that_a_state_ended_is_ended_with_the_pair_not_with_a_crisis_named_beside_it():
+    text = ("Chile and Peru signed a security treaty on Monday, Chile's foreign ministry said. It replaces a 1995 "
+            "security pact that Peru ended in 1999 during the Bolivian border crisis.")
+    ended = [e for e in events_of(text) if e.cameo == "160"]
+    assert [(e.source.code, e.target.code, e.event_type, e.date) for e in ended] == [("PER", "CHL", "SANCTION", "1999")]

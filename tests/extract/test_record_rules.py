@@ -124,8 +124,8 @@ def test_talks_about_a_partys_assets_are_talks_with_that_party():
 
 
 def test_helping_a_result_along_helps_no_one():
-    assert coded("India buys oil from Russia. India's thirst for oil is so strong that it has helped push up the "
-                 "price of crude worldwide.") == []
+    assert [r for r in coded("India buys oil from Russia. India's thirst for oil is so strong that it has helped "
+                             "push up the price of crude worldwide.") if r[2] == "AID"] == []
     assert ("CHL", "PER", "AID", "asserted") in coded("Chile has helped to rebuild Peru's roads.")
 
 

@@ -63,6 +63,7 @@ def test_dateline_with_date_and_agency_and_sign_off():
     ("Buenos Aires, June 2, 2019 — Argentina said.", "Buenos Aires", None, "2019-06-02", "Argentina said."),
     ("Accra, Ghana, March 3, 2021 — Ghana said.", "Accra", None, "2021-03-03", "Ghana said."),
     ("ACCRA, Ghana (West Wire) — Ghana said.", "ACCRA", "West Wire", None, "Ghana said."),
+    ("LIMA, March 4, - Peru said.", "LIMA", None, None, "Peru said."),   # a wire's stray comma before the dash
 ])
 def test_dateline_styles(line, place, outlet, date, rest):
     found = dateline(line)

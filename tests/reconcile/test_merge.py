@@ -189,3 +189,40 @@ def test_plans_dated_by_their_report_merge_by_the_same_verb_in_reports_near_in_t
     events, _ = merge_events([lend, sell, again, later], {"d1": "1987-03-12", "d2": "1987-03-13", "d3": "1987-11-02"})
     assert sorted(sorted(m.sentence for m in e.mentions) for e in events) == [
         ["sentence a", "sentence c"], ["sentence b"], ["sentence d"]]
+
+
+def _told(eid, doc, sentence, modality, cameo, trigger, date=None, src="IND", tgt="RUS"):
+    return Event(event_id=eid, source=Actor(src, src), target=Actor(tgt, tgt), event_type="CONSULT",
+                 modality=modality, date=date, cameo=cameo, trigger=trigger, summary=eid,
+                 mentions=[Mention(doc, sentence, 0, len(sentence))])
+
+
+def test_a_plan_one_report_announces_is_the_act_another_report_tells_as_done():
+    plan = _told("plan", "d1", "The Indian firm is expected to hold talks on Tuesday about buying a stake in "
+                               "assets once owned by Yukos.", "planned", "046", "hold")
+    done = _told("done", "d2", "India's biggest oil firm says it is in talks to buy the former assets of "
+                               "Russian crude producer Yukos.", "asserted", "040", "talk")
+    other = _told("other", "d2", "India's oil minister discussed the firm's plans during a trip to Moscow.",
+                  "asserted", "040", "discuss")
+    events, _ = merge_events([plan, other, done])
+    merged = [e for e in events if len(e.mentions) == 2]
+    assert len(events) == 2 and merged and merged[0].modality == "asserted"
+    assert {m.doc_id for m in merged[0].mentions} == {"d1", "d2"}
+
+
+def test_a_shared_person_an_earlier_deed_or_another_date_keeps_plan_and_deed_apart():
+    plan = _told("plan", "d1", "Later Foreign Secretary Jack Straw said the UK was prepared to veto any bid to "
+                               "cut the rebate.", "intended", "040", "meet", src="GBR", tgt="FRA")
+    deed = _told("deed", "d2", "His claims were denied by Foreign Secretary Jack Straw, who met the Tories.",
+                 "asserted", "040", "meet", src="GBR", tgt="FRA")
+    assert len(merge_events([plan, deed])[0]) == 2   # one person's name is no shared subject
+    a = _told("a", "d1", "The firm will hold talks about buying assets once owned by Yukos.", "planned", "046",
+              "hold", date="2004-12")
+    b = _told("b", "d2", "The firm held talks about buying the former assets of Yukos.", "asserted", "046", "hold",
+              date="2005-06")
+    assert len(merge_events([a, b])[0]) == 2   # dates that disagree: plan_vs_fact's case, not one act
+    late = _told("late", "d3", "The firm will hold talks about buying the assets of Yukos.", "planned", "046", "hold")
+    early = _told("early", "d4", "The firm held talks about buying assets once owned by Yukos.", "asserted", "046",
+                  "hold")
+    assert len(merge_events([late, early], {"d3": "2005-02-01", "d4": "2005-01-03"})[0]) == 2
+    assert len(merge_events([late, early], {"d3": "2005-01-01", "d4": "2005-01-03"})[0]) == 1

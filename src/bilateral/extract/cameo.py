@@ -21,7 +21,8 @@ ROOT_TO_PLOVER = {
     "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
 }
 # Codes whose PLOVER category, mode or context differ from their root's. Signing a formal agreement
-# (057) is AGREE, as POLECAT codes agreements, not the verbal SUPPORT of the 2021 conversion table.
+# (057) is AGREE, as POLECAT codes agreements, not the verbal SUPPORT of the 2021 conversion table; imposing
+# an embargo, boycott or sanctions (163) is SANCTION, as the PLOVER manual defines it, not that table's COERCE.
 CODE_TO_PLOVER = {
     "057": ("AGREE", None, "diplomatic"),
     "042": ("CONSULT", "visit", None), "043": ("CONSULT", "visit", None),
@@ -37,7 +38,7 @@ CODE_TO_PLOVER = {
     "0871": ("RETREAT", "ceasefire", "military"), "0874": ("RETREAT", "disarm", "military"),
     "090": ("ACCUSE", "investigate", None),
     "161": ("SANCTION", "withdraw", "diplomatic"), "162": ("SANCTION", "discontinue", None),
-    "163": ("COERCE", "restrict", "diplomatic"), "166": ("SANCTION", "expel", "diplomatic"),
+    "163": ("SANCTION", "restrict", "economic"), "166": ("SANCTION", "expel", "diplomatic"),
     "172": ("COERCE", "restrict", None), "173": ("COERCE", "arrest", "legal"),
     "174": ("COERCE", "deport", "legal"), "191": ("COERCE", "restrict", "military"),
     "192": ("COERCE", "seize", "military"),

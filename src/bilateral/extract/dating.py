@@ -22,7 +22,11 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
     doc = tok.doc
     T = tokens_of(doc)
     i = tok.i
-    if T.pos[i] == "NOUN" and T.dep[i] in ("nsubj", "nsubjpass", "dobj") and T.pos[T.head[i]] == "VERB":
+    dated_acl = _dated_participle(T, i, sent_dates) if T.pos[i] == "NOUN" else None
+    if dated_acl is not None:
+        i = dated_acl   # "the ban imposed by Reagan in 1986 was suspended in April": the noun's own act, 1986
+        tok = doc[i]
+    elif T.pos[i] == "NOUN" and T.dep[i] in ("nsubj", "nsubjpass", "dobj") and T.pos[T.head[i]] == "VERB":
         i = T.head[i]   # "Negotiations over the 1904 killings began last year": the verb's date
         tok = doc[i]
     links = _chain(tok)
@@ -62,6 +66,19 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         if para - c_para <= 1 and s_i - c_s <= 3:
             return date, None, "inferred"
     return None, None, "unknown"
+
+
+def _dated_participle(T: Tokens, noun: int, sent_dates: list) -> Optional[int]:
+    """A participle after the noun that tells when its act was done ("the ban imposed in 1986"), or None."""
+    for c in T.children[noun]:
+        if T.dep[c] == "acl" and T.tag[c] == "VBN":
+            inside = set(T.subtree(c))
+            doc = T.doc
+            for t in sent_dates:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and span.root.i in inside:
+                    return c
+    return None
 
 
 def _announced(T: Tokens, links: list) -> bool:

@@ -120,6 +120,10 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                     when, when_basis = published[:4], "inferred"   # a wire's "will lend Ecuador": within its year
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    when, date_end, when_basis or basis, topic))
+                for at, t in _conjunct_dates(T, i, sent_dates, date):   # "... in 2001 and a partnership in 2009"
+                    found.append(_make(document, sent, T, i, cameo, source, target, modality, t.range_start or t.date,
+                                       t.range_end if t.signal in ("between", "from") else None,
+                                       "relative" if t.relative else "explicit", topic, at=at))
         if any(sent.start <= i < sent.end for i in anniversaries):
             found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
         if sent_dates:   # every one of them has a date or a range
@@ -219,9 +223,37 @@ def _actor(m: ActorMention) -> Actor:
     return Actor(code=m.code, name=m.name or m.text or m.code or "(unnamed)", sector=m.sector)
 
 
+def _conjunct_dates(T: Tokens, i: int, sent_dates: list, chosen: Optional[str]) -> list:
+    """(conjunct, time) for each further object of the verb at i that carries its own time ("agreed a
+    partnership in 2001 and a strategic partnership in 2009"): one act per conjunct, each at its own date."""
+    if T.pos[i] != "VERB" or not sent_dates:
+        return []
+    doc, out = T.doc, []
+    for obj in (c for c in T.children[i] if T.dep[c] == "dobj"):
+        # "signed an accord in 1995, a pact in 2003": the parser may hang the second object on the verb
+        chain = [c for c in T.children[i] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
+        node = chain[-1] if chain else obj
+        while True:
+            nxt = [c for c in T.children[node] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
+            if not nxt:
+                break
+            node = nxt[0]
+            chain.append(node)
+        for k, c in enumerate(chain):
+            own = set(T.subtree(c, CLAUSES)) - (set(T.subtree(chain[k + 1])) if k + 1 < len(chain) else set())
+            for t in sent_dates:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                when = t.range_start or t.date
+                if span is not None and span.root.i in own and when and when != chosen:
+                    out.append((c, t))
+                    break
+    return out
+
+
 def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, date, date_end, basis,
-          topic=None) -> _Found:
-    """The event triggered by token i, with its one mention and how deep the trigger sits."""
+          topic=None, at: Optional[int] = None) -> _Found:
+    """The event triggered by token i (told at token `at` when a conjunct of its object carries it), with its
+    one mention and how deep the trigger sits."""
     c = coding(cameo)
     src, tgt = _actor(source), _actor(target)
     when = f" ({date}{'–' + date_end if date_end else ''})" if date else ""
@@ -232,7 +264,7 @@ def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, da
     mention = Mention(doc_id=document.doc_id, sentence=sentence.strip(), char_start=sent.start_char,
                       char_end=sent.end_char)
     event = Event(
-        event_id=stable_id("ev", document.doc_id, T.idx[i], src.code, tgt.code, cameo),
+        event_id=stable_id("ev", document.doc_id, T.idx[i if at is None else at], src.code, tgt.code, cameo),
         source=src, target=tgt, event_type=c.event_type, modality=modality, date=date, date_end=date_end,
         date_basis=basis if date else "unknown", mode=c.mode, context=[c.context] if c.context else [],
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],

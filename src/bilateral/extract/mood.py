@@ -22,6 +22,11 @@ READY = SHIPPED.words("moods.words.ready")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = SHIPPED.words("moods.words.report")
 
+# Verbs that tell a noun's act happening ("the visit will take place", "talks will resume"), whose mood is the
+# act's; other verbs tell what the act did ("the delay will cost them dear": the delay has happened).
+OCCURRING = frozenset({"take", "begin", "start", "resume", "leave", "arrive", "happen", "occur", "proceed", "go",
+                       "commence", "hold", "open", "sail"})
+LIGHT = SHIPPED.words("events.words.light_verbs")
 CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
 
 
@@ -30,6 +35,11 @@ def chain(tok: Token) -> list:
 
     Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
+    if tok.pos_ == "NOUN" and tok.head != tok and (
+            (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRING)
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT)):
+        tok = tok.head   # "the shipment will leave for Quito", "will make a visit": the verb of its happening
+        out.append(tok)
     while (tok.dep_ in CHAIN_DEPS or complement(tok)) and tok.head != tok and len(out) < 8:
         if tok.dep_ == "conj" and _finite(tok):
             break   # "did not suspend its aid and said it will send ...": the second verb has its own mood
@@ -74,6 +84,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     verbs = [t for t in links if t.pos_ in ("VERB", "AUX", "NOUN")]
     auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {t.lemma_.lower() for t in verbs[1:]}
+    if any(t.lower_ == "for" and t.head.lemma_ == "look" for t in links):
+        lemmas.add("seek")   # "is looking for purchases": sought
     marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
     negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)

@@ -189,8 +189,9 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             if dep[verb] == "conj" and lower[child] in ("they", "it") and dep[child] == "nsubjpass":
                 lemmas.update(_first_subject(T, head[verb]))   # "relations were frozen and they were restored"
     if (dep[verb] == "relcl" or reduced_relative(T, verb)) and pos[head[verb]] in ("NOUN", "PROPN") and not any(
-            dep[c] in ("dobj", "nsubjpass") for c in children[verb]):
-        lemmas.add(lemma[head[verb]])   # "the agreement the two signed", "troops sent by": the head is the object
+            dep[c] in ("dobj", "nsubjpass") and T.tag[c] not in ("WDT", "WP") for c in children[verb]):
+        # "the agreement the two signed", "a pact that Chile ended", "troops sent by": the head is the object
+        lemmas.add(lemma[head[verb]])
     if pronoun:
         lemmas.update(agreement_antecedent(T, verb))
     return tokens, lemmas

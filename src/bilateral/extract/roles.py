@@ -13,7 +13,7 @@ from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC
-from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
+from .parse import CIRCUMSTANCES, CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
 from .triggers import CROWDS
 
@@ -187,6 +187,18 @@ NAMED_TARGET = frozenset({"17", "18", "19", "20"})
 PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
 
 
+def _circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
+    """The mention stands in a phrase of when or amid what ("ended it in 1999 during the East Timor crisis")."""
+    node = T.covering(m.start, m.end)[-1] if T.covering(m.start, m.end) else head
+    for _ in range(12):
+        if node == head or T.head[node] == node:
+            return False
+        if T.dep[node] == "prep" and T.lower[node] in CIRCUMSTANCES:
+            return True
+        node = T.head[node]
+    return False
+
+
 def _located(index: ActorIndex, m: ActorMention) -> bool:
     """A mention that says where something happened ("in New York City"), not who took part."""
     root = index.roots.get(id(m))
@@ -300,8 +312,9 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
             other = [c for c in local_pair if c != source.code]
             return [(source, code_actor(other[0]))] if other else []
         # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
-        others = [m for m in index.in_tokens(T.subtree(clause_head(T, trigger)))
-                  if m.code != source.code and not _named_part(m, index)]
+        head = clause_head(T, trigger)
+        others = [m for m in index.in_tokens(T.subtree(head))
+                  if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)]
         if others:
             return [(source, others[0])]
         if source.code in main_pair and len(main_pair) == 2 and not strict and (

@@ -12,6 +12,7 @@ from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
+from .flows import flow_roles
 from .force import figurative
 from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
@@ -116,6 +117,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                 return None
     else:
         return None
+    if pos == "NOUN" and rule.named:   # goods moved: "a shipment of Venezuelan oil for Ecuador"
+        roles = flow_roles(T, i, index, local_pair if len(local_pair) == 2 else main_pair, rule.reverse)
+        return (rule.cameo, roles, None) if roles else None
     roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
@@ -129,6 +133,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         # "helped rebuild Chile's roads" helps whom its clause names; "has helped push up prices" helps no one
         roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("xcomp", "ccomp", "prep")
                                     for t in T.subtree(c)], index)
+    if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
+        roles = [(s, t) for s, t in _targets_in(roles, _named_in(T, i), index) if speaks_for_state(s)]
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
@@ -143,6 +149,13 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     if not roles:
         return None
     return rule.cameo, roles, topic
+
+
+def _named_in(T: Tokens, i: int) -> list:
+    """Where a `named` verb's other party stands: its object or "from" phrase ("bought U.S. wheat", "imports
+    from Chile")."""
+    return [t for c in T.children[i] if T.dep[c] in ("dobj", "nsubjpass") or (
+        T.dep[c] == "prep" and T.lower[c] == "from") for t in T.subtree(c, CLAUSES)]
 
 
 def _targets_in(roles: list, tokens: list, index: ActorIndex) -> list:

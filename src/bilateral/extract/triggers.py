@@ -30,6 +30,7 @@ class Rule:
     source: str = "lexicon"      # "dictionary": coded from the CAMEO verb dictionary, not the curated lexicon
     reverse: bool = False        # the subject receives the act ("received a loan from Chile")
     unless: Optional[frozenset] = None   # objects (or a noun's modifiers) that make it no act ("meet a target")
+    named: bool = False          # a state acts, on a party its object or "from" phrase names ("bought U.S. wheat")
 
 
 class Triggers:
@@ -68,7 +69,7 @@ class Triggers:
         return Rule(frozenset(r["lemmas"].split()), str(r["cameo"]), self._words(r.get("objects"), where),
                     bool(r.get("noun", False)), self._words(r.get("also"), where),
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
-                    unless=self._words(r.get("unless"), where))
+                    unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)))
 
     def find(self, lemma: str, objects: set, noun: bool = False,
              subjects: frozenset = frozenset()) -> Optional[Rule]:

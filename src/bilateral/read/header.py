@@ -40,7 +40,7 @@ _DATELINES = (
     # (Place):
     re.compile(rf"^\((?P<place>{_PLACE})\)\s*[:\-–—]+\s*"),
     # PLACE, date –   /   PLACE —
-    re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*(?:,\s*(?P<date>{DATE_PATTERN}))?{_DASH}(?=[A-Z\"“‘'])"),
+    re.compile(rf"^(?P<place>{_PLACE_CAPS})\s*(?:,\s*(?P<date>{DATE_PATTERN}),?)?{_DASH}(?=[A-Z\"“‘'])"),
     # Place, date –   (a place in title case only with a full date behind it)
     re.compile(rf"^(?P<place>{_PLACE}){_IN_COUNTRY},\s*(?P<date>{DATE_PATTERN}){_DASH}(?=[A-Z\"“‘'])"),
 )

@@ -11,7 +11,8 @@ different acts), and only by the same code and trigger; so are words dated only 
 their report (a wire's month for "has accused").  An act told as going on ("continues
 to support", "will continue funding") is one continuing activity whatever its verb or
 mood, in that window.  Mentions that give the act the same figure ("lend Ecuador 50,000
-barrels a day") are one event whatever their verb, when their dates do not disagree.
+barrels a day") are one event whatever their verb, when their dates do not disagree; and a plan one report
+announces is one event with the act another report tells as done (`realised`).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ..model import Event
 from ..extract.amounts import distinct_amounts, same_amount
 from ..extract.cameo import SPOKEN, SYMMETRIC
 from .gcpause import paused_gc
+from .realised import realised
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -131,7 +133,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         cluster = block.join(m, published, index_clusters)
         if cluster is not None:
             clusters.append(cluster)
-    clusters = _anaphora(_by_amount(clusters, published or {}))
+    clusters = realised(_anaphora(_by_amount(clusters, published or {})), published or {})
     events, members = [], []
     for cluster in clusters:
         if len(cluster) == 1:
