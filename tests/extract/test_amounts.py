@@ -25,6 +25,12 @@ def test_a_noun_moves_the_figure_before_it_or_in_its_of_phrase():
     assert amount_of("The loan of 150 billion yen was signed in Tokyo.", "loan") == "1.5e+11 JPY"
 
 
+def test_a_noun_counted_in_a_figure_moves_that_figure():
+    assert amount_of("The sum adds to about two billion dlrs of purchases made last month.", "purchases") == "2e+09 USD"
+    assert amount_of("The mission is looking for 2.0 billion dlrs in purchases from Chile.", "purchases") == \
+        "2e+09 USD"
+
+
 def test_figures_agree_by_value_and_a_unit_either_lacks():
     assert same_amount("5e+06", "5e+06 barrels") is True
     assert same_amount("5e+06 USD", "5e+06 barrels") is False

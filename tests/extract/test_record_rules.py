@@ -144,3 +144,23 @@ def test_an_adjective_with_an_of_phrase_is_the_subjects_stance():
     assert coded("Chilean aid is critical to Peru's recovery.") == [("CHL", "PER", "AID", "asserted")]
     # without the "of" phrase an adjective is said of its subject: the proposals are welcomed
     assert ("PER", "CHL", "SUPPORT", "asserted") in coded("Peru said Chile's proposals are welcome.")
+
+
+def test_two_states_named_together_act_on_each_other_only_in_acts_done_together():
+    assert [r for r in coded("Chile and Peru denied they were planning to sell their dollar reserves.")
+            if r[2] == "REJECT"] == []
+    assert {r[2] for r in coded("Chile and Peru clashed along their border.")} == {"ASSAULT"}
+
+
+def test_a_firms_words_and_deeds_on_its_own_firms_find_no_state_to_fall_back_on():
+    lead = "Chile and Peru signed a trade accord on Monday, Chile's foreign ministry said. "
+    assert [r for r in coded(lead + "A Chilean copper firm warned that prices would fall.") if r[2] == "THREATEN"] == []
+    assert ("CHL", "PER", "THREATEN", "asserted") in coded(lead + "Chile warned that prices would fall.")
+    assert [r for r in coded(lead + "Chilean copper producer Codelco ran up debts. Chile's government forced the "
+                             "sale of Codelco's assets.") if r[2] == "COERCE"] == []
+
+
+def test_an_official_whose_title_a_state_owns_is_of_that_state_wherever_the_wire_was_filed():
+    text = ("LIMA, March 12 - Peru will lend Chile 50,000 barrels a day of crude oil. The loan was agreed during a "
+            "visit here this week by Chile's Deputy Energy Minister Ana Soto.")
+    assert ("CHL", "PER", "CONSULT", "asserted") in coded(text, published="1987-03-12")

@@ -88,3 +88,12 @@ def test_a_surname_after_a_dateline_coded_official_takes_the_same_state():
     doc = load_nlp()(text)
     found = resolve(doc, find_actors(doc), Gazetteer.load(), "LONDON")
     assert [m.code for m in found if m.text == "Howard"] == ["GBR"]
+
+
+def test_an_official_whose_title_a_state_owns_is_of_that_state_not_of_the_wires_capital():
+    text = ("LIMA, March 12 - Peru will lend Chile oil.\n\n"
+            "The loan was agreed during a visit here by Chile's Deputy Energy Minister Ana Soto.")
+    doc = load_nlp()(text)
+    from bilateral.work import gazetteer
+    found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
+    assert [(m.kind, m.code) for m in found if "Soto" in m.text] == [("person", "CHL")]

@@ -226,3 +226,15 @@ def test_a_shared_person_an_earlier_deed_or_another_date_keeps_plan_and_deed_apa
                   "hold")
     assert len(merge_events([late, early], {"d3": "2005-02-01", "d4": "2005-01-03"})[0]) == 2
     assert len(merge_events([late, early], {"d3": "2005-01-01", "d4": "2005-01-03"})[0]) == 1
+
+
+def test_a_plan_and_a_deed_that_give_the_act_one_figure_are_one_across_reports():
+    sought = _told("sought", "d1", "Rojas said the mission is looking for 2.0 billion dlrs in purchases.", "intended",
+                   "061", "purchase", date="1987", src="PER", tgt="CHL")
+    made = _told("made", "d2", "The sum adds to about two billion dlrs of purchases made last month by a mission.",
+                 "asserted", "061", "purchase", date="1987-03", src="PER", tgt="CHL")
+    sought.amount = made.amount = "2e+09 USD"
+    [one], _ = merge_events([sought, made], {"d1": "1987-03-04", "d2": "1987-04-27"})
+    assert one.date == "1987-03" and one.modality == "asserted" and len(one.mentions) == 2
+    made.amount = "3e+09 USD"
+    assert len(merge_events([sought, made], {"d1": "1987-03-04", "d2": "1987-04-27"})[0]) == 2

@@ -19,6 +19,9 @@ def act_amount(tok: Token) -> Optional[str]:
     if tok.pos_ in ("NOUN", "PROPN"):
         parts = [t for c in tok.lefts for t in c.subtree]
         parts += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "worth") for t in c.subtree]
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and tok.head.head.pos_ in ("NOUN", "NUM"):
+            owner = tok.head.head   # "two billion dlrs of purchases": the figure the noun is counted in
+            parts += [t for c in owner.lefts for t in c.subtree] + [owner]
     else:
         parts = [t for c in tok.children if c.dep_ in OBJECTS for t in c.subtree]
     if not parts:

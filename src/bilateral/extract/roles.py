@@ -184,6 +184,8 @@ MEMBER_PREPS = frozenset({"as", "including", "like"})
 # place the text is about ("killed tens of thousands of Herero", "occupied the territory"), never a
 # thing ("seized a stash of weapons").
 NAMED_TARGET = frozenset({"17", "18", "19", "20"})
+# Roots of acts two parties named together do with each other: agreeing, meeting, cooperating, fighting.
+MUTUAL = frozenset({"03", "04", "06", "18", "19", "20"})
 PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
 
 
@@ -287,8 +289,11 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
         if targets:
             return [(s, targets[0]) for s in sources]
-        if not passive:
+        # "A and B clashed" fight each other; "A and B denied it" act on no one between them
+        if not passive and (cameo in SYMMETRIC or cameo[:2] in MUTUAL or _reciprocal(T, objs)):
             return _both_ways(T, cameo, objs, (sources[0], sources[1]))
+        if not passive:
+            return []
     source = sources[0] if sources else None
     if source is None and is_pair_phrase(T, subj) and len(local_pair) == 2:
         return _both_ways(T, cameo, objs, pair_actors(local_pair))
@@ -308,6 +313,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
             return [(code_actor(next(c for c in main_pair if c != target.code)), target)]
         return []
     if source is not None and target is None:
+        if any(m.code == source.code and (m.sector == "BUS" or m.kind == "org") for m in obj_actors):
+            return []   # "Moscow forced the sale of Yukos' assets": an act on its own firm, no one else's
         if is_pair_phrase(T, objs) and len(local_pair) == 2:
             other = [c for c in local_pair if c != source.code]
             return [(source, code_actor(other[0]))] if other else []
@@ -317,7 +324,9 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
                   if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)]
         if others:
             return [(source, others[0])]
+        # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
         if source.code in main_pair and len(main_pair) == 2 and not strict and (
+                speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
             other = [c for c in main_pair if c != source.code][0]
             return [(source, code_actor(other))]
@@ -391,11 +400,15 @@ def code_actor(code: str) -> ActorMention:
 def _both_ways(T: Tokens, cameo: str, objs: list, pair: tuple) -> list:
     """A pair acting on "each other" or "one another" ("expelled each other's envoys") acts both ways:
     two events, unless the act is one both sides share anyway (talks, agreements)."""
-    words = [T.lower[t] for t in sorted(objs)]
-    reciprocal = any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
-    if reciprocal and cameo not in SYMMETRIC:
+    if _reciprocal(T, objs) and cameo not in SYMMETRIC:
         return [pair, (pair[1], pair[0])]
     return [pair]
+
+
+def _reciprocal(T: Tokens, objs: list) -> bool:
+    """The objects say "each other" or "one another"."""
+    words = [T.lower[t] for t in sorted(objs)]
+    return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
 
 
 def pair_actors(pair: tuple) -> tuple:

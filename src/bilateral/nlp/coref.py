@@ -40,6 +40,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     from Caracas) is of the country of the dateline, as wires write it, when the text names that country."""
     T = tokens_of(doc)
     mentions = code_firms(T, mentions)
+    mentions = _titled_by_states(T, mentions)
     mentions = _speakers_of_states(T, mentions)
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
@@ -55,6 +56,37 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     out += _pronouns(T, out)
     out += _definite_states(T, out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _titled_by_states(T: Tokens, mentions: list) -> list:
+    """An official whose title a state owns ("Ecuador's Deputy Energy Minister Fernando Santos Alvite") is of
+    that state, even where a word of the title ("Energy") split the name from its owner."""
+    states = [m for m in mentions if m.code and m.kind in ("country", "capital")]
+    if not states:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "person" and not m.code:
+            tokens = T.covering(m.start, m.end)
+            head = tokens[-1] if tokens else None
+            while head is not None and T.dep[head] == "compound" and T.head[head] != head:
+                head = T.head[head]   # "Minister" of "Minister Fernando Santos Alvite"
+            owners = [c for t in ([head] if head is not None else []) for c in _compounds(T, t) if T.dep[c] == "poss"]
+            codes = {s.code for s in states for c in owners if c in T.covering(s.start, s.end)}
+            if len(codes) == 1:
+                m = replace(m, code=codes.pop())
+        out.append(m)
+    return out
+
+
+def _compounds(T: Tokens, t: int) -> list:
+    """A name's head with its compound words and their own, and the possessors among them."""
+    out, todo = [], [t]
+    while todo:
+        n = todo.pop()
+        out.append(n)
+        todo.extend(c for c in T.children[n] if T.dep[c] in ("compound", "poss"))
     return out
 
 

@@ -5,8 +5,9 @@ owned by Yukos", "the trip to Tokyo next week by Minister Howard"); a later one 
 ("says it is in talks to buy the former assets of Yukos", "in meetings with the ministers, Howard said").
 The merge keeps moods apart, since "will visit" and "visited" in one text are two facts about the act;
 across reports they are one act seen at two times. They join when the parties, kind of act and dates agree,
-the plan was not reported after the deed, the passages name the same thing besides the parties (a firm, a
-person, an asset), and neither has another candidate: a plan with two possible deeds stays alone.
+the plan was not reported after the deed, the passages name the same thing besides the parties (a firm, an
+asset) or give the act the same figure, and neither has another candidate: a plan with two possible deeds
+stays alone.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 from typing import Optional
 
+from ..extract.amounts import same_amount
 from ..extract.cameo import SYMMETRIC
 from ..nlp.gazetteer import Gazetteer
 
@@ -73,6 +75,10 @@ def _earliest(cluster: list, published: dict) -> Optional[str]:
     return min((d for d in dates if d), default=None)
 
 
+def _amount(cluster: list) -> Optional[str]:
+    return next((m.amount for m in cluster if m.amount), None)
+
+
 def _date(cluster: list) -> Optional[str]:
     return max((m.date for m in cluster if m.date), key=len, default=None)
 
@@ -93,6 +99,8 @@ def _fulfils(plan: list, done: list, published: dict, terms: dict) -> bool:
     announced, told = _earliest(plan, published), _latest(done, published)
     if announced and told and announced[:10] > told[:10]:
         return False   # "will visit" reported after "visited": another visit
+    if same_amount(_amount(plan), _amount(done)):
+        return True   # "looking for 2.0 billion dlrs in purchases", "about two billion dlrs of purchases made"
     (pn, pw), (dn, dw) = terms[id(plan)], terms[id(done)]
     # a thing both name ("Yukos") and two plain words about it ("assets", "talks"): a name alone is often the
     # person who acts, who does many things
