@@ -164,3 +164,12 @@ def test_an_official_whose_title_a_state_owns_is_of_that_state_wherever_the_wire
     text = ("LIMA, March 12 - Peru will lend Chile 50,000 barrels a day of crude oil. The loan was agreed during a "
             "visit here this week by Chile's Deputy Energy Minister Ana Soto.")
     assert ("CHL", "PER", "CONSULT", "asserted") in coded(text, published="1987-03-12")
+
+
+def test_meetings_with_the_host_ministers_are_talks_with_the_host_dated_by_their_passage():
+    text = ("Chilean trade minister Ana Soto arrived in Peru on Monday.\n\n"
+            "In meetings with both the foreign and trade ministers Soto said she expressed concern about the "
+            "dispute.")
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-05-03", dateline="LIMA")
+    events = [(e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(text)).events]
+    assert ("CHL", "PER", "CONSULT", "1987-04-27") in events   # the Monday of the paragraph before

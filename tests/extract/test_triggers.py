@@ -84,6 +84,11 @@ def test_specific_readings_come_before_general_ones():
     assert code("tighten", "blockade", "naval") == "191"
     assert code("extend", "sanctions") == "163"
     assert code("hand", "medicine") == "070"
+    # charged in court is accused (PLOVER ACCUSE), arrested or convicted is coerced
+    assert code("indict") == code("prosecute") == "115" and code("arrest") == code("convict") == "173"
+    # goods bought from a state; agreeing an agreement concludes it
+    assert code("buy", "wheat") == "061" and code("buy", "company") is None
+    assert code("agree", "partnership") == "057" and code("agree") == "030"
 
 
 def test_nouns_are_looked_up_apart_from_verbs():

@@ -97,3 +97,13 @@ def test_an_official_whose_title_a_state_owns_is_of_that_state_not_of_the_wires_
     from bilateral.work import gazetteer
     found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
     assert [(m.kind, m.code) for m in found if "Soto" in m.text] == [("person", "CHL")]
+
+
+def test_ministers_a_wire_names_by_office_alone_are_the_host_states_and_a_plural_is_no_title():
+    text = ("LIMA, May 3 - Chilean trade minister Ana Soto arrived on Monday.\n\n"
+            "In meetings with both the foreign and trade ministers Soto said she expressed concern about Peru.")
+    doc = load_nlp()(text)
+    from bilateral.work import gazetteer
+    found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
+    later = [(m.text, m.code) for m in found if m.start > text.index("meetings") and m.kind != "country"]
+    assert ("ministers", "PER") in later and ("Soto", "CHL") in later

@@ -58,6 +58,8 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
             # "X said today it will lend ...": the day is the saying's; the act falls in its month
             return best.date[:7], None, basis
         return best.date, None, basis
+    if T.pos[i] == "NOUN" and T.dep[i] == "pobj" and T.pos[T.head[T.head[i]]] == "VERB":
+        i = T.head[T.head[i]]   # "in meetings with the ministers, Howard said": told in the past of its clause
     past = T.tag[i] in PAST_TAGS | {"VBN"} or (   # "cooled ..., with both expelling": the clause's past
         T.tag[i] == "VBG" and any(T.tag[t.i] in PAST_TAGS for t in links)) or (
         T.tag[i] == "VB" and T.dep[i] == "xcomp" and T.tag[T.head[i]] in PAST_TAGS)   # "proposed to mediate": when proposed

@@ -230,6 +230,8 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
         t = doc[start - 1]
         before = by_end.get(start) or (by_end.get(start - 1) if t.text in ("'s", "’s") else None)
         role = gaz.agent_sector(t.text)
+        if not before and t.tag_ in ("NNS", "NNPS"):
+            break   # "with both the ministers Howard said": a plural is no one person's title
         if not before and (role or t.lower_ in TITLE_WORDS or t.lower_ in PERSON_TITLES):
             start -= 1
             if role:

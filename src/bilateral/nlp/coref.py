@@ -51,11 +51,29 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
         names = _registry(T, out)
         out = [_recoded(T, m, names) for m in out]   # "Howard said" after "Minister Michael Howard"
     covered = {i for m in out for i in T.covering(m.start, m.end)}
+    if home is not None:
+        out += _host_ministers(T, covered, home)
     out += _bare_surnames(T, names, covered)
     out.sort(key=lambda m: m.start)
     out += _pronouns(T, out)
     out += _definite_states(T, out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _host_ministers(T: Tokens, covered: set, home: str) -> list:
+    """Ministers a wire names by office alone ("in meetings with both the foreign and telecommunications
+    ministers", in a wire from Tokyo) are the host state's: wires give a visitor's officials their nationality."""
+    out = []
+    for i in range(T.n):
+        if T.lemma[i] != "minister" or T.pos[i] != "NOUN" or i in covered or T.dep[i] == "compound":
+            continue
+        kids = T.children[i]
+        if any(T.dep[c] == "poss" or (T.dep[c] in ("amod", "compound") and c in covered) for c in kids):
+            continue   # "his minister", "the Kenyan minister": owned or named already
+        if not any(T.lower[c] in ("the", "both") for c in kids):
+            continue
+        out.append(ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org"))
     return out
 
 
