@@ -115,7 +115,10 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 modality = "planned"
             for source, target in roles:
                 acted.setdefault(i, set()).add((frozenset((source.code, target.code)), kind))
-                when, when_basis = (date, basis) if date else _date_of_named_act(T, i, found, source, target)
+                when, when_basis = (date, basis) if date and not (basis == "inferred" and T.pos[i] == "NOUN") \
+                    else _date_of_named_act(T, i, found, source, target)   # "during her meeting": the visit's date
+                if when is None and date:
+                    when, when_basis = date, basis
                 if when is None and published and document.dateline and modality in ("planned", "intended"):
                     when, when_basis = published[:4], "inferred"   # a wire's "will lend Ecuador": within its year
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
