@@ -7,6 +7,7 @@ Runs `bilateral.coder` on every record's sentence and reports:
   source     of the records with an event of the gold type and a scorable gold source,
              the share whose source code set equals the gold one
   target     the same for targets, over the records with a scorable gold target
+  further    events beyond the first, per sentence
   actors     of the records with an event of the gold type and scorable gold actors,
              the share whose source and target code sets both equal the gold ones
              (a compound "A and B did X" with no gold target compares all actors as one set)
@@ -74,7 +75,7 @@ def main(argv: list[str]) -> dict:
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
     t0 = time.time()
     rows = code_sentences({"id": r["id"], "text": r["text"], "date": r.get("date")} for r in records)
-    covered = typed = anywhere = actor_ok = actor_n = 0
+    covered = typed = anywhere = actor_ok = actor_n = further = 0
     roles = {"source": [0, 0], "target": [0, 0]}
     confusion: dict = collections.defaultdict(collections.Counter)
     per_type: dict = collections.defaultdict(lambda: [0, 0])
@@ -84,6 +85,7 @@ def main(argv: list[str]) -> dict:
         primary = events[0]["event_type"] if events else "NONE"
         match = next((e for e in events if e["event_type"] == gold), None)
         covered += bool(events)
+        further += max(len(events) - 1, 0)
         typed += primary == gold
         anywhere += match is not None
         per_type[gold][0] += primary == gold
@@ -108,6 +110,7 @@ def main(argv: list[str]) -> dict:
     for role, (ok, total) in roles.items():
         print(f"{role:<10} {ok}/{total} = {ok / total if total else 0:.3f}")
     print(f"actors     {actor_ok}/{actor_n} = {actor_ok / actor_n if actor_n else 0:.3f}")
+    print(f"further    {further}/{n} = {further / n:.2f} events a sentence beyond the first")
     print("confusion (gold: right/all, then what the primary event was instead)")
     for gold in sorted(per_type, key=lambda g: -per_type[g][1]):
         ok, total = per_type[gold]
@@ -118,6 +121,7 @@ def main(argv: list[str]) -> dict:
                "source_accuracy": round(roles["source"][0] / roles["source"][1], 4) if roles["source"][1] else 0.0,
                "target_accuracy": round(roles["target"][0] / roles["target"][1], 4) if roles["target"][1] else 0.0,
                "actor_accuracy": round(actor_ok / actor_n, 4) if actor_n else 0.0, "actor_records": actor_n,
+               "further_per_sentence": round(further / n, 3),
                "seconds": round(seconds, 1)}
     print(json.dumps(summary))
     return summary

@@ -155,3 +155,9 @@ def test_the_primary_event_is_the_act_that_happened():
     assert first["plans"]["event_type"] == "THREATEN", rows["plans"]
     # the content of an issued statement is the act ("issued a declaration demanding")
     assert first["declaration"]["event_type"] == "REQUEST", rows["declaration"]
+
+
+def test_a_further_event_needs_both_a_source_and_a_target():
+    [row] = code_sentences([{"id": 1, "text": "Chile criticised Peru on Monday as police arrested hundreds of "
+                                             "protesters in Santiago."}])
+    assert [(e["event_type"], e["source"], e["target"]) for e in row["events"]] == [("ACCUSE", ["CHL"], ["PER"])]

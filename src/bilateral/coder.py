@@ -110,7 +110,8 @@ def _code_batch(batch: list, nlp, gazetteer, options: Options) -> Iterator[dict]
 
 
 def coded_events(events: list, doc: Doc) -> list:
-    """Events as output rows, one per trigger (its several sources or targets joined), primary first.
+    """Events as output rows, one per trigger (its several sources or targets joined), primary first; a
+    further event needs both a source and a target code.
 
     The primary event is the one whose trigger stands nearest the root of its sentence, except
     that an act done in order to do another ("sent experts to investigate", "telephoned to
@@ -126,7 +127,9 @@ def coded_events(events: list, doc: Doc) -> list:
     ranks: dict = {}
     for sent_start in {k[0] for k in rows}:
         ranks.update(_ranks(doc, sent_start, {k[1] for k in rows if k[0] == sent_start}))
-    return [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], ranks.get((kv[0][0], kv[0][1]), 99)))]
+    ordered = [row for _, row in sorted(rows.items(), key=lambda kv: (kv[0][0], ranks.get((kv[0][0], kv[0][1]), 99)))]
+    # past the primary event, an act whose source or target no code names tells no one anything
+    return ordered[:1] + [row for row in ordered[1:] if row["source"] and row["target"]]
 
 
 # Verbs whose "to" complement says what they are for, so the complement is the act that counts;
