@@ -63,7 +63,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
 
 def _host_ministers(T: Tokens, covered: set, home: str) -> list:
     """Ministers a wire names by office alone ("in meetings with both the foreign and telecommunications
-    ministers", in a wire from Tokyo) are the host state's: wires give a visitor's officials their nationality."""
+    ministers", in a wire from Lima) are the host state's: wires give a visitor's officials their nationality."""
     out = []
     for i in range(T.n):
         if T.lemma[i] != "minister" or T.pos[i] != "NOUN" or i in covered or T.dep[i] == "compound":

@@ -1,8 +1,8 @@
 """A plan and the act done, told by two reports, are one event.
 
 One report says the act is coming ("the firm is expected to hold talks on Tuesday about buying assets once
-owned by Yukos", "the trip to Tokyo next week by Minister Howard"); a later one tells it as done or going on
-("says it is in talks to buy the former assets of Yukos", "in meetings with the ministers, Howard said").
+owned by Yukos", "the trip to Lima next week by Minister Soto"); a later one tells it as done or going on
+("says it is in talks to buy the former assets of Yukos", "in meetings with the ministers, Soto said").
 The merge keeps moods apart, since "will visit" and "visited" in one text are two facts about the act;
 across reports they are one act seen at two times. They join when the parties, kind of act and dates agree,
 the plan was not reported after the deed, the passages name the same thing besides the parties (a firm, an
