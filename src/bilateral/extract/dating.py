@@ -70,16 +70,19 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
     return None, None, "unknown"
 
 
+def timex_root(doc, t) -> Optional[int]:
+    """The token heading a time expression, or None when its characters cover no token."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
 def _dated_participle(T: Tokens, noun: int, sent_dates: list) -> Optional[int]:
     """A participle after the noun that tells when its act was done ("the ban imposed in 1986"), or None."""
     for c in T.children[noun]:
         if T.dep[c] == "acl" and T.tag[c] == "VBN":
             inside = set(T.subtree(c))
-            doc = T.doc
-            for t in sent_dates:
-                span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None and span.root.i in inside:
-                    return c
+            if any(timex_root(T.doc, t) in inside for t in sent_dates):
+                return c
     return None
 
 

@@ -24,7 +24,7 @@ from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
 from .amounts import act_amount
 from .cameo import SPOKEN, SYMMETRIC, coding
-from .dating import date_for, said_lately, under_way
+from .dating import date_for, said_lately, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
@@ -115,10 +115,11 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 modality = "planned"
             for source, target in roles:
                 acted.setdefault(i, set()).add((frozenset((source.code, target.code)), kind))
-                when, when_basis = (date, basis) if date and not (basis == "inferred" and T.pos[i] == "NOUN") \
-                    else _date_of_named_act(T, i, found, source, target)   # "during her meeting": the visit's date
-                if when is None and date:
-                    when, when_basis = date, basis
+                when, when_basis = date, basis
+                if not date or (basis == "inferred" and T.pos[i] == "NOUN"):   # "during her meeting": the visit's
+                    named = _date_of_named_act(T, i, found, source, target)
+                    if named[0]:
+                        when, when_basis = named
                 if when is None and published and document.dateline and modality in ("planned", "intended"):
                     when, when_basis = published[:4], "inferred"   # a wire's "will lend Ecuador": within its year
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
@@ -229,27 +230,25 @@ def _actor(m: ActorMention) -> Actor:
 def _conjunct_dates(T: Tokens, i: int, sent_dates: list, chosen: Optional[str]) -> list:
     """(conjunct, time) for each further object of the verb at i that carries its own time ("agreed a
     partnership in 2001 and a strategic partnership in 2009"): one act per conjunct, each at its own date."""
-    if T.pos[i] != "VERB" or not sent_dates:
+    objects = [c for c in T.children[i] if T.dep[c] == "dobj"]
+    if T.pos[i] != "VERB" or not sent_dates or not objects:
         return []
-    doc, out = T.doc, []
-    for obj in (c for c in T.children[i] if T.dep[c] == "dobj"):
-        # "signed an accord in 1995, a pact in 2003": the parser may hang the second object on the verb
-        chain = [c for c in T.children[i] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
-        node = chain[-1] if chain else obj
-        while True:
-            nxt = [c for c in T.children[node] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
-            if not nxt:
-                break
-            node = nxt[0]
-            chain.append(node)
-        for k, c in enumerate(chain):
-            own = set(T.subtree(c, CLAUSES)) - (set(T.subtree(chain[k + 1])) if k + 1 < len(chain) else set())
-            for t in sent_dates:
-                span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                when = t.range_start or t.date
-                if span is not None and span.root.i in own and when and when != chosen:
-                    out.append((c, t))
-                    break
+    # "signed an accord in 1995, a pact in 2003": the parser may hang the second object on the verb
+    chain = [c for c in T.children[i] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
+    node = chain[-1] if chain else objects[0]
+    while True:
+        nxt = [c for c in T.children[node] if T.dep[c] == "conj" and T.pos[c] in ("NOUN", "PROPN")]
+        if not nxt:
+            break
+        node = nxt[0]
+        chain.append(node)
+    roots = [(timex_root(T.doc, t), t) for t in sent_dates]
+    out = []
+    for k, c in enumerate(chain):
+        own = set(T.subtree(c, CLAUSES)) - (set(T.subtree(chain[k + 1])) if k + 1 < len(chain) else set())
+        found = next((t for root, t in roots if root in own and (t.range_start or t.date) not in (None, chosen)), None)
+        if found is not None:
+            out.append((c, found))
     return out
 
 

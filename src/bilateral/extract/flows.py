@@ -31,16 +31,6 @@ def _phrases(T: Tokens, i: int, preps: frozenset) -> list:
     return [t for c in T.children[i] if T.dep[c] == "prep" and T.lower[c] in preps for t in T.subtree(c, CLAUSES)]
 
 
-def _np(T: Tokens, n: int) -> list:
-    """A noun with its modifiers, without its phrases: "a South Korean trade mission" of "... to the U.S."."""
-    out, todo = [], [n]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(c for c in T.children[t] if T.dep[c] in ("compound", "amod", "poss", "nmod", "det", "case"))
-    return out
-
-
 def _buyer(T: Tokens, i: int, index: ActorIndex) -> list:
     """The head nouns of who takes a purchase: the noun's possessor or nationality ("Soviet purchases"), the
     "by" phrase of its participle ("purchases made by a mission"), or the subject of its clause."""
@@ -75,7 +65,7 @@ def flow_roles(T: Tokens, i: int, index: ActorIndex, pair: tuple, reverse: bool)
     origin = _one(index, T, _phrases(T, i, ORIGIN_PREPS))
     if reverse:
         heads = _buyer(T, i, index)
-        buyer_np = [t for h in heads for t in _np(T, h)]
+        buyer_np = [t for h in heads for t in T.head_phrase(h)]
         destination = _one(index, T, buyer_np, origin.code if origin else None)
         if origin is None:   # "a trade mission to the United States" buys there
             origin = _one(index, T, [t for h in heads for t in _phrases(T, h, frozenset({"to"}))],

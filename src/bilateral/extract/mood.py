@@ -26,7 +26,8 @@ REPORT = SHIPPED.words("moods.words.report")
 # act's; other verbs tell what the act did ("the delay will cost them dear": the delay has happened).
 OCCURRING = frozenset({"take", "begin", "start", "resume", "leave", "arrive", "happen", "occur", "proceed", "go",
                        "commence", "hold", "open", "sail"})
-LIGHT = SHIPPED.words("events.words.light_verbs")
+# Verbs that only carry a nominal event ("held talks", "made a visit").
+LIGHT_VERBS = SHIPPED.words("events.words.light_verbs")
 CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
 
 
@@ -37,7 +38,7 @@ def chain(tok: Token) -> list:
     out = [tok]
     if tok.pos_ == "NOUN" and tok.head != tok and (
             (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRING)
-            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT)):
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS)):
         tok = tok.head   # "the shipment will leave for Quito", "will make a visit": the verb of its happening
         out.append(tok)
     while (tok.dep_ in CHAIN_DEPS or complement(tok)) and tok.head != tok and len(out) < 8:

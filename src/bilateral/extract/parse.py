@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
 from .triggers import AGREEMENTS
-from .mood import PREVENT
+from .mood import LIGHT_VERBS, PREVENT
 
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -22,9 +22,6 @@ CLAUSES = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csub
 
 
 OBJECT_CONTROL = SHIPPED.words("events.words.object_control")
-
-
-LIGHT_VERBS = SHIPPED.words("events.words.light_verbs")
 
 
 # Regular forms of the light verbs, for when the lemmatizer misses ("staged" -> "stag").

@@ -191,7 +191,8 @@ PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
 
 def _circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
     """The mention stands in a phrase of when or amid what ("ended it in 1999 during the East Timor crisis")."""
-    node = T.covering(m.start, m.end)[-1] if T.covering(m.start, m.end) else head
+    tokens = T.covering(m.start, m.end)
+    node = tokens[-1] if tokens else head
     for _ in range(12):
         if node == head or T.head[node] == node:
             return False

@@ -90,21 +90,11 @@ def _titled_by_states(T: Tokens, mentions: list) -> list:
             head = tokens[-1] if tokens else None
             while head is not None and T.dep[head] == "compound" and T.head[head] != head:
                 head = T.head[head]   # "Minister" of "Minister Fernando Santos Alvite"
-            owners = [c for t in ([head] if head is not None else []) for c in _compounds(T, t) if T.dep[c] == "poss"]
+            owners = [c for c in (T.head_phrase(head) if head is not None else []) if T.dep[c] == "poss"]
             codes = {s.code for s in states for c in owners if c in T.covering(s.start, s.end)}
             if len(codes) == 1:
                 m = replace(m, code=codes.pop())
         out.append(m)
-    return out
-
-
-def _compounds(T: Tokens, t: int) -> list:
-    """A name's head with its compound words and their own, and the possessors among them."""
-    out, todo = [], [t]
-    while todo:
-        n = todo.pop()
-        out.append(n)
-        todo.extend(c for c in T.children[n] if T.dep[c] in ("compound", "poss"))
     return out
 
 
@@ -135,20 +125,9 @@ def _reported_state(T: Tokens, m: ActorMention, states: list) -> Optional[str]:
     codes = set()
     for clause in (c for c in T.children[verb] if T.dep[c] in ("ccomp", "parataxis")):
         for subj in (c for c in T.children[clause] if T.dep[c] in ("nsubj", "nsubjpass")):
-            span = _head_phrase(T, subj)
+            span = set(T.head_phrase(subj))
             codes |= {s.code for s in states if any(i in span for i in T.covering(s.start, s.end))}
     return codes.pop() if len(codes) == 1 else None
-
-
-def _head_phrase(T: Tokens, i: int) -> set:
-    """A noun with its modifiers and possessors, without its prepositional phrases and clauses: in
-    "South Korea's surplus with the U.S.", South Korea's and surplus."""
-    out, todo = set(), [i]
-    while todo:
-        t = todo.pop()
-        out.add(t)
-        todo.extend(c for c in T.children[t] if T.dep[c] in ("poss", "compound", "amod", "det", "case", "nmod"))
-    return out
 
 
 def _dateline_country(gazetteer, dateline: Optional[str], mentions: list) -> Optional[str]:

@@ -115,6 +115,17 @@ class Tokens:
             todo.extend(reversed(children[c]))
         return out
 
+    def head_phrase(self, i: int) -> list:
+        """A noun with its modifiers and possessors, without its prepositional phrases and clauses: in
+        "South Korea's surplus with the U.S.", South Korea's and surplus."""
+        out, todo = [], [i]
+        dep, children = self.dep, self.children
+        while todo:
+            t = todo.pop()
+            out.append(t)
+            todo.extend(c for c in children[t] if dep[c] in ("poss", "compound", "amod", "det", "case", "nmod"))
+        return out
+
     def ancestors(self, i: int) -> list:
         """The heads above token i, nearest first."""
         out, head = [], self.head

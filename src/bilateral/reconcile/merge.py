@@ -23,7 +23,6 @@ from ..model import Event
 from ..extract.amounts import distinct_amounts, same_amount
 from ..extract.cameo import SPOKEN, SYMMETRIC
 from .gcpause import paused_gc
-from .realised import realised
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -133,6 +132,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         cluster = block.join(m, published, index_clusters)
         if cluster is not None:
             clusters.append(cluster)
+    from .realised import realised   # it reads this module's moods and dates
     clusters = realised(_anaphora(_by_amount(clusters, published or {})), published or {})
     events, members = [], []
     for cluster in clusters:

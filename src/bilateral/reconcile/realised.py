@@ -19,6 +19,7 @@ from typing import Optional
 from ..extract.amounts import same_amount
 from ..extract.cameo import SYMMETRIC
 from ..nlp.gazetteer import Gazetteer
+from .merge import _dates_agree, _mood
 
 _NAME = re.compile(r"(?<![\w.])[A-Z][a-z][A-Za-z'&-]+")
 _WORD = re.compile(r"[a-z]{4,}")
@@ -34,14 +35,6 @@ _COMMON = frozenset(
     "there they them which when what where while after before than then other such only more most some "
     "being upon under between both each year years month week today last next first minister ministers "
     "president prime foreign government ministry official officials spokesman country countries".split())
-
-
-def _mood(m) -> str:
-    if m.aspect == "ongoing" and m.modality != "negated":
-        return "done"
-    if m.modality in ("planned", "intended"):
-        return "plan"
-    return "done" if m.modality == "asserted" else "other"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,14 +58,9 @@ def _terms(cluster: list) -> tuple:
     return names, words
 
 
-def _latest(cluster: list, published: dict) -> Optional[str]:
-    dates = [published.get(x.doc_id) for m in cluster for x in m.mentions]
-    return max((d for d in dates if d), default=None)
-
-
-def _earliest(cluster: list, published: dict) -> Optional[str]:
-    dates = [published.get(x.doc_id) for m in cluster for x in m.mentions]
-    return min((d for d in dates if d), default=None)
+def _published(cluster: list, published: dict) -> list:
+    """The publication dates of the cluster's reports, oldest first."""
+    return sorted(d for d in (published.get(x.doc_id) for m in cluster for x in m.mentions) if d)
 
 
 def _amount(cluster: list) -> Optional[str]:
@@ -94,10 +82,10 @@ def _fulfils(plan: list, done: list, published: dict, terms: dict) -> bool:
             p.cameo in SYMMETRIC and d.cameo in SYMMETRIC):
         return False
     pd, dd = _date(plan), _date(done)
-    if pd and dd and not (pd.startswith(dd) or dd.startswith(pd)):
+    if pd and dd and not _dates_agree(pd, dd):
         return False
-    announced, told = _earliest(plan, published), _latest(done, published)
-    if announced and told and announced[:10] > told[:10]:
+    announced, told = _published(plan, published), _published(done, published)
+    if announced and told and announced[0][:10] > told[-1][:10]:
         return False   # "will visit" reported after "visited": another visit
     if same_amount(_amount(plan), _amount(done)):
         return True   # "looking for 2.0 billion dlrs in purchases", "about two billion dlrs of purchases made"
@@ -110,12 +98,12 @@ def _fulfils(plan: list, done: list, published: dict, terms: dict) -> bool:
 
 def realised(clusters: list, published: dict) -> list:
     """The clusters, with each plan joined to the one act another report tells as done."""
-    plans = [c for c in clusters if all(_mood(m) == "plan" for m in c)]
+    plans = [c for c in clusters if all(_mood(m) == "future" for m in c)]
     if not plans:
         return clusters
     done_by: dict = {}
     for c in clusters:
-        if all(_mood(m) == "done" for m in c):
+        if all(_mood(m) in ("asserted", "ongoing") for m in c):
             done_by.setdefault((frozenset((c[0].source.code, c[0].target.code)), c[0].event_type), []).append(c)
     terms: dict = {}
 
