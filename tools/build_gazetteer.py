@@ -129,7 +129,7 @@ kosovar|kosovars XKX demonym
 # International bodies: short code, display name, then surfaces.
 IGOS = """
 UN|United Nations|united nations|the united nations|un|u.n.|united nations organization|un security council|u.n. security council|united nations security council|security council|un general assembly|united nations general assembly|unesco|unhcr|unicef|undp|unfpa|unep|wfp|world food programme|world food program|fao|iaea|international atomic energy agency|ilo|international labour organization|international labor organization|unrwa|ohchr
-EU|European Union|european union|the european union|eu|e.u.|european commission|european parliament|council of the european union|european council|european community|european communities|eec|european economic community|european common market
+EU|European Union|european union|the european union|eu|e.u.|european commission|european parliament|council of the european union|european council|european community|european communities|eec|european economic community|european common market|ec|e.c.
 ASEAN|ASEAN|asean|association of southeast asian nations|association of south east asian nations
 AU|African Union|african union|organization of african unity|organisation of african unity|oau
 NATO|NATO|nato|north atlantic treaty organization|north atlantic treaty organisation
@@ -137,6 +137,8 @@ WTO|World Trade Organization|wto|world trade organization|world trade organisati
 IMF|International Monetary Fund|imf|international monetary fund
 WB|World Bank|world bank|world bank group|ibrd|international bank for reconstruction and development|ida|international development association
 ADB|Asian Development Bank|adb|asian development bank
+IADB|Inter-American Development Bank|iadb|inter-american development bank|inter american development bank
+PARISCLUB|Paris Club|paris club|the paris club
 AIIB|Asian Infrastructure Investment Bank|aiib|asian infrastructure investment bank
 ICC|International Criminal Court|icc|international criminal court
 ICJ|International Court of Justice|icj|international court of justice|world court
@@ -151,6 +153,7 @@ OAS|Organization of American States|oas|organization of american states
 ECOWAS|ECOWAS|ecowas|economic community of west african states
 SADC|SADC|sadc|southern african development community
 OECD|OECD|oecd|organisation for economic co-operation and development|organization for economic cooperation and development
+G5|G5|g5|g-5|group of five
 G7|G7|g7|g-7|group of seven
 G20|G20|g20|g-20|group of twenty
 OIC|Organisation of Islamic Cooperation|oic|organisation of islamic cooperation|organization of islamic cooperation|organization of the islamic conference

@@ -173,3 +173,62 @@ def test_meetings_with_the_host_ministers_are_talks_with_the_host_dated_by_their
     doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-05-03", dateline="LIMA")
     events = [(e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(text)).events]
     assert ("CHL", "PER", "CONSULT", "1987-04-27") in events   # the Monday of the paragraph before
+
+
+def test_an_act_without_a_named_other_party_falls_to_the_pair_only_in_a_text_about_it():
+    about_pair = ("Ghana and Togo have argued over the border for a year. Ghana's foreign minister visited Togo "
+                  "in May. Togo's president met him in Lome. Ghana later protested.")
+    assert ("GHA", "TGO", "ACCUSE", "asserted") in coded(about_pair) or \
+        ("GHA", "TGO", "PROTEST", "asserted") in coded(about_pair)
+    elsewhere = ("Ghana's parliament passed the budget. Ghana's finance minister defended it in Accra. "
+                 "Ghana's central bank kept rates. Ghana's president praised farmers. Opposition leaders in "
+                 "Ghana said the plan would fail. A Togo firm bought a Ghana bank. Ghana's trade minister later "
+                 "protested.")
+    assert [e for e in coded(elsewhere) if e[2] in ("ACCUSE", "PROTEST")] == []
+
+
+def test_a_refusal_governs_the_act_and_comments_refused_are_no_acts():
+    assert coded("Hungary, which refused to join the pact with Austria, was invited back.") == [
+        ("HUN", "AUT", "REJECT", "asserted")]
+    assert ("SVK", "AUT", "REJECT", "asserted") in coded("Slovakia declined to discuss the dam with Austria.")
+    assert coded("The Austrian ministry refused to comment on the Slovak claims.") == []
+    # the refusing and the act refused are one event, dated where either is
+    [refusal] = events_of("Chad refused to sign the pact, by which Niger kept its quota for both halves of 1998.")
+    assert (refusal.event_type, refusal.date) == ("REJECT", "1998")
+    # two acts side by side stay two, dated or not
+    both = events_of("Norway has said it will also continue funding Kenya's election commission and still intends "
+                     "to send monitors to observe Kenya's general election in July.", "2017-03-01")
+    assert sorted(str(e.date) for e in both if e.event_type == "AID") == ["2017-07", "None"]
+    assert coded("A Slovak official, who asked not to be identified, said Austria would pay.") == []
+
+
+def test_a_goal_met_is_no_meeting_and_a_need_recognised_is_no_recognition():
+    assert coded("Laos did not meet a planned increase in rice exports to Vietnam.") == []
+    assert coded("Laos will recognise the need for closer ties with Thailand, the minister said.") == []
+
+
+def test_an_act_one_is_due_to_do_is_planned():
+    assert coded("Malawi's president is due to visit Zambia on Tuesday.") == [("MWI", "ZMB", "CONSULT", "planned")]
+
+
+def test_a_demand_by_a_speaker_nobody_can_place_is_left_out():
+    events = events_of("Holm said Oslo should join Helsinki in a diplomatic initiative to end the war.")
+    assert all(e.source.code and e.target.code for e in events)
+
+
+def test_a_city_naming_a_thing_is_no_party_and_the_ec_is_the_eu():
+    assert coded("The ministers reaffirmed the approach agreed at the recent Lisbon meeting with Chile.") == []
+    assert ("USA", "EU", "REJECT", "asserted") in coded("The EC offered a compromise in last week's talks in "
+                                                       "Madrid but this was rejected by the U.S.")
+
+
+def test_markets_trading_and_market_demand_are_no_acts_between_states():
+    assert coded("Next month the Osaka exchange will begin trading a Korean stock index future.") == []
+    assert coded("Brazilian crude was trading at $51 a barrel in Chinese markets.") == []
+    assert coded("Canada supplies wheat to Egypt in years of heavy Egyptian demand.") == []
+
+
+def test_an_attack_on_a_thing_hung_with_a_party_is_words():
+    assert coded("Canada's finance minister attacked the rise in Mexican interest rates.") == [
+        ("CAN", "MEX", "ACCUSE", "asserted")]
+    assert ("IRQ", "IRN", "ASSAULT", "asserted") in coded("Iraqi jets attacked an Iranian tanker.")

@@ -28,7 +28,7 @@ from .dating import date_for, said_lately, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, subject_of
-from .roles import most_named, pair_actors, passage_pair
+from .roles import most_named, pair_actors, pair_in_focus, passage_pair
 from .speakers import demanded, speaker
 from .triggering import candidates, event_at
 from .triggers import triggers
@@ -43,6 +43,8 @@ class _Found:
     depth: int
     pair: frozenset
     sent_start: int
+    token: int = -1                  # the trigger
+    path: frozenset = frozenset()   # the trigger and the tokens it depends on, up to the root
 
 
 def extract_events(document: Document, doc: Doc, actors: list, timexes: list, options: Options = DEFAULT,
@@ -60,6 +62,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     T = tokens_of(doc)
     index = ActorIndex(doc, actors, T)
     main_pair = most_named(actors)
+    focus = pair_in_focus(actors, main_pair)   # the pair an act with no named other party falls to, if any
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", document.text)]   # the text the doc was parsed from
     dates = sorted((t for t in timexes if (t.date or t.range_start) and not _offset(document.text, t)),
                    key=lambda t: t.start)
@@ -81,7 +84,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         if no_content(document.text[sent.start_char:sent.end_char]):
             continue   # a heading or a caption states no event, and dates none
         for i in found_at[bisect.bisect_left(found_at, sent.start):bisect.bisect_left(found_at, sent.end)]:
-            candidate = event_at(T, i, sent, index, local_pair, main_pair, rules, not options.domestic, vocabulary,
+            candidate = event_at(T, i, sent, index, local_pair, focus, rules, not options.domestic, vocabulary,
                                  agents)
             if candidate is None:
                 continue
@@ -272,10 +275,11 @@ def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, da
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
         trigger=T.lemma[i], topic=topic, aspect=_aspect(T.doc[i]), amount=act_amount(T.doc[i]),
     )
-    depth, node, head = 0, i, T.head
+    depth, node, head, path = 0, i, T.head, [i]
     while head[node] != node and depth < 20:
         node, depth = head[node], depth + 1
-    return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char)
+        path.append(node)
+    return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char, i, frozenset(path))
 
 
 def _clause_text(T: Tokens, i: int, text: str, limit: int = 110) -> str:
@@ -310,6 +314,11 @@ def _offset(text: str, t) -> bool:
     return t.type == "DURATION" and re.match(r"\s+(?:after|before)\b", text[t.end:t.end + 10]) is not None
 
 
+def _governs(a: _Found, b: _Found) -> bool:
+    """a's trigger is one of the words b's trigger depends on."""
+    return a.token >= 0 and a.token in b.path
+
+
 def _dedupe(found: list) -> list:
     """One event per sentence, actor pair, date and type, the trigger nearest the sentence root first;
     a further one only when both name different topics ("established relations ... and opened an
@@ -318,9 +327,14 @@ def _dedupe(found: list) -> list:
     for f in found:
         date = None if f.event.date_basis == "inferred" else f.event.date   # a date from the report tells no act apart
         groups.setdefault((f.sent_start, f.pair, date, f.event.event_type), []).append(f)
+    for key in [k for k in groups if all(f.event.date is None for f in groups[k])]:
+        # "refused to sign the pact of 1987": the undated refusal governs the dated signing, one act
+        dated = [k for k in groups if k[2] is not None and (k[0], k[1], k[3]) == (key[0], key[1], key[3])]
+        if len(dated) == 1 and all(_governs(f, g) or _governs(g, f) for f in groups[key] for g in groups[dated[0]]):
+            groups[dated[0]].extend(groups.pop(key))
     kept = []
     for group in groups.values():
-        group.sort(key=lambda f: f.depth)
+        group.sort(key=lambda f: (f.event.date is None, f.depth))
         chosen = [group[0]]
         for f in group[1:]:
             if f.event.topic and all(c.event.topic and c.event.topic != f.event.topic for c in chosen):

@@ -38,7 +38,7 @@ def figurative(T: Tokens, verb: int, cameo: str, subj: list, passive: bool, inde
         if T.dep[c] != "dobj" or T.pos[c] != "NOUN":
             continue   # no object ("troops attacked at dawn"), or a name ("attacked Kabul")
         words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
-        if words & physical or index.in_tokens(T.subtree(c)) and not _possessed(T, c):
+        if words & physical or _party_object(T, c, index) and not _possessed(T, c):
             return None
         if any(Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
             return None   # "killed eight leaders", "attacked the officials": people with a role
@@ -51,3 +51,16 @@ def figurative(T: Tokens, verb: int, cameo: str, subj: list, passive: bool, inde
 def _possessed(T: Tokens, noun: int) -> bool:
     """"Uganda's policy": the party owns the object, the object is not the party."""
     return any(T.dep[k] == "poss" for k in T.children[noun])
+
+
+def _party_object(T: Tokens, noun: int, index: ActorIndex) -> bool:
+    """A party named in the object's own words ("the Iranian tanker", "the chief of its militia"), not in a
+    phrase hung on it ("the rise in West German rates" is a thing)."""
+    for m in index.in_tokens(T.subtree(noun)):
+        node = index.roots.get(id(m))
+        while node is not None and node != noun and T.head[node] != node and not (
+                T.dep[node] == "prep" and T.lower[node] != "of"):   # "the chief of X's militia" is X's man
+            node = T.head[node]
+        if node == noun:
+            return True
+    return False

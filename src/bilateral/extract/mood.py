@@ -18,7 +18,9 @@ HYPOTHETICAL = SHIPPED.words("moods.words.hypothetical")
 INTEND = SHIPPED.words("moods.words.intend")
 REQUESTING = SHIPPED.words("moods.words.request")
 PLAN = SHIPPED.words("moods.words.plan")
+REFUSE = SHIPPED.words("moods.words.refuse")
 READY = SHIPPED.words("moods.words.ready")
+SCHEDULED = SHIPPED.words("moods.words.scheduled")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = SHIPPED.words("moods.words.report")
 
@@ -92,6 +94,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
     if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
         return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
+    if lemmas & REFUSE and not negated:   # "declined to discuss": a refusal; the record keeps the refusing
+        return "refused" if fine else "negated"
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in links[1:]):
@@ -108,6 +112,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "negated"
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in links[1:] if t.pos_ == "ADJ"):
         return "intended"
+    if any(t.lemma_.lower() in SCHEDULED for t in links[1:] if t.pos_ == "ADJ"):
+        return "planned"
     future = any(a in ("will", "shall", "'ll", "would") for a in auxes)
     if future and lemmas & REPORT:
         return "intended"

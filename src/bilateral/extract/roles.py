@@ -31,6 +31,24 @@ def most_named(actors: list) -> tuple:
     return tuple(ranked[:2])
 
 
+def pair_in_focus(actors: list, pair: tuple) -> tuple:
+    """The document's pair when the document is about it, else (): the two hold most of its coded mentions
+    and the second is no passing name (a quarter of the first's mentions at least). Only then does an act
+    whose other party the sentence leaves unnamed fall to the pair: in a wire on a finance minister's tour
+    or a report on a general election, "X insisted" or "Y refused to comment" addresses no one of it."""
+    if len(pair) != 2:
+        return ()
+    counts = Counter(m.code for m in actors if m.code)
+    first, second = counts[pair[0]], counts[pair[1]]
+    if second < FOCUS_SECOND * first or first + second < FOCUS_SHARE * sum(counts.values()):
+        return ()
+    return pair
+
+
+FOCUS_SECOND = 0.25
+FOCUS_SHARE = 0.6
+
+
 def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
     """What "both countries" means here: the two codes the passage names most (the later on a tie),
     else the document's pair. A state named once in passing ("accredited from its embassy in
@@ -267,9 +285,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context;
     `strict` (a code the lexicon did not vouch for) takes both from the trigger's own clause."""
     T = index.T
-    subj_actors = index.in_tokens(subj) or antecedent(subj, sent, index)
+    subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index)] or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
-    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index))
+    obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
+                               and not _names_a_thing(m, index))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
         subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
@@ -323,8 +342,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         head = clause_head(T, trigger)
         others = [m for m in index.in_tokens(T.subtree(head))
                   if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)]
-        if others:
-            return [(source, others[0])]
+        if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
+            return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
         if source.code in main_pair and len(main_pair) == 2 and not strict and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
@@ -392,6 +411,17 @@ def _named_part(m: ActorMention, index: ActorIndex) -> bool:
 
 
 TERRITORY = SHIPPED.words("events.words.territory")
+
+
+def _names_a_thing(m: ActorMention, index: ActorIndex) -> bool:
+    """A city naming a thing ("the recent Paris meeting", "the Osaka exchange") is no party to it: a capital
+    or place the actor reader left without a sector, standing as a modifier of a noun."""
+    if m.kind not in ("capital", "place") or m.sector is not None or m.start < 0:
+        return False
+    tok = index.roots.get(id(m))
+    T = index.T
+    return tok is not None and T.pos[tok] == "PROPN" and T.dep[tok] in ("compound", "nmod") \
+        and T.pos[T.head[tok]] == "NOUN"
 
 
 def code_actor(code: str) -> ActorMention:

@@ -84,6 +84,6 @@ def demanded(T: Tokens, tok: int, roles: list, index: ActorIndex, record: bool =
     said_by = speaker(T, tok, index)
     if said_by is None:
         return [] if record else roles
-    if said_by is UNKNOWN:
-        return [(UNKNOWN, s) for s, _ in roles[:1]]
+    if said_by is UNKNOWN:   # a speaker nobody can place ("Ullman said the US should ..."): no party of the record
+        return [] if record else [(UNKNOWN, s) for s, _ in roles[:1]]
     return [(said_by, s if s.code != said_by.code else t) for s, t in roles[:1]]

@@ -16,13 +16,16 @@ from .flows import flow_roles
 from .force import figurative
 from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
-from .roles import (domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
+from .speech import only_speech
+from .roles import (MEETINGS, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of, speaks_for_state)
 from .triggers import Rule, Triggers
 from .verbs import code_verb
 
 
 FIGURE_NOUNS = SHIPPED.words("events.words.figure_nouns")
+NO_ACT_COMPLEMENTS = SHIPPED.words("events.words.no_act_complements")
+FRAME_NOUNS = SHIPPED.words("events.words.frame_nouns")
 # Prepositions after an event noun that name its other party ("sanctions on Libya", "talks with Chile").
 NOUN_OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "on", "against", "between", "for"})
 # Nominal protests name their target or none: "the 2011 Kenya protests" happened in Kenya, against no
@@ -76,6 +79,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         if rule is None or (rule.cameo.startswith("07") and any(
                 dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
             return None   # "gave a lower figure of $1 billion": a number reported, nothing given
+        if any(dep[c] == "xcomp" and T.lemma[c] in NO_ACT_COMPLEMENTS for c in children[i]) or only_speech(T, i):
+            return None   # "refused to comment", "asked not to be identified": nothing refused or asked of a party
         instead = figurative(T, i, rule.cameo, subj_tokens, passive, index, rules.sets)
         if instead == "":
             return None   # "fight the ruling", a firm "battling the authorities": no force used
@@ -84,34 +89,36 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
     elif pos == "NOUN" and lemma in rules.nouns:
-        modifiers = {T.lemma[c] for c in children[i] if dep[c] in ("amod", "compound", "nmod")}
-        h = T.head[i]
-        if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB" and T.lemma[h] in rules.verbs and not is_light(T, h):
+        n = _framed(T, i)   # "undertook a mediation mission between A and B": the frame carries the act's roles
+        talked = _talked_about(T, n)   # "negotiations on a troop pullback", "discussed the withdrawal"
+        modifiers = {T.lemma[c] for c in children[i] + children[n] if dep[c] in ("amod", "compound", "nmod")} - {lemma}
+        h = T.head[n]
+        if dep[n] in ("dobj", "nsubjpass") and T.pos[h] == "VERB" and T.lemma[h] in rules.verbs and not is_light(T, h):
             carrier = rules.find(T.lemma[h], {lemma, lower[i]})
             if carrier is not None and carrier.objects and {lemma, lower[i]} & carrier.objects:
                 return None   # "received aid from Iran": the verb codes the act its object names
-        if dep[i] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
+        if dep[n] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
             modifiers.add(T.lemma[h])
-        at = dep[i] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")
+        at = dep[n] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")
         if at:   # "in talks with X, A asked": the preposition places the clause's subject at the occasion
             modifiers.add(lower[h])
         rule = rules.find(lemma, modifiers, noun=True)
-        if rule is None:
-            return None
+        if rule is None or (talked and rule.cameo[:2] not in ("18", "19", "20")):
+            return None   # a subject of talks is no act done, unless force, talked over only once used
         topic = instead = None
-        subj_tokens, passive, agent = noun_subject(T, i), False, []
-        obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
+        subj_tokens, passive, agent = noun_subject(T, n), False, []
+        obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
         obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)
                        for t in T.subtree(c, CLAUSES)]
-        if dep[i] in ("dobj",) and is_light(T, h):
+        if dep[n] in ("dobj",) and is_light(T, h):
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
         occasion = at and bool(rule.objects) and lower[h] in rule.objects
         if occasion:
             # an occasion joins the clause's subject and whom it is "with", not where it is or what it is for
-            obj_tokens = [t for c in children[i] if dep[c] == "prep" and lower[c] in ("with", "between")
+            obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in ("with", "between")
                           for t in T.subtree(c, CLAUSES)] or [
-                t for c in children[i] if (dep[c] == "prep" and lower[c] in ("about", "on", "over")) or (
+                t for c in children[n] if (dep[c] == "prep" and lower[c] in ("about", "on", "over")) or (
                     dep[c] == "acl" and T.tag[c] == "VB") for t in T.subtree(c)]   # "in talks to buy Yukos' assets"
             if not subj_tokens or not obj_tokens:
                 return None
@@ -149,6 +156,33 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     if not roles:
         return None
     return rule.cameo, roles, topic
+
+
+TALK_VERBS = frozenset({"discuss", "negotiate", "debate", "consider", "study", "examine", "review"})
+
+
+def _talked_about(T: Tokens, noun: int) -> bool:
+    """The noun is what talks are about, not an act done: the object of "discuss" or "negotiate", or of an
+    "on", "about" or "over" phrase hung on a noun of talks."""
+    h = T.head[noun]
+    if any(T.lower[t] == "by" or T.doc[t].ent_type_ == "DATE" for t in T.subtree(noun)):
+        return False   # "talks over the killings by colonial troops between 1904 and 1908": a past act, talked over
+    if T.dep[noun] == "dobj" and T.lemma[h] in TALK_VERBS:
+        return True
+    if T.dep[noun] != "pobj" or T.lower[h] not in ("on", "about", "over", "concerning"):
+        return False
+    g = T.head[h]   # "renewed negotiations today on a pullback": the phrase may hang on the verb of the talks
+    return T.lemma[g] in MEETINGS or T.lemma[g] in TALK_VERBS or (T.pos[g] == "VERB" and any(
+        T.dep[c] == "dobj" and T.lemma[c] in MEETINGS for c in T.children[g]))
+
+
+def _framed(T: Tokens, i: int) -> int:
+    """The noun whose phrase carries an act noun's roles: a frame it names ("a mediation mission between A and
+    B", "a peace bid by X"), else the noun itself."""
+    h = T.head[i]
+    if T.dep[i] == "compound" and h != i and T.pos[h] == "NOUN" and T.lemma[h] in FRAME_NOUNS:
+        return h
+    return i
 
 
 def _named_in(T: Tokens, i: int) -> list:

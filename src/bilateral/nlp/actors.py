@@ -261,6 +261,9 @@ def _title_of(doc: Doc, gaz: Gazetteer, start: int) -> bool:
     return bool(gaz.agent_sector(word.text)) or word.lower_ in TITLE_WORDS or word.lower_ in PERSON_TITLES
 
 
+OFFICIALS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})   # sectors of a state's own people
+
+
 def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     """A national or body word modifying a noun: "the French embassy", "UN peacekeeping mission"."""
     T = tokens_of(doc)
@@ -272,9 +275,10 @@ def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
     if any(t.pos_ in ("VERB", "PUNCT", "ADP", "CCONJ") and t.text != "-" for t in doc[c.end:head.i]) \
             or head.i - c.end > 4 or head.ent_type_ in ("GPE", "PERSON", "NORP"):
         return c
-    if last.dep_ == "poss" and head.lower_ not in INSTITUTIONS:
-        return c
     sector = _noun_sector(gaz, doc[c.end:head.i + 1]) or c.sector
+    if last.dep_ == "poss" and head.lower_ not in INSTITUTIONS and (
+            sector not in OFFICIALS or head.tag_ != "NN" or c.kind not in ("country", "capital")):
+        return c   # "Chile's demand" is Chile's; "Chile's finance minister" is one of its officials
     if sector is None and head.ent_type_ != "ORG":
         return c
     kind = c.kind

@@ -1,0 +1,31 @@
+"""Which words trigger acts and whose roles they carry: frames of an act noun, subjects of talks, and the
+conjoined parties of an act's clause."""
+from __future__ import annotations
+
+from bilateral.extract import analyze
+from bilateral.model import Document, text_id
+from bilateral.nlp.pipeline import load_nlp
+
+
+def coded(text: str) -> set:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1991-02-04")
+    return {(e.source.code, e.target.code, e.event_type) for e in analyze(doc, load_nlp()(text)).events}
+
+
+def test_a_frame_noun_carries_the_roles_of_the_act_it_frames():
+    found = coded("The Omani foreign minister launched a mediation effort on Saturday between Yemen and Djibouti.")
+    assert {("OMN", "YEM", "CONSULT"), ("OMN", "DJI", "CONSULT")} <= found
+
+
+def test_renewed_talks_are_the_pairs_and_what_they_are_about_is_no_act():
+    found = coded("Syria and Jordan renewed negotiations today on a Syrian troop pullback from the border.")
+    assert ("SYR", "JOR", "CONSULT") in found
+    assert not [f for f in found if f[2] == "RETREAT"]
+    # a past act talked over stays an act
+    found = coded("Jordan and Syria resumed talks over Syria's killings of Jordanian villagers in 1970.")
+    assert ("SYR", "JOR", "ASSAULT") in found
+
+
+def test_an_act_on_parties_named_together_elsewhere_in_its_clause_reaches_each():
+    found = coded("Ghana threatened to break off diplomatic relations with Togo and Benin over the border.")
+    assert {("GHA", "TGO", "THREATEN"), ("GHA", "BEN", "THREATEN")} <= found
