@@ -200,6 +200,8 @@ def test_a_refusal_governs_the_act_and_comments_refused_are_no_acts():
                      "to send monitors to observe Kenya's general election in July.", "2017-03-01")
     assert sorted(str(e.date) for e in both if e.event_type == "AID") == ["2017-07", "None"]
     assert coded("A Slovak official, who asked not to be identified, said Austria would pay.") == []
+    assert [f for f in coded("The Slovak minister declined to be drawn on reports that Slovakia had held talks with "
+                             "Austria.") if f[2] == "REJECT"] == []
 
 
 def test_a_goal_met_is_no_meeting_and_a_need_recognised_is_no_recognition():
@@ -232,3 +234,12 @@ def test_an_attack_on_a_thing_hung_with_a_party_is_words():
     assert coded("Canada's finance minister attacked the rise in Mexican interest rates.") == [
         ("CAN", "MEX", "ACCUSE", "asserted")]
     assert ("IRQ", "IRN", "ASSAULT", "asserted") in coded("Iraqi jets attacked an Iranian tanker.")
+
+
+def test_a_state_cutting_a_foreign_firms_stake_coerces_its_state_and_a_firms_loss_names_no_cutter():
+    text = ("Kenyan lender Equilend won a licence in Uganda. Uganda's parliament voted to cut Equilend's stake in "
+            "the new bank from 70% to 49%. Equilend said its profits would suffer because its stake would be "
+            "reduced. Kenya protested to Uganda.")
+    found = coded(text)
+    assert ("UGA", "KEN", "COERCE", "asserted") in found
+    assert [f for f in found if f[2] == "COERCE"] == [("UGA", "KEN", "COERCE", "asserted")]

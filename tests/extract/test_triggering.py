@@ -29,3 +29,8 @@ def test_renewed_talks_are_the_pairs_and_what_they_are_about_is_no_act():
 def test_an_act_on_parties_named_together_elsewhere_in_its_clause_reaches_each():
     found = coded("Ghana threatened to break off diplomatic relations with Togo and Benin over the border.")
     assert {("GHA", "TGO", "THREATEN"), ("GHA", "BEN", "THREATEN")} <= found
+
+
+def test_a_thing_helps_no_one_as_a_party_would():
+    assert not coded("Strong sales outside western Europe helped Italian carmaker Fiat raise its profits.")
+    assert ("JPN", "LAO", "AID") in coded("Japanese aid helped Laos rebuild its roads.")

@@ -30,3 +30,16 @@ def test_an_acronym_in_brackets_and_a_consortium_of_two_nations():
 def test_a_name_without_a_stated_nationality_stays_uncoded():
     text = "Marlex said it would bid for the contract. Kenya's government welcomed the bid by Marlex."
     assert not [f for f in coded(text) if f[0] == "Marlex"]
+
+
+def test_the_firm_a_story_describes_by_rank_before_naming_it_is_that_states():
+    text = ("Kenya's biggest private bank could pull out of a deal in Uganda after MPs there cut its stake. "
+            "Equilend said the ruling was unfair. Analysts at Stanlib in Nairobi doubt the deal will "
+            "survive. Later, Equilend said it may walk away.")
+    found = coded(text)
+    assert found.count(("Equilend", "KEN", "BUS")) == 2
+    assert not [f for f in found if f[0] == "Stanlib"]
+    # with two states' firms described, or no name repeated, nothing is guessed
+    text = ("Kenya's biggest bank and Uganda's largest bank met. Equilend said talks went well. "
+            "Equilend will report.")
+    assert not [f for f in coded(text) if f[0] == "Equilend"]

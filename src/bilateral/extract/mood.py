@@ -94,7 +94,7 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
     if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
         return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
-    if lemmas & REFUSE and not negated:   # "declined to discuss": a refusal; the record keeps the refusing
+    if _refused(links) and not negated:   # "declined to discuss": a refusal; the record keeps the refusing
         return "refused" if fine else "negated"
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
@@ -122,6 +122,13 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if "would" in auxes:
         return "hypothetical"
     return "asserted"
+
+
+def _refused(links: list) -> bool:
+    """A verb of refusing takes the act (or the verb that carries its noun) as its infinitive: "declined to
+    discuss", "refused to hold talks"; not an act in what it declines to be drawn on."""
+    return any(t.lemma_.lower() in REFUSE and links[k - 1].dep_ == "xcomp" and k <= 2
+               for k, t in enumerate(links) if k)
 
 
 def _own_auxes(verbs: list) -> list:

@@ -327,9 +327,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         others = [m for m in index.in_span(sent) if m.code != target.code]
         if others and passive:
             return [(others[0], target)]
-        if passive and not strict and len(main_pair) == 2 and target.code in main_pair and not any(
-                T.dep[c] == "xcomp" for c in T.children[trigger]):   # "was forced to": by circumstance
-            # "U.S. tuna boats were seized": in a text about a pair, by the other of the pair
+        if passive and not strict and len(main_pair) == 2 and target.code in main_pair and target.sector != "BUS" \
+                and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):   # "was forced to": by circumstance
+            # "U.S. tuna boats were seized": in a text about a pair, by the other of the pair (a firm's loss, by
+            # anyone: "its stake would be reduced")
             return [(code_actor(next(c for c in main_pair if c != target.code)), target)]
         return []
     if source is not None and target is None:

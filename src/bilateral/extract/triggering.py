@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..lexicon import SHIPPED
+from ..nlp.gazetteer import Gazetteer
 from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
@@ -17,7 +18,7 @@ from .force import figurative
 from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
 from .speech import only_speech
-from .roles import (MEETINGS, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
+from .roles import (MEETINGS, PEOPLE, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of, speaks_for_state)
 from .triggers import Rule, Triggers
 from .verbs import code_verb
@@ -140,6 +141,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         # "helped rebuild Chile's roads" helps whom its clause names; "has helped push up prices" helps no one
         roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("xcomp", "ccomp", "prep")
                                     for t in T.subtree(c)], index)
+    if pos == "VERB" and lemma in ("help", "assist") and subj_tokens and not passive and _thing(T, subj_tokens, index):
+        roles = []   # "strong sales outside Europe helped Renault": a thing helps no one as a party would
     if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
         roles = [(s, t) for s, t in _targets_in(roles, _named_in(T, i), index) if speaks_for_state(s)]
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
@@ -174,6 +177,16 @@ def _talked_about(T: Tokens, noun: int) -> bool:
     g = T.head[h]   # "renewed negotiations today on a pullback": the phrase may hang on the verb of the talks
     return T.lemma[g] in MEETINGS or T.lemma[g] in TALK_VERBS or (T.pos[g] == "VERB" and any(
         T.dep[c] == "dobj" and T.lemma[c] in MEETINGS for c in T.children[g]))
+
+
+def _thing(T: Tokens, phrase: list, index: ActorIndex) -> bool:
+    """A phrase headed by a common noun no party owns or qualifies ("strong sales outside Europe"; not
+    "Japanese aid", "Chile's loan", "the minister")."""
+    inside = set(phrase)
+    head = next((t for t in phrase if T.head[t] not in inside or T.head[t] == t), phrase[0])
+    own = [head] + [c for c in T.children[head] if T.dep[c] in ("amod", "compound", "poss", "nmod")]
+    return T.pos[head] == "NOUN" and not index.in_tokens(own) and head not in index.uncoded \
+        and T.lower[head] not in PEOPLE and not Gazetteer.load().agent_sector(T.lower[head])
 
 
 def _framed(T: Tokens, i: int) -> int:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
+from .anaphora import officials_there, owners_its
 from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
@@ -54,6 +55,10 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     if home is not None:
         out += _host_ministers(T, covered, home)
     out += _bare_surnames(T, names, covered)
+    if gazetteer is not None:
+        out += officials_there(T, out, gazetteer.agent_sector)
+        out.sort(key=lambda m: m.start)
+        out += owners_its(T, out, gazetteer.agent_sector)
     out.sort(key=lambda m: m.start)
     out += _pronouns(T, out)
     out += _definite_states(T, out)

@@ -68,7 +68,56 @@ def _introduced(T: Tokens, mentions: list) -> dict:
         code = _described(T, _root(T, tokens), by_token, m)
         if code:
             add(_name(T, tokens), code)
+    subject = _story_firm(T, candidates, by_token, found)
+    if subject:
+        found.setdefault(*subject)
     return {k: (v, "BUS") for k, v in found.items() if v}
+
+
+def _story_firm(T: Tokens, candidates: list, by_token: dict, found: dict) -> Optional[tuple]:
+    """(name, state) of the firm a story describes before it names it: "Turkey's biggest mobile firm could
+    bail out of the deal ... Turkcell said": the one state that owns a firm described by rank ("X's biggest
+    mobile firm", "its largest bank"), and the one firm name the text repeats most (twice at least, more
+    than any other, with no nationality of its own)."""
+    states = {code for code in (_ranked_owner(T, i, by_token) for i in range(T.n)) if code}
+    if len(states) != 1:
+        return None
+    counts: dict = {}
+    for tokens, m in candidates:
+        name = _name(T, tokens)
+        if name and (m is None or m.kind == "org") and name not in found:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0], next(iter(states))
+
+
+RANKS = frozenset({"biggest", "largest", "leading", "top", "main", "dominant", "second-largest", "second-biggest"})
+
+
+def _ranked_owner(T: Tokens, noun: int, by_token: dict) -> Optional[str]:
+    """The state that owns a firm noun described by rank and not named beside it: "Turkey's biggest private
+    mobile firm", "its largest bank" (its: the sentence's first state before it)."""
+    if T.lower[noun] not in FIRM_NOUNS or T.pos[noun] != "NOUN" or T.tag[noun] != "NN":
+        return None
+    kids = T.children[noun]
+    if not any(T.lower[c] in RANKS for c in kids) or any(
+            T.dep[c] in APPOSITION or (T.dep[c] == "compound" and c > noun) for c in kids):
+        return None
+    for c in kids:
+        if T.dep[c] != "poss":
+            continue
+        m = by_token.get(c)
+        if m is not None and m.code and len(m.code) == 3 and (
+                m.kind in ("country", "capital") or by_token.get(noun) is m):   # or the description read whole
+            return m.code
+        if T.lower[c] == "its":
+            start = T.doc[noun].sent.start
+            before = [by_token[t] for t in range(start, c) if t in by_token]
+            states = [m for m in before if m.code and m.kind in ("country", "capital") and len(m.code) == 3]
+            return states[0].code if states else None
+    return None
 
 
 def _described(T: Tokens, root: int, by_token: dict, own: Optional[ActorMention]) -> Optional[str]:
