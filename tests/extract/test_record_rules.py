@@ -243,3 +243,9 @@ def test_a_state_cutting_a_foreign_firms_stake_coerces_its_state_and_a_firms_los
     found = coded(text)
     assert ("UGA", "KEN", "COERCE", "asserted") in found
     assert [f for f in found if f[2] == "COERCE"] == [("UGA", "KEN", "COERCE", "asserted")]
+
+
+def test_a_share_of_imports_supplied_is_no_aid_and_an_accord_not_reached_is_a_rejection():
+    assert coded("Kenya provides over 50 pct of Egypt's tea imports.") == []
+    assert coded("Israel and Syria failed to reach agreement on the border.") == [("ISR", "SYR", "REJECT", "asserted")]
+    assert coded("Pressing business kept Chile's minister in Santiago during Peru's summit.") == []

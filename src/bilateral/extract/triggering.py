@@ -80,7 +80,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         if rule is None or (rule.cameo.startswith("07") and any(
                 dep[c] == "dobj" and T.lemma[c] in FIGURE_NOUNS for c in children[i])):
             return None   # "gave a lower figure of $1 billion": a number reported, nothing given
-        if any(dep[c] == "xcomp" and T.lemma[c] in NO_ACT_COMPLEMENTS for c in children[i]) or only_speech(T, i):
+        if any(dep[c] == "xcomp" and T.lemma[c] in NO_ACT_COMPLEMENTS for c in children[i]) or only_speech(T, i) \
+                or (dep[i] == "amod" and T.tag[i] == "VBG"):   # "pressing business": a quality, no act
             return None   # "refused to comment", "asked not to be identified": nothing refused or asked of a party
         instead = figurative(T, i, rule.cameo, subj_tokens, passive, index, rules.sets)
         if instead == "":
