@@ -15,7 +15,9 @@ then a confusion summary (gold type -> primary type) and a JSON line.  The recor
 from the CAMEO manual that the verb dictionaries grew around: measure here, never tune
 rules sentence by sentence on them.
 
-Usage: python bench/events_plover.py [PATH] [--failures]
+Usage: python bench/events_plover.py [PATH] [--failures] [--actor-failures]
+(--failures prints the records whose primary type is wrong, --actor-failures those whose right-typed
+event has the wrong source or target codes.)
 """
 from __future__ import annotations
 
@@ -72,6 +74,7 @@ def role_match(record: dict, event: dict, role: str) -> Optional[bool]:
 def main(argv: list[str]) -> dict:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
     show = "--failures" in argv
+    show_actors = "--actor-failures" in argv
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
     t0 = time.time()
     rows = code_sentences({"id": r["id"], "text": r["text"], "date": r.get("date")} for r in records)
@@ -94,6 +97,10 @@ def main(argv: list[str]) -> dict:
         if match is not None and (gold_codes(record, "source") or gold_codes(record, "target")):
             actor_n += 1
             actor_ok += actors_match(record, match)
+            if show_actors and not actors_match(record, match):
+                print(f"ACTORS {gold:<9} {record['text'][:150]}\n     gold {sorted(gold_codes(record, 'source'))} -> "
+                      f"{sorted(gold_codes(record, 'target'))}, got {match['source']} -> {match['target']} "
+                      f"({match['trigger']})")
             for role, tally in roles.items():
                 ok = role_match(record, match, role)
                 if ok is not None:

@@ -34,3 +34,17 @@ def test_an_act_on_parties_named_together_elsewhere_in_its_clause_reaches_each()
 def test_a_thing_helps_no_one_as_a_party_would():
     assert not coded("Strong sales outside western Europe helped Italian carmaker Fiat raise its profits.")
     assert ("JPN", "LAO", "AID") in coded("Japanese aid helped Laos rebuild its roads.")
+
+
+def test_the_state_a_boycott_or_an_invasion_is_of_is_its_target():
+    found = coded("Norway's trade minister said a trade boycott of South Africa would take effect in July.")
+    assert not [f for f in found if f[0] == "ZAF"]
+    assert ("IRQ", "KWT", "COERCE") in coded("The Iraqi invasion of Kuwait was condemned by Egypt.")
+
+
+def test_an_agreement_that_took_effect_or_came_into_force_is_concluded_then():
+    doc = Document(doc_id="x", source_path="t.txt", published="2020-01-01",
+                   text="The Friendship Agreement between Chile and Peru took effect on 3 January 1938. "
+                        "A trade treaty between Chile and Bolivia came into force in 2005.")
+    found = {(e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(doc.text)).events}
+    assert {("CHL", "PER", "AGREE", "1938-01-03"), ("CHL", "BOL", "AGREE", "2005")} <= found

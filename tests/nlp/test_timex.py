@@ -166,3 +166,8 @@ def test_a_year_before_and_a_count_stays_a_year():
     found = [(t.text, t.type, t.value) for t in find_timexes(
         "Senegal and France signed the accord in 1974 and forty years later renewed it.", "2015-01-01")]
     assert found[0] == ("1974", "DATE", "1974")
+
+
+def test_a_month_in_reported_future_is_the_coming_one():
+    said = find_timexes("Norway said a trade boycott would take effect in July. Talks were held in July.", "1987-04-05")
+    assert [t.value for t in said] == ["1987-07", "1986-07"]

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..nlp.tokens import Tokens, tokens_of
-from .mood import REPORT, chain as _chain
+from .mood import OCCURRING, REPORT, chain as _chain
 from .triggers import TRIGGER_LEMMAS
 
 
@@ -115,9 +115,11 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         foreign = foreign or _own_clause(T, node)
         # "opened in 2005 and on March 2016 adopted ...": a coordinated clause's time is first its own
         coordinated = coordinated or (pos[node] == "VERB" and T.dep[node] == "conj")
-        if pos[node] == "VERB" and T.lemma[node] in triggers:
-            if T.dep[node] == "relcl" and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
-                return 0   # "his trip to Chile, which starts tomorrow": the clause tells the act's own time
+        claimed = pos[node] == "VERB" and (triggers(node) if callable(triggers) else T.lemma[node] in triggers)
+        if pos[node] == "VERB" and (claimed or T.lemma[node] in OCCURRING) and T.dep[node] == "relcl" \
+                and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
+            return 0   # "his trip to Chile, which starts tomorrow": the clause tells the act's own time
+        if claimed:
             if node in ancestors or _same_time_clause(T, node, chain):
                 return 2.5 if through_noun else 2
             return None

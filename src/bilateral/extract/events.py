@@ -27,8 +27,9 @@ from .cameo import SPOKEN, SYMMETRIC, coding
 from .dating import date_for, said_lately, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
-from .parse import CLAUSES, subject_of
-from .roles import most_named, pair_actors, pair_in_focus, passage_pair
+from .parse import CLAUSES, objects_of, subject_of
+from .focus import most_named, pair_in_focus, passage_pair
+from .roles import pair_actors
 from .speakers import demanded, speaker
 from .triggering import candidates, event_at
 from .triggers import triggers
@@ -70,6 +71,17 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     published = document.published
     rules = triggers(load_lexicon(options.lexicon))
     found_at, anniversaries = candidates(T, rules, vocabulary)
+    bound = rules.object_bound()
+
+    def claims(node: int) -> bool:
+        """A verb that codes an act claims the time expressions it governs: one whose every rule needs
+        objects ("came into force", not "came to power") only when its objects fit."""
+        lemma = T.lemma[node]
+        if lemma not in rules.verbs or lemma not in bound:
+            return lemma in rules.verbs
+        subj, passive = subject_of(T, node)
+        words = frozenset() if passive else frozenset(T.lower[t] for t in subj)
+        return rules.find(lemma, objects_of(T, node)[1], subjects=words) is not None
     found: list = []
     # (date, paragraph, sentence index) of the last explicit date; a wire's dateline ("LIMA, April 7 -")
     # dates its lead as an explicit date would
@@ -108,7 +120,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                     said_by = speaker(T, i, index)
                     roles = [(s, t) for s, t in roles if said_by is not None and said_by.code == s.code]
                 cameo, modality = kept
-            date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, rules.verbs)
+            date, date_end, basis = date_for(tok, sent, sent_dates, context, para, s_i, claims)
             if date is None and published and modality == "asserted" and under_way(T, i):
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             elif date is None and published and document.dateline and modality == "asserted" \

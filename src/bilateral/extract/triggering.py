@@ -108,7 +108,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         if rule is None or (talked and rule.cameo[:2] not in ("18", "19", "20")):
             return None   # a subject of talks is no act done, unless force, talked over only once used
         topic = instead = None
-        subj_tokens, passive, agent = noun_subject(T, n), False, []
+        subj_tokens, passive, agent = noun_subject(T, n, index), False, []
         obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
         obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)

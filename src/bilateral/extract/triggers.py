@@ -71,6 +71,16 @@ class Triggers:
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
                     unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)))
 
+    @functools.cached_property
+    def _bound(self) -> frozenset:
+        return frozenset(v for v in self.verbs & WEAK_VERBS if all(
+            r.objects is not None or r.subjects is not None for r in self._by_lemma.get((v, False), ())))
+
+    def object_bound(self) -> frozenset:
+        """Common verbs every rule of which needs objects or subjects ("come" only "into force"): they code
+        an act, and claim its time, only with those objects ("came to power in 1965" is no act of theirs)."""
+        return self._bound
+
     def find(self, lemma: str, objects: set, noun: bool = False,
              subjects: frozenset = frozenset()) -> Optional[Rule]:
         """The first rule whose trigger, object and subject requirements fit.
@@ -81,6 +91,9 @@ class Triggers:
                     rule.subjects is None or rule.subjects & subjects) and not (rule.unless and rule.unless & objects):
                 return rule
         return None
+
+
+WEAK_VERBS = SHIPPED.words("events.words.weak_verbs")
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,0 +1,50 @@
+"""What a document and a passage are about: the pair a document names most, whether the document is
+about it, and the pair a passage means by "the two sides"."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span
+
+from .actor_index import ActorIndex
+
+
+def most_named(actors: list) -> tuple:
+    """The two codes a document is mostly about, most frequent first."""
+    counts: dict = {}
+    for m in actors:
+        if m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return tuple(ranked[:2])
+
+
+def pair_in_focus(actors: list, pair: tuple) -> tuple:
+    """The document's pair when the document is about it, else (): the two hold most of its coded mentions
+    and the second is no passing name (a quarter of the first's mentions at least). Only then does an act
+    whose other party the sentence leaves unnamed fall to the pair: in a wire on a finance minister's tour
+    or a report on a general election, "X insisted" or "Y refused to comment" addresses no one of it."""
+    if len(pair) != 2:
+        return ()
+    counts = Counter(m.code for m in actors if m.code)
+    first, second = counts[pair[0]], counts[pair[1]]
+    if second < FOCUS_SECOND * first or first + second < FOCUS_SHARE * sum(counts.values()):
+        return ()
+    return pair
+
+
+FOCUS_SECOND = 0.25
+FOCUS_SHARE = 0.6
+
+
+def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
+    """What "both countries" means here: the two codes the passage names most (the later on a tie),
+    else the document's pair. A state named once in passing ("accredited from its embassy in
+    Washington") does not displace the two the passage is about."""
+    named = recent + [m.code for m in index.in_span(sent)]
+    last = {code: i for i, code in enumerate(named)}
+    if len(last) < 2:
+        return main_pair
+    counts = Counter(named)
+    two = sorted(last, key=lambda c: (counts[c], last[c]), reverse=True)[:2]
+    return tuple(sorted(two, key=last.get))
