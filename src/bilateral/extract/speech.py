@@ -5,12 +5,13 @@ ask no party for anything; the same verbs with a decision, an obligation or a re
 """
 from __future__ import annotations
 
+from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens
 from .mood import HYPOTHETICAL, OBLIGATION
 
 # Auxiliaries that make a reported clause a decision or a duty ("agreed that troops would leave").
 BINDING = OBLIGATION | HYPOTHETICAL | {"will", "would", "shall", "'ll", "wo"}
-QUESTION_MARKS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+QUESTION_MARKS = SHIPPED.words("events.words.question_words")
 
 
 def only_speech(T: Tokens, verb: int) -> bool:

@@ -162,7 +162,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     return rule.cameo, roles, topic
 
 
-TALK_VERBS = frozenset({"discuss", "negotiate", "debate", "consider", "study", "examine", "review"})
+TALK_VERBS = SHIPPED.words("events.words.talk_verbs")
 
 
 def _talked_about(T: Tokens, noun: int) -> bool:
