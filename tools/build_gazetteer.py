@@ -452,7 +452,7 @@ def build(src: Path) -> dict[str, int]:
     names, caps = country_names(), capitals()
     rows = []
     for code, ns in names.items():
-        rows += [(n, code, "country", "", "", "") for n in ns]
+        rows += [(n, code, "country", "", "", "") for n in sorted(ns)]   # sorted: the same file on every run
     rows += extra_entries(caps)
     rows += country_entries(src / "Phoenix.Countries.actors.txt", names, caps)
     rows += igo_entries(src / "Phoenix.International.actors.txt")

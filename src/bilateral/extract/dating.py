@@ -3,7 +3,7 @@ carries from the passage before (inferred), else none.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Span, Token
 
@@ -16,11 +16,15 @@ PAST_TAGS = {"VBD"}
 
 
 def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: int,
-             triggers: frozenset = TRIGGER_LEMMAS) -> tuple:
+             claims: Optional[Callable[[int], bool]] = None) -> tuple:
     """(date, date_end, basis): the governing time expression, else a date carried from context; a time
-    expression another trigger verb (of `triggers`) governs first is that verb's."""
+    expression another verb that codes an act (`claims`, by default a verb of the shipped lexicon) governs
+    first is that verb's."""
     doc = tok.doc
     T = tokens_of(doc)
+    if claims is None:
+        def claims(node: int) -> bool:
+            return T.lemma[node] in TRIGGER_LEMMAS
     i = tok.i
     dated_acl = _dated_participle(T, i, sent_dates) if T.pos[i] == "NOUN" else None
     if dated_acl is not None:
@@ -42,7 +46,7 @@ def date_for(tok: Token, sent: Span, sent_dates: list, context, para: int, s_i: 
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
-        score = _ownership(T, span.root.i, chain, ancestors, triggers, i, own)
+        score = _ownership(T, span.root.i, chain, ancestors, claims, i, own)
         if score is None:
             continue
         distance = abs(span.start - i)
@@ -92,7 +96,7 @@ def _announced(T: Tokens, links: list) -> bool:
                if T.dep[c] == "aux")
 
 
-def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: frozenset, trigger: int,
+def _ownership(T: Tokens, node: int, chain: set, ancestors: set, claims: Callable[[int], bool], trigger: int,
                own: Optional[set] = None) -> Optional[int]:
     """How closely a time expression belongs to the trigger: 0 it modifies the trigger's clause
     directly ("began late last year"), 1 it sits inside one of its noun phrases ("negotiations over
@@ -115,7 +119,7 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, triggers: froze
         foreign = foreign or _own_clause(T, node)
         # "opened in 2005 and on March 2016 adopted ...": a coordinated clause's time is first its own
         coordinated = coordinated or (pos[node] == "VERB" and T.dep[node] == "conj")
-        claimed = pos[node] == "VERB" and (triggers(node) if callable(triggers) else T.lemma[node] in triggers)
+        claimed = pos[node] == "VERB" and claims(node)
         if pos[node] == "VERB" and (claimed or T.lemma[node] in OCCURRING) and T.dep[node] == "relcl" \
                 and pos[trigger] == "NOUN" and _in_phrase(T, head[node], trigger):
             return 0   # "his trip to Chile, which starts tomorrow": the clause tells the act's own time

@@ -41,11 +41,14 @@ class _Found:
     """An event candidate before dedup: the event and how central its trigger is."""
 
     event: Event
-    depth: int
     pair: frozenset
     sent_start: int
-    token: int = -1                  # the trigger
-    path: frozenset = frozenset()   # the trigger and the tokens it depends on, up to the root
+    token: int          # the trigger
+    path: frozenset     # the trigger and the tokens it depends on, up to the root (20 at most)
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) - 1
 
 
 def extract_events(document: Document, doc: Doc, actors: list, timexes: list, options: Options = DEFAULT,
@@ -287,11 +290,11 @@ def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, da
         cameo=cameo, quad=c.quad, goldstein=c.goldstein, summary=summary, mentions=[mention],
         trigger=T.lemma[i], topic=topic, aspect=_aspect(T.doc[i]), amount=act_amount(T.doc[i]),
     )
-    depth, node, head, path = 0, i, T.head, [i]
-    while head[node] != node and depth < 20:
-        node, depth = head[node], depth + 1
+    node, head, path = i, T.head, [i]
+    while head[node] != node and len(path) <= 20:
+        node = head[node]
         path.append(node)
-    return _Found(event, depth, frozenset((src.code, tgt.code)), sent.start_char, i, frozenset(path))
+    return _Found(event, frozenset((src.code, tgt.code)), sent.start_char, i, frozenset(path))
 
 
 def _clause_text(T: Tokens, i: int, text: str, limit: int = 110) -> str:
@@ -328,7 +331,7 @@ def _offset(text: str, t) -> bool:
 
 def _governs(a: _Found, b: _Found) -> bool:
     """a's trigger is one of the words b's trigger depends on."""
-    return a.token >= 0 and a.token in b.path
+    return a.token in b.path
 
 
 def _dedupe(found: list) -> list:

@@ -182,9 +182,8 @@ def _talked_about(T: Tokens, noun: int) -> bool:
 
 def _thing(T: Tokens, phrase: list, index: ActorIndex) -> bool:
     """A phrase headed by a common noun no party owns or qualifies ("strong sales outside Europe"; not
-    "Japanese aid", "Chile's loan", "the minister")."""
-    inside = set(phrase)
-    head = next((t for t in phrase if T.head[t] not in inside or T.head[t] == t), phrase[0])
+    "Korean aid", "Chile's loan", "the minister")."""
+    head = T.root(phrase)
     own = [head] + [c for c in T.children[head] if T.dep[c] in ("amod", "compound", "poss", "nmod")]
     return T.pos[head] == "NOUN" and not index.in_tokens(own) and head not in index.uncoded \
         and T.lower[head] not in PEOPLE and not Gazetteer.load().agent_sector(T.lower[head])

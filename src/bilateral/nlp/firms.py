@@ -65,7 +65,7 @@ def _introduced(T: Tokens, mentions: list) -> dict:
             candidates.append((run, None))
         run = []
     for tokens, m in candidates:
-        code = _described(T, _root(T, tokens), by_token, m)
+        code = _described(T, T.root(tokens), by_token, m)
         if code:
             add(_name(T, tokens), code)
     subject = _story_firm(T, candidates, by_token, found)
@@ -168,8 +168,3 @@ def _recoded(T: Tokens, m: ActorMention, names: dict) -> ActorMention:
         return m
     hit = names.get(_name(T, list(T.covering(m.start, m.end))) or "")
     return m if hit is None else replace(m, code=hit[0], sector=hit[1], kind="org")
-
-
-def _root(T: Tokens, tokens: list) -> int:
-    inside = set(tokens)
-    return next((t for t in tokens if T.head[t] not in inside or T.head[t] == t), tokens[-1])

@@ -126,6 +126,11 @@ class Tokens:
             todo.extend(c for c in children[t] if dep[c] in ("poss", "compound", "amod", "det", "case", "nmod"))
         return out
 
+    def root(self, tokens: list) -> int:
+        """The token of a phrase whose head lies outside it (its last token if none does)."""
+        inside = set(tokens)
+        return next((t for t in tokens if self.head[t] not in inside or self.head[t] == t), tokens[-1])
+
     def ancestors(self, i: int) -> list:
         """The heads above token i, nearest first."""
         out, head = [], self.head
