@@ -107,6 +107,20 @@ def test_undated_acts_in_two_documents_are_one_only_when_published_close_togethe
     assert len(merge_events([ev("a", "d1", **aid), ev("b", "d2", **aid)])[0]) == 2
 
 
+def test_in_documents_without_any_date_the_same_code_done_to_the_same_thing_is_one_act():
+    cut = dict(date=None, cameo="172", etype="COERCE", src="IRN", tgt="TUR", topic="stake")
+    undated = {"d1": None, "d2": None, "d3": None, "d4": "2004-09-01"}
+    events, _ = merge_events([ev("a", "d1", trigger="cut", **cut), ev("b", "d2", trigger="slash", **cut),
+                              ev("c", "d3", trigger="cut", **dict(cut, topic="contract")),
+                              ev("d", "d4", trigger="cut", **cut)], undated)
+    # the fourth report has a date, so when it came out tells its undated act apart; another thing is another act
+    assert sorted(sorted(m.doc_id for m in e.mentions) for e in events) == [["d1", "d2"], ["d3"], ["d4"]]
+    # two such acts in one document stay two, and documents the store does not know are not undated
+    assert len(merge_events([ev("a", "d1", trigger="cut", **cut), ev("b", "d1", trigger="slash", **cut)],
+                            undated)[0]) == 2
+    assert len(merge_events([ev("a", "d1", trigger="cut", **cut), ev("b", "d2", trigger="slash", **cut)])[0]) == 2
+
+
 def test_a_continuing_act_is_one_whatever_its_verb_or_mood():
     will_fund = ev("fund", "d1", None, cameo="071", etype="AID", modality="intended", trigger="fund", topic=None)
     supports = ev("support", "d2", None, cameo="070", etype="AID", trigger="support", topic=None)

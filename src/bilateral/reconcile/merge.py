@@ -7,7 +7,8 @@ vague "1945" never bridges "March 1945" and "October 1945".
 
 Undated mentions in two documents are one event only when the documents came out
 within a month of each other ("provided assistance" in articles years apart tells
-different acts), and only by the same code and trigger; so are words dated only by
+different acts), and only by the same code and trigger; in documents that carry no date at
+all (`_by_thing`), by the same code done to the same thing.  So are words dated only by
 their report (a wire's month for "has accused").  An act told as going on ("continues
 to support", "will continue funding") is one continuing activity whatever its verb or
 mood, in that window.  Mentions that give the act the same figure ("lend Ecuador 50,000
@@ -133,7 +134,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         if cluster is not None:
             clusters.append(cluster)
     from .realised import realised   # it reads this module's moods and dates
-    clusters = realised(_anaphora(_by_amount(clusters, published or {})), published or {})
+    clusters = realised(_anaphora(_by_thing(_by_amount(clusters, published or {}), published or {})), published or {})
     events, members = [], []
     for cluster in clusters:
         if len(cluster) == 1:
@@ -162,6 +163,29 @@ def _by_amount(clusters: list, published: dict) -> list:
         key = (frozenset((first.source.code, first.target.code)), first.event_type, _mood(first))
         home = next((c for c in kept.get(key, []) if _amount_joins(c, cluster, amount, published)), None)
         if home is None:
+            kept.setdefault(key, []).append(cluster)
+            out.append(cluster)
+        else:
+            home.extend(cluster)
+    return out
+
+
+def _by_thing(clusters: list, published: dict) -> list:
+    """Undated clusters of documents that carry no date at all (a news set without dates, an encyclopedia
+    page) are one event when they code the same act done to the same thing ("cut Turkcell's stake",
+    "slashed its stake"): when the documents came out cannot tell them apart, and their words differ."""
+    kept: dict = {}
+    out = []
+    for cluster in clusters:
+        first = cluster[0]
+        docs = {m.mentions[0].doc_id for m in cluster}
+        if any(m.date for m in cluster) or not first.topic or _mood(first) == "ongoing" or \
+                not all(d in published and not published[d] for d in docs):
+            out.append(cluster)
+            continue
+        key = (first.source.code, first.target.code, first.event_type, _mood(first), first.cameo, first.topic)
+        home = next((c for c in kept.get(key, []) if docs.isdisjoint(m.mentions[0].doc_id for m in c)), None)
+        if home is None or any((m.cameo, m.topic) != key[-2:] for m in cluster):
             kept.setdefault(key, []).append(cluster)
             out.append(cluster)
         else:
