@@ -6,6 +6,8 @@
     python bench/qa.py --scale 1000         answer the real-dev questions on a store of 1,000 documents
                                             (the twenty real-dev ones among real news from ../shared/corpora):
                                             seconds per question, p50 and p95, the record's load apart
+    python bench/qa.py --news               the news sets: questions written on Reuters and BBC stories of
+                                            ../shared/corpora (bench/qa/news_*.jsonl; see bench/qa/README.md)
     python bench/qa.py --questions FILE --docs DIR_OR_FILES...   (or --db STORE): one set
 
 Each set prints the pass rate by kind, the failures (not for the blind set), and a JSON summary last.
@@ -37,6 +39,12 @@ SEEDS = [SHARED / "seeds" / f for f in ("000_dfc114476a3c1e39.txt", "001_793369b
 SETS = {"visible": (SHARED / "qa" / "questions.jsonl", SEEDS),
         "real-dev": (ROOT / "bench" / "qa" / "real_dev.jsonl", [SHARED / "real-dev" / "docs.jsonl"]),
         "blind": (ROOT / "bench" / "qa" / "real_dev_blind.jsonl", [SHARED / "real-dev" / "docs.jsonl"])}
+NEWS = {"news-reuters": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_reuters.jsonl",
+                         ROOT / "bench" / "qa" / "news_reuters_docs.txt"),
+        "news-bbc": ("bbc.jsonl.gz", ROOT / "bench" / "qa" / "news_bbc.jsonl",
+                     ROOT / "bench" / "qa" / "news_bbc_docs.txt"),
+        "news-final": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_final.jsonl",
+                       ROOT / "bench" / "qa" / "news_final_docs.txt")}
 
 NOT_SAID = re.compile(r"\b(?:documents?|sources?|record|texts?) (?:do|does) not (?:say|state|give|record|mention)|"
                       r"\bno (?:document|source|passage) (?:says|states|gives)", re.I)
@@ -133,6 +141,33 @@ def real_news(n: int) -> list:
     return out
 
 
+def corpus_stories(corpus_file: str, urls_file, tmp: str) -> str:
+    """The stories a news set is asked over, taken from ../shared/corpora by url into a JSON Lines file.
+    A line of the urls file is a url of `corpus_file`, or a corpus file name and a url."""
+    import gzip
+    want = []
+    for line in Path(urls_file).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            want.append((parts[0], parts[1]) if len(parts) == 2 else (corpus_file, parts[0]))
+    found = {}
+    for name in sorted({c for c, _ in want}):
+        urls = {u for c, u in want if c == name}
+        with gzip.open(SHARED / "corpora" / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                if d.get("url") in urls:
+                    found[(name, d["url"])] = d
+    missing = [f"{c}:{u}" for c, u in want if (c, u) not in found]
+    if missing:
+        raise SystemExit(f"{urls_file}: not in the corpora: {', '.join(missing)}")
+    out = os.path.join(tmp, Path(urls_file).stem + ".jsonl")
+    with open(out, "w", encoding="utf-8") as fh:
+        for key in want:
+            fh.write(json.dumps(found[key]) + "\n")
+    return out
+
+
 def scale(n: int, tmp: str, embed: bool, db=None) -> dict:
     """Seconds per question on a store of n documents: the twenty real-dev ones and n - 20 real news."""
     path = db or os.path.join(tmp, f"scale{n}.duckdb")
@@ -164,7 +199,10 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", nargs="*", default=[])
     ap.add_argument("--db")
     ap.add_argument("--blind", action="store_true", help="also score the blind third of the real-dev set")
+    ap.add_argument("--news", action="store_true", help="the news sets (Reuters and BBC stories)")
     ap.add_argument("--embed", action="store_true", help="sentence embeddings in retrieval (the embed extra)")
+    ap.add_argument("--only", nargs="*", help="with --news: only these sets (news-reuters, news-bbc, news-final)")
+    ap.add_argument("--quiet", action="store_true", help="no failures printed (a first, blind score)")
     ap.add_argument("--scale", type=int, help="time answers on a store of this many documents")
     args = ap.parse_args(argv)
     summary: dict = {"embed": args.embed}
@@ -184,6 +222,15 @@ def main(argv=None) -> int:
             print(f"{s['documents']} documents: record load {s['record_load_seconds']} s once; "
                   f"{s['questions']} questions: p50 {s['p50']} s, p95 {s['p95']} s, max {s['max']} s; "
                   f"real-dev pass rate on this store {s['real_dev_rate_on_large_store']}")
+        elif args.news:
+            for name, (corpus_file, qpath, urls) in NEWS.items():
+                if args.only and name not in args.only:
+                    continue
+                docs = [corpus_stories(corpus_file, urls, tmp)]
+                result = score_set(name, qpath, docs, tmp, args.embed)
+                report(f"{name}{' (embeddings)' if args.embed else ''}", result, show_failures=not args.quiet)
+                summary[name] = {k: v for k, v in result.items() if k not in ("failures", "times")} | \
+                    {"failed": [f["id"] for f in result["failures"]]}
         else:
             names = ["visible", "real-dev"] + (["blind"] if args.blind else [])
             for name in names:

@@ -65,3 +65,17 @@ def test_what_the_question_is_about():
     assert parse_question("How long is the Mombasa–Tanga railway?").want == "length"
     it = parse_question("Which treaty signed in Lima in March 1941 did Chile give up?")
     assert "march" not in it.focus and "abandon" in it.focus
+
+
+def test_kinds_and_figures_of_questions_real_news_asks():
+    assert parse_question("What tariff rate did Brussels set on Japanese goods?").kind == "figure"
+    assert parse_question("What tariff rate did Brussels set on Japanese goods?").want == "percent"
+    assert parse_question("What was Washington's trade shortfall with Beijing in 2003?").kind == "figure"
+    assert parse_question("What products did Washington put tariffs on?").kind == "list"
+    assert parse_question("Until when does the grain agreement between Washington and Moscow run?").kind == "date"
+    assert "expir" in parse_question("Until when does the grain agreement run?").focus
+    # a margin in whatever unit the text gives; a quantity of a thing, whatever country comes first
+    assert parse_question("By how much is the yuan undervalued?").want is None
+    assert parse_question("How much U.S. grain did Moscow agree to buy?").want == "amount"
+    assert parse_question("How much Japanese aid did Albania receive?").want == "money"
+    assert parse_question("How much in damages is the firm seeking from Moscow?").want == "money"

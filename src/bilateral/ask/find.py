@@ -13,6 +13,7 @@ from .record import Record
 from .retrieve import WORD, stem
 
 POOL = 60
+DOC_SHARE = 0.4   # what a focus word said elsewhere in the passage's document counts for
 # Titles a question may name its actor by: a passage about someone else's act does not answer it.
 TITLES = frozenset(stem(w) for w in """president king queen emir sultan chancellor premier ambassador envoy pope
 prince princess monarch governor mayor minister""".split())
@@ -141,18 +142,21 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
     p = rec.passages[i]
     where = locate_focus(p.text, it.focus)
     cov = coverage(where, w)
+    seen: set = set()
     if cov < 1:
         rest = [f for f in it.focus if f not in where]
-        seen: set = set()
         for j in rec.neighbours(i, 1, 0)[:-1]:
             seen.update(locate_focus(rec.passages[j].text, rest))
         doc = rec.docs.get(p.doc_id)
         if doc is not None and doc.title:
             seen.update(locate_focus(doc.title, rest))
         cov += 0.5 * coverage({f: [] for f in seen}, w)
+        far = [f for f in rest if f not in seen]
+        if far and it.kind != "figure":   # a cause, date or list stands in a document about the thing
+            cov += DOC_SHARE * coverage({f: [] for f in locate_focus(rec.doc_text(p.doc_id), far)}, w)
     titles = [f for f in it.focus if f in TITLES]
-    if titles and not any(f in where for f in titles):
-        cov *= 0.6   # "the Estonian president": a foreign minister's visit is not his
+    if titles and not any(f in where or f in seen for f in titles):
+        cov *= 0.6   # "the Estonian president": a foreign minister's visit is not his ("he" after him is)
     codes = rec.passage_codes[i]
     actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
     when = time_fit(rec, it, i)

@@ -1,5 +1,5 @@
-"""Answers from retrieved passages, for what the record lacks: the date, figure, rank, list, comparison,
-cause or two sides a sentence states, cut from the sentence and quoted with its source.
+"""Answers from retrieved passages, for what the record lacks: the date, figure, rank, comparison, cause
+or two sides a sentence states, cut from the sentence and quoted with its source (lists: `passage_lists`).
 
 Nothing is stated that the quoted clause does not hold; when no passage covers what the question is
 about well enough (COVERED), the answer says the documents do not say."""
@@ -8,47 +8,20 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .cite import cite_passage, fmt_date, source_label
-from .find import Hit, actor_offsets, coverage, in_order, locate_focus, rank, time_fit, weights
+from .cite import fmt_date
+from .find import Hit, actor_offsets, locate_focus, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
+from .passage_lists import answer_list
 from .record import Record
-from .spans import (YEAR, causes, cause_clause, clause, dates_in, enumeration, figures_in, fits, led_by,
+from .retrieve import stem
+from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
                     proximity)
+from .telling import COVERED, covered, not_said, quote, said, src
 
-NOT_SAID = "The documents do not say"
-COVERED = 0.5          # share of the question's focus (idf-weighted) a passage must hold to answer from it
+__all__ = ["COVERED", "from_passages"]
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|ruled out|rules out|disputed|disputes|refused|"
                     r"not|never|no)\b", re.I)
-HEADING = re.compile(r":\s*$|^[A-Z][A-Z \-–’'(),]+$|^[^.!?]{0,80}$")
-BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-
-
-def src(rec: Record, p) -> str:
-    return source_label(rec.docs.get(p.doc_id))
-
-
-def said(rec: Record, it: Intent, text: str, hits: list, items: Optional[list] = None) -> Answer:
-    return Answer(text=text, citations=[cite_passage(rec.docs, h.p) for h in hits], items=items or [],
-                  kind=it.kind, basis="passage")
-
-
-def not_said(rec: Record, it: Intent, what: str, near: Optional[list] = None) -> Answer:
-    """The plain answer when no passage holds it; the closest passage is cited, not quoted."""
-    text = f"{NOT_SAID} {what}."
-    cites = []
-    if near:
-        cites = [cite_passage(rec.docs, near[0].p)]
-        text += " The closest passage is cited below; it does not answer the question."
-    return Answer(text=text, citations=cites, kind=it.kind, answered=False, basis="passage")
-
-
-def covered(hits: list) -> list:
-    return [h for h in hits if h.cov >= COVERED]
-
-
-def quote(rec: Record, h: Hit, piece: str) -> str:
-    return f"“{piece}” ({src(rec, h.p)})"
 
 
 # --- when ----------------------------------------------------------------------
@@ -88,6 +61,8 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
                 near += 0.15   # the clause whose subject is the question's first country
             if iso and iso in asked:
                 near *= 0.2   # the time the question names is a constraint, not the answer
+            if not iso:
+                near -= 0.2   # a month or weekday the text cannot place in time answers "when" poorly
             out.append((h.score + 3.0 * near, h, s, e, iso, surface))
     out.sort(key=lambda c: -c[0])
     if it.first and out:
@@ -102,10 +77,18 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
 
 def answer_date(rec: Record, it: Intent) -> Answer:
     hits = covered(rank(rec, it, has_date))
+    hits = [h for h in hits if not about_another(rec, it, h)]
     found = best_dates(rec, it, hits[:8])
+    if re.search(r"\b(?:what|which) year\b", it.question, re.I):   # a weekday is no answer to "what year"
+        found = [c for c in found if YEAR.search(c[5] or "") or (c[4] and YEAR.match(c[4]))]
     if not found:
         return not_said(rec, it, "when that happened", rank(rec, it, k=1))
-    _, h, s, e, iso, surface = found[0]
+    top = found[0]
+    finer = [c for c in found[1:] if top[4] and c[4] and len(c[4]) > len(top[4]) and c[4].startswith(top[4])
+             and (c[0] >= top[0] - 1.2 or (c[1].p.doc_id == top[1].p.doc_id and 0 < c[1].i - top[1].i <= 2))]
+    if finer:   # "later this month" in one sentence, "April 13" nearby or in the next: the precise date of that time
+        top = max(finer, key=lambda c: c[0])
+    _, h, s, e, iso, surface = top
     when = fmt_date(iso) if iso else surface
     return said(rec, it, f"{when}: {quote(rec, h, clause(h.p.text, s, e, h.where))}.", [h])
 
@@ -113,35 +96,124 @@ def answer_date(rec: Record, it: Intent) -> Answer:
 # --- how much, how many ----------------------------------------------------------
 
 
+PRICE_Q = re.compile(r"\bprice\b|\bhow much (?:did|does|will|would) .{1,60}\b(?:pay|cost)\b|\bpaid\b", re.I)
+SALE = re.compile(r"\b(?:sold|sells?|selling|bought|buys?|buying|paid|pays?|purchased?|acquired?|won)\b", re.I)
+FOR_PRICE = re.compile(r"\bfor (?:about |around |some |nearly |almost |roughly |just |less than |more than |over |under )?"
+                       r"[$£€]?$", re.I)
+
+
 def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> list:
+    """(score, hit, figure) for every figure of the passages that fits what is asked, best first: near the
+    question's focus and first country, and, when a price is asked, the sum a sale went "for"."""
+    price = bool(PRICE_Q.search(it.question))
     out = []
     for h in hits:
         where, w = anchors(rec, it, h)
+        sale = price and SALE.search(h.p.text)
         for f in figures_in(h.p.text):
             fit = fits(f, want, it.counted, h.p.text)
             if fit <= 0:
                 continue
+            if sale and FOR_PRICE.search(h.p.text[max(0, f.start - 30):f.start]):
+                fit += 1.0
             near = proximity(h.p.text, f.start, f.end, where, w)
             out.append((h.score + 3.0 * near + fit, h, f))
     out.sort(key=lambda c: -c[0])
     return out
 
 
-def has_figure(want):
+def has_figure(want, question: str = ""):
+    price = bool(PRICE_Q.search(question))
+
     def bonus(p, where) -> float:
-        return 0.8 if any(fits(f, want) > 0 for f in figures_in(p.text)) else -1.5
+        figures = [f for f in figures_in(p.text) if fits(f, want) > 0]
+        if not figures:
+            return -1.5
+        if price and SALE.search(p.text) and any(FOR_PRICE.search(p.text[max(0, f.start - 30):f.start])
+                                                 for f in figures):
+            return 1.6   # a price asked: the sum a sale went "for"
+        return 0.8
     return bonus
 
 
 def answer_figure(rec: Record, it: Intent) -> Answer:
-    hits = covered(rank(rec, it, has_figure(it.want)))
+    hits = covered(rank(rec, it, has_figure(it.want, it.question)))
     if it.periods:   # a figure for another time does not answer "in 2016"
         hits = [h for h in hits if time_fit(rec, it, h.i) >= 0]
+    hits = [h for h in hits if names_parties(rec, it, h) and names_things(rec, it, h)]
+    hits = [h for h in hits if names_partner(rec, it, h)] or hits
     found = best_figures(rec, it, hits[:8], it.want)
     if not found:
         return not_said(rec, it, "that figure", rank(rec, it, k=1))
     _, h, f = found[0]
     return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])
+
+
+def about_another(rec: Record, it: Intent, h: Hit) -> bool:
+    """Whether a passage tells of another state in the place of one of the question's two: it names a state
+    the question does not, and not the question's first ("talks with Croatia" for a question on Turkey's
+    talks), or puts it where the question puts its second ("talks with Chile" asked as "talks with Brazil")."""
+    if len(it.codes) < 2:
+        return False
+    codes = rec.passage_codes[h.i]
+    if not codes - set(it.codes):
+        return False
+    if it.codes[0] not in codes:
+        return True
+    if it.codes[1] in codes or len(it.names) < 2:
+        return False
+    m = re.search(rf"\b(\w+)\s+(?:the\s+)?{re.escape(it.names[1])}\b", it.question)
+    if not m:
+        return False
+    for other in re.finditer(rf"\b{re.escape(m.group(1))}\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", h.p.text):
+        got = rec.surfaces.get(other.group(1).lower()) or rec.surfaces.get(other.group(1).split()[0].lower())
+        if got and got[0] not in it.codes:
+            return True   # "talks with Chile" where the question asks of "talks with Brazil"
+    return False
+
+
+def names_things(rec: Record, it: Intent, h: Hit) -> bool:
+    """Whether a passage, the sentences around it or its title name every firm, field or thing the question names
+    by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
+    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question)} & set(it.focus)
+    if not proper:
+        return True
+    doc = rec.docs.get(h.p.doc_id)
+    near = " ".join([doc.title or "" if doc else ""] + [rec.passages[j].text for j in rec.neighbours(h.i, 2, 0)])
+    if proper <= set(locate_focus(near, sorted(proper))):
+        return True
+    # told in the next sentence ("The Telegraph poll ... However the YouGov poll"), unless this passage is
+    # about another one ("BP spent $7.5bn" for a question on Exxon)
+    after = " ".join(rec.passages[j].text for j in rec.neighbours(h.i, 0, 1))
+    lead = re.search(r"\b[A-Z][\w-]+", re.sub(r"^(?:The|A|An|But|And|However|In|On)\s+", "", h.p.text))
+    other = lead and stem(lead.group(0)) not in it.focus and lead.group(0).lower() not in rec.surfaces
+    return not other and proper <= set(locate_focus(near + " " + after, sorted(proper)))
+
+
+def names_partner(rec: Record, it: Intent, h: Hit) -> bool:
+    """Whether a passage, with the sentence before it, names the second country of a question on two ("the
+    deficit with China"): the first is often left to the context, the partner seldom."""
+    if len(it.codes) < 2 or len(it.names) < 2 or not re.search(
+            rf"\b(?:with|to|from|between|and|into|in|against)\s+(?:the\s+)?{re.escape(it.names[1])}\b", it.question):
+        return True   # "the EU constitution": a thing's name, not the partner of a relation
+    codes = set(rec.passage_codes[h.i])
+    for j in rec.neighbours(h.i, 1, 0):
+        codes |= rec.passage_codes[j]
+    return it.codes[1] in codes
+
+
+def names_parties(rec: Record, it: Intent, h: Hit) -> bool:
+    """Whether a passage, the sentences before it or its document's first line name the first of the two parties a question
+    names: a figure of Washington's tariffs on Tokyo does not answer what Brussels set."""
+    if len(it.codes) < 2:
+        return True
+    codes = set(rec.passage_codes[h.i])
+    for j in rec.neighbours(h.i, 3, 0):
+        codes |= rec.passage_codes[j]
+    first = h.i
+    while first > 0 and rec.passages[first - 1].doc_id == h.p.doc_id:
+        first -= 1
+    return it.codes[0] in codes | rec.passage_codes[first]
 
 
 # --- rank --------------------------------------------------------------------------
@@ -173,95 +245,6 @@ def answer_rank(rec: Record, it: Intent) -> Answer:
     return not_said(rec, it, "how it ranks", rank(rec, it, k=1))
 
 
-# --- lists ---------------------------------------------------------------------------
-
-
-def line_start(rec: Record, j: int) -> str:
-    p = rec.passages[j]
-    text = rec.docs[p.doc_id].text
-    return text[text.rfind("\n", 0, p.start) + 1:p.start + 4]
-
-
-def short_line(rec: Record, j: int) -> bool:
-    """A line of a list: a bullet, or a short line of its own without a full stop."""
-    p = rec.passages[j]
-    text = rec.docs[p.doc_id].text
-    whole_line = text[text.rfind("\n", 0, p.start) + 1:p.start] .strip() == "" and \
-        (p.end >= len(text) or text[p.end] == "\n")
-    return bool(BULLET.match(line_start(rec, j))) or (whole_line and len(p.text) < 100
-                                                      and not p.text.rstrip().endswith("."))
-
-
-def following_items(rec: Record, i: int, limit: int = 12) -> list:
-    """The list lines right after a heading (bullets, or short lines), as passage indices; a short line that
-    heads a paragraph of its own, or a line in capitals, ends the list."""
-    out = []
-    for j in range(i + 1, min(len(rec.passages), i + 1 + limit)):
-        p = rec.passages[j]
-        if p.doc_id != rec.passages[i].doc_id or not short_line(rec, j) or (p.text.isupper() and len(p.text) > 12):
-            break
-        nxt = rec.passages[j + 1] if j + 1 < len(rec.passages) else None
-        if nxt is not None and nxt.doc_id == p.doc_id and not short_line(rec, j + 1) and len(nxt.text) > 100:
-            break
-        out.append(j)
-    return out
-
-
-def is_heading(p) -> bool:
-    return bool(HEADING.search(p.text)) and len(p.text) < 120
-
-
-def answer_list(rec: Record, it: Intent) -> Answer:
-    found = rank(rec, it, k=15)
-    w = weights(rec, it.focus)
-    pool = []
-    for h in found:
-        items = following_items(rec, h.i) if is_heading(h.p) else []
-        if items:   # a heading is judged with the lines it heads
-            text = " ".join([h.p.text] + [rec.passages[j].text for j in items])
-            cov = coverage(locate_focus(text, it.focus), w)
-            h = Hit(h.i, h.p, h.score + 3.0 * (cov - h.cov), cov, h.where)
-        pool.append((h, items))
-    pool.sort(key=lambda x: -x[0].score)
-    pool = [(h, items) for h, items in pool if h.cov >= COVERED]
-    if not pool:
-        return not_said(rec, it, "that", found[:1])
-    top = pool[0][0]
-    forward = in_order(rec, it, top.p.text) > 0
-    chosen, items_out, used = [], [], set()
-    for h, items in pool:
-        if h.score < top.score - 1.5 or len(chosen) >= 6 or h.i in used:
-            continue
-        if forward and in_order(rec, it, h.p.text) < 0:
-            continue   # the question names a direction ("from A to B"); this passage runs the other way
-        used.add(h.i)
-        chosen.append(h)
-        if items:
-            for j in items:
-                used.add(j)
-                chosen.append(Hit(j, rec.passages[j], h.score, h.cov))
-                items_out.append(BULLET.sub("", rec.passages[j].text).strip())
-        else:
-            items_out.extend(enumeration(h.p.text) or [h.p.text.strip()])
-            if re.search(r"\bone of (?:the )?(?:two|three|four|\d+)\b", h.p.text):   # "...the other is"
-                nxt = [j for j in rec.neighbours(h.i, 0, 1) if j != h.i and j not in used]
-                if nxt:
-                    used.add(nxt[0])
-                    chosen.append(Hit(nxt[0], rec.passages[nxt[0]], h.score, h.cov))
-                    items_out.append(rec.passages[nxt[0]].text.strip())
-    seen, unique = set(), []
-    for x in items_out:
-        key = re.sub(r"\W+", " ", x.lower()).strip()
-        if key and key not in seen and not any(key in s for s in seen):
-            seen.add(key)
-            unique.append(x)
-    lines = "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in chosen if not is_heading(h.p))
-    text = f"The documents name: {'; '.join(x.rstrip('.') for x in unique)}."
-    if lines:
-        text += f" From: {lines}"
-    return said(rec, it, text, chosen)
-
-
 # --- comparisons -------------------------------------------------------------------------
 
 
@@ -272,6 +255,22 @@ def when_of(rec: Record, h: Hit, f) -> Optional[str]:
     if dates:   # "300 in 2015 to 500 today": a figure's date mostly follows it
         return min(dates, key=lambda d: d[0] - f.end if d[0] >= f.end else 2 * (f.start - d[1]) + 10)[2]
     return doc.published if doc else None
+
+
+MONTHLY = re.compile(r"\b(?:in|for|during) (?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\b(?! \d{4})|\bmonthly\b|\b(?:a|per|each|last|this) month\b", re.I)
+
+
+def dated_otherwise(rec: Record, h: Hit, f, asked: list) -> bool:
+    """Whether the sentence itself dates a figure at a time other than any asked: another year, or one
+    month when a whole year is asked ("narrowed in December to $56bn")."""
+    if any(len(a) == 4 for a in asked) and MONTHLY.search(h.p.text) and not any(a in h.p.text for a in asked):
+        return True
+    doc = rec.docs.get(h.p.doc_id)
+    if not any(d[2] for d in dates_in(h.p.text, doc.published if doc else None)):
+        return False
+    own = (when_of(rec, h, f) or "")[:4]
+    return bool(own) and not any(own == a[:4] for a in asked)
 
 
 CHANGE = re.compile(r"\b(?:from|compared with|compared to|against|rose|risen|rise|grew|grown|jumped|fell|fallen|"
@@ -363,7 +362,7 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
     if not numeric and not when and set(it.metrics) - {"other"}:   # "agree on trade": figures if sources give them
         plain = covered(rank(rec, it, k=6))
         numeric = len({h.p.doc_id for h in plain if any(fits(f, None) >= 1 for f in figures_in(h.p.text))}) >= 2
-    hits = covered(rank(rec, it, has_figure(it.want) if numeric else (has_date if when else None), k=15))
+    hits = covered(rank(rec, it, has_figure(it.want, it.question) if numeric else (has_date if when else None), k=15))
     if not hits:
         return not_said(rec, it, "whether the sources agree on that", rank(rec, it, k=1))
     if when and not numeric:
@@ -383,11 +382,18 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
             cited = [x[1] for x in sides] + undated[:1]
             return said(rec, it, f"{verdict}: " + "; ".join(parts) + ".", cited)
     if numeric:
-        found = best_figures(rec, it, hits[:8], it.want)
-        if it.periods:   # "the 1986 surplus": the figure whose own date is the one asked
-            asked = [p.value for p in it.periods]
+        partner = [h for h in hits if names_partner(rec, it, h)]   # an overall deficit is not the one with a partner
+        found = best_figures(rec, it, (partner if len(partner) >= 2 else hits)[:8], it.want)
+        if it.periods:   # "the 1986 surplus": the figure whose own date is the one asked, not one its sentence
+            asked = [p.value for p in it.periods]   # dates at another time ("was $124bn in 2003")
             found = sorted(((score + (1.0 if any((when_of(rec, h, f) or "").startswith(a) for a in asked) else 0.0),
-                             h, f) for score, h, f in found), key=lambda x: -x[0])
+                             h, f) for score, h, f in found if not dated_otherwise(rec, h, f, asked)),
+                           key=lambda x: -x[0])
+        found = [x for x in found if x[2].cls != "rank" or it.want == "rank"]   # "second-largest" is no amount
+        if found and re.search(r"\bper\b|\ba (?:day|year|tonne|ton|barrel)\b|\bprice\b|\brate\b", it.question, re.I):
+            # a measure named ("the per-tonne subsidy"): the sides measure alike, and a tonnage is not one
+            cls, unit = found[0][2].cls, found[0][2].unit
+            found = [x for x in found if x[2].cls == cls and (x[2].unit == unit or None in (x[2].unit, unit))]
         per_doc: dict = {}
         for score, h, f in found:
             per_doc.setdefault(h.p.doc_id, (score, h, f))

@@ -38,7 +38,7 @@ WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|c
                       r"\bfor what (?:reason|purpose)\b|"
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
                       re.I)
-WHEN_CUES = re.compile(r"^\s*(?:when|since when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
+WHEN_CUES = re.compile(r"^\s*(?:when|since when|until when|till when|by when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
 FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
                          r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b", re.I)
 LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with) which)\b|\ball (?:the )?\w+", re.I)
@@ -253,6 +253,9 @@ def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
         return "figure"
     if re.search(r"^\s*(?:which|what)\b.*\b(?:is|was) the (?:world's )?(?:largest|biggest)\b", low):
         return "rank"
+    if re.match(r"\s*what (?:is|was|are|were|has been|had been)\b", low) and set(metrics) - {"other"} and \
+            not re.search(r"\b(?:products|goods|items|sectors|areas|issues|countries|companies|firms)\b", low):
+        return "figure"   # "What was Washington's trade shortfall with Beijing?": a figure of a metric
     if LIST_CUES.search(q):
         return "list"
     return "passage"
@@ -262,10 +265,15 @@ WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bw
                        r"(?:value|amount|volume|number|total|size|figure|share|rate|interest rate|quota|cost|price|"
                        r"percentage|proportion)\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){1,4}(?:quota|rate|debt|"
                        r"deficit|surplus|output|production|budget)\b|"
-                       r"\bwhat (?:stake|share|percentage|proportion|interest)\b|\bwhat .{0,40}\bworth\b", re.I)
+                       r"\bwhat (?:stake|share|percentage|proportion|interest)\b|"
+                       r"\bwhat (?:[\w-]+ ){0,2}(?:rate|price|sum|fee|duty|premium)\b|\bwhat .{0,40}\bworth\b", re.I)
 
 
 MONEY_METRICS = frozenset(("oda", "aid", "fdi", "trade", "exports", "imports"))
+# Nouns after "how much" that ask for money ("how much Japanese aid", "how much in damages").
+MONEY_NOUNS = frozenset("""aid assistance money funding funds investment investments loans loan credit credits trade
+exports imports debt grants grant financing capital oda fdi support help contribution contributions damages
+compensation fine fines reparations subsidy subsidies spending budget""".split())
 
 
 def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
@@ -276,15 +284,18 @@ def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
         return "length"
     if re.search(r"\bhow long\b|\bfor how many (?:years|months|days)\b", low):
         return "duration"
-    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b", low):
+    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b|"
+                 r"\b(?:tariff|duty|tax|growth|inflation|unemployment) rates?\b", low):
         return "percent"
     if re.search(r"\bhow many\b", low):
         return "count"
-    m = re.search(r"\bhow much (\w+)", low)
-    money = any(x in MONEY_METRICS for x in metrics)
-    if m and not money and m.group(1) not in ("money", "did", "does", "do", "has", "have", "had", "is", "was",
-                                              "will", "would", "could", "more", "less"):
-        return "amount"   # "how much oil": a quantity of a thing, not money
+    if re.search(r"\bby how much\b", low):
+        return None   # "by how much is it undervalued": a margin, in whatever unit the text gives it
+    m = re.search(r"\bhow much (?:in |of )?(?:(?:[a-z]\.){2,} ?)?(\w+)((?: \w+){0,2})", low)
+    if m and m.group(1) not in ("money", "did", "does", "do", "has", "have", "had", "is", "was",
+                                "will", "would", "could", "more", "less") and \
+            not set((m.group(1) + m.group(2)).split()) & MONEY_NOUNS:
+        return "amount"   # "how much oil", "how much U.S. grain": a quantity of a thing, not money
     if re.search(r"\b(?:a|per|each) day\b|\bdaily\b", low):
         return "rate"
     if re.search(r"\bhow much\b|\bworth\b|\bcost\b|\bprice\b|\bvalue\b|\bdebt\b|\bdeficit\b|\bsurplus\b|"

@@ -34,6 +34,7 @@ PHRASES = [
     (r"\b(?:cut|break|broke|broken) (?:off )?(?:[\w-]+ )?(?:ties|relations)\b", "sever relations"),
     (r"\ball told\b|\baltogether\b|\bin all\b", "total"), (r"\btake part in\b", "attend"),
     (r"\bopen(?:ed|s|ing)?((?:\s+[\w'’]+){0,3}?)\s+again\b", r"reopen\1"),
+    (r"^(\s*(?:until|till|by) when\b.*?)\b(?:run|last|remain in force|be valid)\b", r"\1expire"),
 ]
 
 GROUPS = [
@@ -45,10 +46,12 @@ GROUPS = [
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
     "live reside resident", "jail sentence prison imprison", "delay postpone", "halt suspend stop",
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
-    "trade trading", "stake share", "percent pct", "deficit imbalance balance", "school academy colegio",
+    "trade trading", "stake share", "percent pct", "deficit imbalance balance shortfall gap", "school academy colegio",
     "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",
     "attend participate", "amount total", "force compel oblige", "truck lorry", "cut slash reduce lower",
-    "minister ministry official", "official officer",
+    "minister ministry official", "official officer", "duty tariff levy", "chip semiconductor microchip",
+    "dispute row quarrel spat", "lawmaker legislator congressman senator", "curb restrict restriction limit quota",
+    "retaliate retaliation reprisal", "oppose object objection opposition reject rejection against", "undervalue undervalued",
 ]
 
 

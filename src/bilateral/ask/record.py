@@ -37,6 +37,7 @@ class Record:
     _dates: dict = field(default_factory=dict)         # passage index -> its dates, filled as asked
     surfaces: dict = field(default_factory=dict)       # lower-cased surface -> (country code, kind of name)
     _surfaces: dict = field(default_factory=dict)      # code -> stems of its names, filled as asked
+    _doc_text: dict = field(default_factory=dict)      # doc_id -> its passages' text joined, filled as asked
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -82,6 +83,13 @@ class Record:
     def name(self, code: Optional[str]) -> str:
         return self.gazetteer.name(code) if code else "?"
 
+    def doc_text(self, doc_id: str) -> str:
+        """A document's stored sentences as one text (what the whole document says), cached."""
+        got = self._doc_text.get(doc_id)
+        if got is None:
+            got = self._doc_text[doc_id] = " ".join(p.text for p in self.passages if p.doc_id == doc_id)
+        return got
+
     def neighbours(self, i: int, before: int = 1, after: int = 1) -> list:
         """Indices of the passages around passage i in the same document, in order."""
         doc = self.passages[i].doc_id
@@ -125,7 +133,8 @@ def codes_in(text: str, table: dict, longest: int = 4) -> set:
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
             raws = [words[j][1] for j in range(i, i + n)]
-            for surface in (" ".join(raws), " ".join(x.rstrip(".'’") for x in raws)):
+            bare = raws[:-1] + [re.sub(r"['’]s$", "", raws[-1])]   # "the US's deficit"
+            for surface in (" ".join(raws), " ".join(x.rstrip(".'’") for x in bare)):
                 code = table.get(surface.lower())
                 if code and (len(surface.replace(".", "")) > 3 or surface.replace(".", "").isupper()):
                     out.add(code)

@@ -85,7 +85,13 @@ def figures_in(text: str) -> list:
     for f in out:
         if f.cls == "count" and (YEAR.fullmatch(f.text.strip()) and f.unit is None):
             f.cls = "year"
+    out = [f for f in out if not _marker(text, f)]
     return sorted(out, key=lambda f: f.start)
+
+
+def _marker(text: str, f: "Figure") -> bool:
+    """A citation marker ("visit the country.[7]") is a reference, not a figure."""
+    return text[max(0, f.start - 1):f.start] == "[" and text[f.end:f.end + 1] == "]" and f.text.strip().isdigit()
 
 
 def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: str = "") -> float:
@@ -178,10 +184,12 @@ CAUSE = re.compile(
     r"\b(because of|because|due to|owing to|as a result of|on (?:[\w-]+ ){0,3}grounds|in response to|"
     r"in retaliation (?:for|against)|in protest (?:at|against|over)|in (?:the )?light of|in order to|so as to|"
     r"so that|in a bid to|with the aim of|aimed at|as part of|justified|justification|the reason|"
+    r"fears?|feared|fearing|worried (?:that|about)|concerned (?:that|about)|"
     rf"to (?:{PURPOSE_VERBS})|following|after|amid|over|since|when|"
     r"as(?= (?:the |its |their |his |her )?(?:[a-z]+ ){1,2}(?:is|was|are|were|has|had|grew|rose|fell)\b))"
     r"\b(?!\s+(?:\d|the (?:past|last|start|end)|"
     r"(?:last|past|recent|several|many|two|three|four|five) (?:years?|months?|weeks?|decades?)))", re.I)
+BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,6}?\s+(for)\b", re.I)
 WEAK = {"following", "after", "amid", "over", "since", "when", "as"}
 
 
@@ -192,7 +200,9 @@ def causes(text: str) -> list:
         word = m.group(1).lower()
         strong = word not in WEAK and not word.startswith("to ")
         out.append((m.start(), word, strong))
-    return out
+    for m in BLAME.finditer(text):   # "blamed by lawmakers for job losses": the cause follows "for"
+        out.append((m.start(1), "for", True))
+    return sorted(out)
 
 
 def cause_clause(text: str, start: int) -> str:

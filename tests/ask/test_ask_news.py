@@ -1,0 +1,67 @@
+"""Questions of the shapes real news raises, over documents written for these tests (Argentina–Brazil):
+the items a sentence counts named in the next, people of the asked country, the sum a sale went for, a
+cause given by "blame ... for", the precise date of a visit, and figures of the partner the question names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bilateral
+from bilateral.ask import ask
+
+DOCS = Path(__file__).parent / "docs_news"
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ask_news") / "news.duckdb"
+    with bilateral.open(path) as corpus:
+        corpus.ingest([str(DOCS)])
+    corpus = bilateral.open(path, read_only=True)
+    yield corpus
+    corpus.close()
+
+
+def test_the_items_a_sentence_counts_are_taken_from_the_sentence_that_names_them(news):
+    a = ask(news, "Which companies did Brasilia take to court over steel dumping?")
+    for firm in ("Acindar", "Siderar", "Techint"):
+        assert firm in a.text, a.text
+
+
+def test_a_list_of_people_names_those_of_the_asked_country_only(news):
+    a = ask(news, "Which Argentine ministers refused to lift the shoe quota?")
+    assert "Roberto Lavagna" in a.text and "Felisa Miceli" in a.text, a.text
+    assert "Palocci" not in a.text.split("From:")[0], a.text
+
+
+def test_a_price_is_the_sum_a_sale_went_for_not_a_loan_beside_it(news):
+    a = ask(news, "Do the reports agree on the price paid for the Argentine potash unit?")
+    assert "1.2bn" in a.text and "1.1bn" in a.text, a.text
+    assert "$400m" not in a.text.split("“")[0], a.text
+
+
+def test_a_cause_told_as_blame_answers_why(news):
+    a = ask(news, "Why are Argentine lawmakers unhappy with Brazil's currency?")
+    assert a.answered and "factory closures" in a.text.lower(), a.text
+
+
+def test_the_precise_date_beats_later_this_month(news):
+    a = ask(news, "When is the Brazilian president due to arrive in Buenos Aires?")
+    assert "23 March 2005" in a.text, a.text
+
+
+def test_a_figure_with_the_partner_named_beats_the_overall_one(news):
+    a = ask(news, "How large was Argentina's trade shortfall with Brazil in 2004?")
+    assert a.text.startswith("2.1 billion"), a.text
+
+
+def test_a_date_of_talks_with_another_state_does_not_answer(news):
+    a = ask(news, "When will Argentina open free trade talks with Brazil?")
+    assert "April 2005" not in a.text, a.text
+
+
+def test_a_figure_of_another_named_firm_does_not_answer(news):
+    a = ask(news, "How much did Petrobras pay for the Argentine potash unit?")
+    assert not a.answered, a.text
+    assert "1.2bn" in ask(news, "How much did Vale pay for the Argentine potash unit?").text

@@ -1,0 +1,23 @@
+"""What a sentence offers an answer: its figures (never a citation marker) and the phrases that give a cause."""
+from bilateral.ask.spans import cause_clause, causes, figures_in
+
+
+def test_a_citation_marker_is_no_figure():
+    figures = figures_in("He was the first minister to visit the country.[7] It lent 7 mln dlrs.[12]")
+    assert [f.text for f in figures] == ["7 mln dlrs"]
+
+
+def test_blame_and_fear_give_causes():
+    text = "The peg is often blamed by US lawmakers for job losses at home."
+    start, word, strong = causes(text)[0]
+    assert strong and cause_clause(text, start) == "for job losses at home"
+    text = "Washington is thought to fear it would lead to a buying spree for arms."
+    assert cause_clause(text, causes(text)[0][0]).startswith("fear it would lead")
+
+
+def test_a_country_named_in_the_possessive_is_named():
+    from bilateral.ask.record import codes_in, surface_table
+    from bilateral.nlp.gazetteer import Gazetteer
+    table = surface_table(Gazetteer.load())
+    assert codes_in("The US's deficit with China's exporters", table) == {"USA", "CHN"}
+    assert codes_in("let us go", table) == set()
