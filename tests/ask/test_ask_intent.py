@@ -79,3 +79,8 @@ def test_kinds_and_figures_of_questions_real_news_asks():
     assert parse_question("How much U.S. grain did Moscow agree to buy?").want == "amount"
     assert parse_question("How much Japanese aid did Albania receive?").want == "money"
     assert parse_question("How much in damages is the firm seeking from Moscow?").want == "money"
+    assert parse_question("How much of Brazil's debt did the interest moratorium cover?").want == "money"
+    assert parse_question("What quota on shoes did Washington set for Taipei?").kind == "figure"
+    assert parse_question("What yearly growth ceiling applies to Taiwan's textile exports?").want == "percent"
+    assert parse_question("Where does Canada stand among the United States' trading partners?").kind == "rank"
+    assert "effect" in parse_question("When did the tariffs take effect?").focus

@@ -65,3 +65,11 @@ def test_a_figure_of_another_named_firm_does_not_answer(news):
     a = ask(news, "How much did Petrobras pay for the Argentine potash unit?")
     assert not a.answered, a.text
     assert "1.2bn" in ask(news, "How much did Vale pay for the Argentine potash unit?").text
+
+
+def test_a_list_of_banks_names_the_banks(news):
+    a = ask(news, "Which Brazilian banks put their Argentine loans on non-accrual status?")
+    items = a.text.split("From:")[0]
+    for bank in ("Banco Itau", "Bradesco", "Unibanco"):
+        assert bank in items, a.text
+    assert "non-accrual" not in items, a.text   # the banks are the items; their sentences are cited

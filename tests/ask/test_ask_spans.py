@@ -7,6 +7,12 @@ def test_a_citation_marker_is_no_figure():
     assert [f.text for f in figures] == ["7 mln dlrs"]
 
 
+def test_a_rank_with_its_noun_left_out_is_a_rank():
+    ranks = [(f.text, f.rank) for f in figures_in("Its surplus with Washington was the third largest, after Japan.")
+             if f.cls == "rank"]
+    assert ranks == [("third largest", 3)]
+
+
 def test_blame_and_fear_give_causes():
     text = "The peg is often blamed by US lawmakers for job losses at home."
     start, word, strong = causes(text)[0]

@@ -9,12 +9,12 @@ import re
 from typing import Optional
 
 from .cite import fmt_date
-from .find import Hit, actor_offsets, locate_focus, rank, time_fit, weights
+from .find import Hit, actor_offsets, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
+from .parties import about_another, names_parties, names_partner, names_things
 from .passage_lists import answer_list
 from .record import Record
-from .retrieve import stem
 from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
                     proximity)
 from .telling import COVERED, covered, not_said, quote, said, src
@@ -30,7 +30,8 @@ DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|ruled out|rules o
 def has_date(p, where) -> float:
     return 0.8 if YEAR.search(p.text) or re.search(r"\b(?:January|February|March|April|May|June|July|August|"
                                                     r"September|October|November|December|Monday|Tuesday|"
-                                                    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", p.text) \
+                                                    r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+                                                    r"tomorrow|tonight)\b", p.text) \
         else -1.0
 
 
@@ -56,6 +57,9 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
         where, w = anchors(rec, it, h)
         verbs = [o for f, offs in h.where.items() for o in offs]
         for s, e, iso, surface in dates_in(h.p.text, doc.published if doc else None):
+            if surface.lower() in ("today", "yesterday", "tonight") and \
+                    re.search(r"\b(?:said|says|told|announced|reported|stated)\s+(?:[\w,]+\s+){0,3}$", h.p.text[:s]):
+                continue   # "said today" dates the report, not what it tells
             near = proximity(h.p.text, s, e, where, w)
             if led_by(h.p.text, s, where.get("@actor0", []), verbs):
                 near += 0.15   # the clause whose subject is the question's first country
@@ -149,76 +153,18 @@ def answer_figure(rec: Record, it: Intent) -> Answer:
     return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])
 
 
-def about_another(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage tells of another state in the place of one of the question's two: it names a state
-    the question does not, and not the question's first ("talks with Croatia" for a question on Turkey's
-    talks), or puts it where the question puts its second ("talks with Chile" asked as "talks with Brazil")."""
-    if len(it.codes) < 2:
-        return False
-    codes = rec.passage_codes[h.i]
-    if not codes - set(it.codes):
-        return False
-    if it.codes[0] not in codes:
-        return True
-    if it.codes[1] in codes or len(it.names) < 2:
-        return False
-    m = re.search(rf"\b(\w+)\s+(?:the\s+)?{re.escape(it.names[1])}\b", it.question)
-    if not m:
-        return False
-    for other in re.finditer(rf"\b{re.escape(m.group(1))}\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", h.p.text):
-        got = rec.surfaces.get(other.group(1).lower()) or rec.surfaces.get(other.group(1).split()[0].lower())
-        if got and got[0] not in it.codes:
-            return True   # "talks with Chile" where the question asks of "talks with Brazil"
-    return False
-
-
-def names_things(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage, the sentences around it or its title name every firm, field or thing the question names
-    by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
-    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question)} & set(it.focus)
-    if not proper:
-        return True
-    doc = rec.docs.get(h.p.doc_id)
-    near = " ".join([doc.title or "" if doc else ""] + [rec.passages[j].text for j in rec.neighbours(h.i, 2, 0)])
-    if proper <= set(locate_focus(near, sorted(proper))):
-        return True
-    # told in the next sentence ("The Telegraph poll ... However the YouGov poll"), unless this passage is
-    # about another one ("BP spent $7.5bn" for a question on Exxon)
-    after = " ".join(rec.passages[j].text for j in rec.neighbours(h.i, 0, 1))
-    lead = re.search(r"\b[A-Z][\w-]+", re.sub(r"^(?:The|A|An|But|And|However|In|On)\s+", "", h.p.text))
-    other = lead and stem(lead.group(0)) not in it.focus and lead.group(0).lower() not in rec.surfaces
-    return not other and proper <= set(locate_focus(near + " " + after, sorted(proper)))
-
-
-def names_partner(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage, with the sentence before it, names the second country of a question on two ("the
-    deficit with China"): the first is often left to the context, the partner seldom."""
-    if len(it.codes) < 2 or len(it.names) < 2 or not re.search(
-            rf"\b(?:with|to|from|between|and|into|in|against)\s+(?:the\s+)?{re.escape(it.names[1])}\b", it.question):
-        return True   # "the EU constitution": a thing's name, not the partner of a relation
-    codes = set(rec.passage_codes[h.i])
-    for j in rec.neighbours(h.i, 1, 0):
-        codes |= rec.passage_codes[j]
-    return it.codes[1] in codes
-
-
-def names_parties(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage, the sentences before it or its document's first line name the first of the two parties a question
-    names: a figure of Washington's tariffs on Tokyo does not answer what Brussels set."""
-    if len(it.codes) < 2:
-        return True
-    codes = set(rec.passage_codes[h.i])
-    for j in rec.neighbours(h.i, 3, 0):
-        codes |= rec.passage_codes[j]
-    first = h.i
-    while first > 0 and rec.passages[first - 1].doc_id == h.p.doc_id:
-        first -= 1
-    return it.codes[0] in codes | rec.passage_codes[first]
-
-
 # --- rank --------------------------------------------------------------------------
 
 SUPERLATIVE = re.compile(r"\b(?:\w+-)?(?:largest|biggest|top|leading|greatest|main|most important)\b", re.I)
+
+
+def describes_other(rec: Record, it: Intent, h: Hit, f) -> bool:
+    """Whether a rank stands in apposition to the question's second country ("the United States, the
+    island's largest trading partner"): it ranks that one, not the one asked about."""
+    if len(it.codes) < 2:
+        return False
+    second = [o for o in actor_offsets(rec, it, h.p.text)[1] if o < f.start]
+    return bool(second) and re.fullmatch(r"[\w.'’ -]*,\s*(?:[\w'’-]+\s+){0,3}", h.p.text[max(second):f.start]) is not None
 
 
 def answer_rank(rec: Record, it: Intent) -> Answer:
@@ -226,6 +172,7 @@ def answer_rank(rec: Record, it: Intent) -> Answer:
         return 0.8 if SUPERLATIVE.search(p.text) or any(f.cls == "rank" for f in figures_in(p.text)) else -1.0
     hits = covered(rank(rec, it, bonus))
     found = best_figures(rec, it, hits[:8], "rank")
+    found.sort(key=lambda c: -(c[0] - (1.5 if describes_other(rec, it, c[1], c[2]) else 0.0)))
     if found:
         _, h, f = found[0]
         return said(rec, it, f"{f.text.strip()}: {quote(rec, h, clause(h.p.text, f.start, f.end, h.where))}.", [h])

@@ -228,7 +228,8 @@ COMPARE_CUES = re.compile(r"\b(?:compare[sd]?|compared|comparison|versus|vs\.?|m
                           r"higher than|lower than|larger than|bigger than|smaller than|"
                           r"(?:more|less|higher|lower|larger|bigger|smaller)\b.*\b(?:than|or)\b|how much more|"
                           r"how many more)\b", re.I)
-RANK_CUES = re.compile(r"\b(?:rank|ranked|ranks|ranking|position|place among|how important a)\b", re.I)
+RANK_CUES = re.compile(r"\b(?:rank|ranked|ranks|ranking|position|place among|(?:stand|stands|stood) among|"
+                       r"how important a)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(?:largest|biggest|top|leading|greatest|main|first|second|third|"
                          r"\w+-(?:largest|biggest))\b", re.I)
 
@@ -266,7 +267,7 @@ WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bw
                        r"percentage|proportion)\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){1,4}(?:quota|rate|debt|"
                        r"deficit|surplus|output|production|budget)\b|"
                        r"\bwhat (?:stake|share|percentage|proportion|interest)\b|"
-                       r"\bwhat (?:[\w-]+ ){0,2}(?:rate|price|sum|fee|duty|premium)\b|\bwhat .{0,40}\bworth\b", re.I)
+                       r"\bwhat (?:[\w-]+ ){0,2}(?:rate|price|sum|fee|duty|premium|quota|ceiling)\b|\bwhat .{0,40}\bworth\b", re.I)
 
 
 MONEY_METRICS = frozenset(("oda", "aid", "fdi", "trade", "exports", "imports"))
@@ -284,14 +285,14 @@ def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
         return "length"
     if re.search(r"\bhow long\b|\bfor how many (?:years|months|days)\b", low):
         return "duration"
-    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b|"
-                 r"\b(?:tariff|duty|tax|growth|inflation|unemployment) rates?\b", low):
+    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b(?!\s+(?:payments?|moratorium|arrears|bills?|due|owed))|"
+                 r"\b(?:tariff|duty|tax|growth|inflation|unemployment) rates?\b|\bgrowth (?:ceiling|limit|cap)s?\b", low):
         return "percent"
     if re.search(r"\bhow many\b", low):
         return "count"
     if re.search(r"\bby how much\b", low):
         return None   # "by how much is it undervalued": a margin, in whatever unit the text gives it
-    m = re.search(r"\bhow much (?:in |of )?(?:(?:[a-z]\.){2,} ?)?(\w+)((?: \w+){0,2})", low)
+    m = re.search(r"\bhow much (?:in |of )?(?:(?:[a-z]\.){2,} ?)?(\w+)((?: \w+){0,2})", re.sub(r"['’]s\b", "", low))
     if m and m.group(1) not in ("money", "did", "does", "do", "has", "have", "had", "is", "was",
                                 "will", "would", "could", "more", "less") and \
             not set((m.group(1) + m.group(2)).split()) & MONEY_NOUNS:
@@ -310,7 +311,7 @@ agree disagree differ different same consistent contradict conflict match tally 
 documents document accounts stories story according rank ranked ranking position change changed compare compared
 comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
 compared view see way two both three stories among decade decades week weeks century give make take get put
-let keep worth value amount size cost price figure number rate""".split())
+let keep worth value amount size cost price figure number rate stand stands stood""".split())
 
 
 def _focus(question: str, skip: set, names: list) -> list:

@@ -35,6 +35,7 @@ PHRASES = [
     (r"\ball told\b|\baltogether\b|\bin all\b", "total"), (r"\btake part in\b", "attend"),
     (r"\bopen(?:ed|s|ing)?((?:\s+[\w'’]+){0,3}?)\s+again\b", r"reopen\1"),
     (r"^(\s*(?:until|till|by) when\b.*?)\b(?:run|last|remain in force|be valid)\b", r"\1expire"),
+    (r"\b(?:take|takes|took|taken|taking|come|came|comes|go|went) (?:into )?(?:effect|force)\b", "effect"),
 ]
 
 GROUPS = [
@@ -44,7 +45,7 @@ GROUPS = [
     "invest investment investor", "agreement pact treaty deal", "talk negotiation",
     "abandon drop renounce relinquish cede",
     "die kill", "cost worth value price", "start begin launch commence", "recognize recognise", "grant offer",
-    "live reside resident", "jail sentence prison imprison", "delay postpone", "halt suspend stop",
+    "live reside resident", "jail sentence prison imprison", "delay postpone", "effect effective implement enforce", "halt suspend stop",
     "fail resistance", "target specifically", "demand consumption", "repay pay", "debt owe", "firm company",
     "trade trading", "stake share", "percent pct", "deficit imbalance balance shortfall gap", "school academy colegio",
     "carry transport ship deliver", "meant aim intend", "farm agricultural agriculture", "fund asset money",

@@ -8,6 +8,7 @@ from .find import Hit, coverage, in_order, locate_focus, rank, stems_at, weights
 from .intent import Intent
 from .model import Answer
 from .record import Record
+from .retrieve import stem
 from .spans import enumeration
 from .telling import BULLET, COVERED, HEADING, not_said, said, src
 
@@ -65,20 +66,37 @@ PEOPLE_Q = re.compile(r"^\s*who\b|\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:m
                       r"premiers|politicians|diplomats|envoys|ambassadors|people|persons|executives|lawmakers)\b", re.I)
 
 
-def people(rec: Record, it: Intent, found: list) -> list:
-    """(hit, names) for the passages that name people of the question's first country, when the question
-    asks for people ("Which French ministers ..."): the names are the items, not the sentences."""
-    if not PEOPLE_Q.search(it.question):
+ORGS_Q = re.compile(r"\b(?:which|what)\s+(?:[\w.'’-]+\s+){0,3}?(?:banks|companies|firms|lenders|creditors|"
+                    r"airlines|carriers|exporters|producers|makers|manufacturers|groups)\b", re.I)
+
+
+def named_items(rec: Record, it: Intent, found: list) -> list:
+    """(hit, names) for the passages that name what a question asks to list by name: people of its first
+    country ("Which French ministers ..."), or firms and banks ("Which U.S. banks ..."). The names are the
+    items, not the sentences."""
+    if PEOPLE_Q.search(it.question):
+        label, loose = "PERSON", True
+    elif ORGS_Q.search(it.question):
+        label, loose = "ORG", False
+    else:
         return []
     from bilateral.nlp.pipeline import load_nlp
-    # a loose share of the focus (a name stands for the title the question asks about): the constraint is a
-    # person's name with the question's country beside it
-    hits = [h for h in found if h.cov >= COVERED / 3 and (not it.codes or it.codes[0] in rec.passage_codes[h.i])]
+    # people: a loose share of the focus (a name stands for the title asked about), the constraint being the
+    # question's country beside the name; firms: a passage that holds what is asked
+    hits = [h for h in found if h.cov >= (COVERED / 3 if loose else COVERED) and
+            (not it.codes or it.codes[0] in rec.passage_codes[h.i] or not loose)]
+    asked = set(it.focus)
     out = []
     for h, doc in zip(hits, load_nlp().pipe(h.p.text for h in hits)):
-        names = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip() and
-                 e.text.lower() not in rec.surfaces and   # "Buenos Aires" read as a person
-                 (not it.codes or own_country(rec, it.codes[0], h.p.text, e.start_char, e.end_char))]
+        spans = [e for e in doc.ents if e.label_ == label]
+        if label == "ORG":   # a firm the tagger missed is still the proper-noun subject of its act
+            spans += [doc[min([t.i] + [c.i for c in t.children if c.dep_ == "compound"]):t.i + 1] for t in doc
+                      if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                      and not any(e.start <= t.i < e.end for e in doc.ents if e.label_ == "ORG")]
+        names = [e.text for e in spans if e.text.lower() not in rec.surfaces and
+                 not {stem(w) for w in e.text.split()} & asked and   # "Buenos Aires" read as a person
+                 (" " in e.text.strip() if loose else True) and
+                 (not loose or not it.codes or own_country(rec, it.codes[0], h.p.text, e.start_char, e.end_char))]
         if names:
             out.append((h, names))
     return out
@@ -141,7 +159,7 @@ def answer_list(rec: Record, it: Intent) -> Answer:
                     used.add(nxt[0])
                     chosen.append(Hit(nxt[0], rec.passages[nxt[0]], h.score, h.cov))
                     items_out.append(rec.passages[nxt[0]].text.strip())
-    named = people(rec, it, found)
+    named = named_items(rec, it, found)
     for h, names in named:
         if h.i not in used:
             used.add(h.i)

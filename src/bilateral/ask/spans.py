@@ -69,6 +69,12 @@ def _cls(q, text: str) -> str:
     return "count"
 
 
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+RANKED = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -]"
+                    r"(?:largest|biggest|most important|leading|greatest)\b", re.I)
+
+
 def figures_in(text: str) -> list:
     """Every figure of a sentence with its class; percentages, lengths and spans of time the quantity reader skips."""
     out = []
@@ -82,6 +88,9 @@ def figures_in(text: str) -> list:
             for f in clash:
                 out.remove(f)
             out.append(Figure(m.start(), m.end(), m.group(0), None, None, cls))
+    for m in RANKED.finditer(text):   # "was the third largest, after Japan": a rank with its noun left out
+        if not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Figure(m.start(), m.end(), m.group(0), None, None, "rank", ORDINALS.get(m.group(1).lower())))
     for f in out:
         if f.cls == "count" and (YEAR.fullmatch(f.text.strip()) and f.unit is None):
             f.cls = "year"
