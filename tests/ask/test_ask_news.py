@@ -1,26 +1,10 @@
 """Questions of the shapes real news raises, over documents written for these tests (Argentina–Brazil):
 the items a sentence counts named in the next, people of the asked country, the sum a sale went for, a
-cause given by "blame ... for", the precise date of a visit, and figures of the partner the question names."""
+cause given by "blame ... for", the precise date of a visit, figures of the partner and the firm the question
+names, and firms listed by name."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-import bilateral
 from bilateral.ask import ask
-
-DOCS = Path(__file__).parent / "docs_news"
-
-
-@pytest.fixture(scope="module")
-def news(tmp_path_factory):
-    path = tmp_path_factory.mktemp("ask_news") / "news.duckdb"
-    with bilateral.open(path) as corpus:
-        corpus.ingest([str(DOCS)])
-    corpus = bilateral.open(path, read_only=True)
-    yield corpus
-    corpus.close()
 
 
 def test_the_items_a_sentence_counts_are_taken_from_the_sentence_that_names_them(news):

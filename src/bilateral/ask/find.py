@@ -153,7 +153,7 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
         cov += 0.5 * coverage({f: [] for f in seen}, w)
         far = [f for f in rest if f not in seen]
         if far and it.kind != "figure":   # a cause, date or list stands in a document about the thing
-            cov += DOC_SHARE * coverage({f: [] for f in locate_focus(rec.doc_text(p.doc_id), far)}, w)
+            cov += DOC_SHARE * coverage({f: [] for f in rec.doc_says(p.doc_id, far, locate_focus)}, w)
     titles = [f for f in it.focus if f in TITLES]
     if titles and not any(f in where or f in seen for f in titles):
         cov *= 0.6   # "the Estonian president": a foreign minister's visit is not his ("he" after him is)

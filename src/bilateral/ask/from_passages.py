@@ -106,6 +106,11 @@ FOR_PRICE = re.compile(r"\bfor (?:about |around |some |nearly |almost |roughly |
                        r"[$£€]?$", re.I)
 
 
+def sold_for(text: str, f) -> bool:
+    """Whether a figure is the sum a sale in its sentence went "for" ("bought the unit for $9.3bn")."""
+    return bool(SALE.search(text)) and FOR_PRICE.search(text[max(0, f.start - 30):f.start]) is not None
+
+
 def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> list:
     """(score, hit, figure) for every figure of the passages that fits what is asked, best first: near the
     question's focus and first country, and, when a price is asked, the sum a sale went "for"."""
@@ -113,12 +118,11 @@ def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> li
     out = []
     for h in hits:
         where, w = anchors(rec, it, h)
-        sale = price and SALE.search(h.p.text)
         for f in figures_in(h.p.text):
             fit = fits(f, want, it.counted, h.p.text)
             if fit <= 0:
                 continue
-            if sale and FOR_PRICE.search(h.p.text[max(0, f.start - 30):f.start]):
+            if price and sold_for(h.p.text, f):
                 fit += 1.0
             near = proximity(h.p.text, f.start, f.end, where, w)
             out.append((h.score + 3.0 * near + fit, h, f))
@@ -133,10 +137,7 @@ def has_figure(want, question: str = ""):
         figures = [f for f in figures_in(p.text) if fits(f, want) > 0]
         if not figures:
             return -1.5
-        if price and SALE.search(p.text) and any(FOR_PRICE.search(p.text[max(0, f.start - 30):f.start])
-                                                 for f in figures):
-            return 1.6   # a price asked: the sum a sale went "for"
-        return 0.8
+        return 1.6 if price and any(sold_for(p.text, f) for f in figures) else 0.8   # a price: what a sale went for
     return bonus
 
 

@@ -37,7 +37,7 @@ class Record:
     _dates: dict = field(default_factory=dict)         # passage index -> its dates, filled as asked
     surfaces: dict = field(default_factory=dict)       # lower-cased surface -> (country code, kind of name)
     _surfaces: dict = field(default_factory=dict)      # code -> stems of its names, filled as asked
-    _doc_text: dict = field(default_factory=dict)      # doc_id -> its passages' text joined, filled as asked
+    _doc_focus: dict = field(default_factory=dict)      # doc_id -> {focus stem: whether it holds it}, filled as asked
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -83,12 +83,17 @@ class Record:
     def name(self, code: Optional[str]) -> str:
         return self.gazetteer.name(code) if code else "?"
 
-    def doc_text(self, doc_id: str) -> str:
-        """A document's stored sentences as one text (what the whole document says), cached."""
-        got = self._doc_text.get(doc_id)
-        if got is None:
-            got = self._doc_text[doc_id] = " ".join(p.text for p in self.passages if p.doc_id == doc_id)
-        return got
+    def doc_says(self, doc_id: str, focus: list, locate) -> set:
+        """The focus stems a whole document holds (`locate(text, focus)` finds them), cached per document
+        and stem: retrieval asks this of every candidate passage."""
+        known = self._doc_focus.setdefault(doc_id, {})
+        todo = [f for f in focus if f not in known]
+        if todo:
+            text = " ".join(p.text for p in self.passages if p.doc_id == doc_id)
+            found = locate(text, todo)
+            for f in todo:
+                known[f] = f in found
+        return {f for f in focus if known[f]}
 
     def neighbours(self, i: int, before: int = 1, after: int = 1) -> list:
         """Indices of the passages around passage i in the same document, in order."""
