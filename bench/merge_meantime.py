@@ -572,6 +572,8 @@ def why_together(a, b) -> str:
     actors = {0: "no actor code", 1: "one actor code", 2: "two actor codes"}[coded]
     if a.date is None and b.date is None:
         when = "both undated, same trigger"
+    elif a.date is None or b.date is None:
+        when = "one undated (joined through its cluster)"
     else:
         shared = min(len(a.date), len(b.date))
         when = {4: "same year", 7: "same month", 10: "same day"}.get(shared, "dates agree")

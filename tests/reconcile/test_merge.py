@@ -121,6 +121,23 @@ def test_in_documents_without_any_date_the_same_code_done_to_the_same_thing_is_o
     assert len(merge_events([ev("a", "d1", trigger="cut", **cut), ev("b", "d2", trigger="slash", **cut)])[0]) == 2
 
 
+def test_meetings_in_the_days_after_a_visit_starts_are_that_visit():
+    visit = dict(etype="CONSULT", src="GBR", tgt="KOR", topic=None)
+    trip = ev("t", "d1", "1987-04-04", cameo="042", trigger="trip", **visit)
+    planned = ev("p", "d1", "1987-04-04", cameo="042", trigger="trip", modality="intended", **visit)
+    planned.mentions[0].char_start, planned.mentions[0].char_end = 40, 60   # another sentence of the report
+    meetings = ev("m", "d2", "1987-04-07", cameo="040", trigger="meeting", **visit)
+    later = ev("l", "d3", "1987-04-20", cameo="040", trigger="meeting", **visit)
+    events, _ = merge_events([trip, planned, meetings, later])
+    # the report's visit (told as under way and as planned) and the meetings three days on are one;
+    # meetings two weeks later are not
+    assert sorted(sorted(m.sentence for m in e.mentions) for e in events) == [
+        ["sentence l"], ["sentence m", "sentence p", "sentence t"]]
+    # with two visits of the pair starting in those days, the meetings belong to neither for certain
+    other = ev("o", "d4", "1987-04-05", cameo="042", trigger="visit", **visit)
+    assert len(merge_events([trip, other, meetings])[0]) == 3
+
+
 def test_a_continuing_act_is_one_whatever_its_verb_or_mood():
     will_fund = ev("fund", "d1", None, cameo="071", etype="AID", modality="intended", trigger="fund", topic=None)
     supports = ev("support", "d2", None, cameo="070", etype="AID", trigger="support", topic=None)

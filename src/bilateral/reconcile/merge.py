@@ -12,8 +12,9 @@ all (`_by_thing`), by the same code done to the same thing.  So are words dated 
 their report (a wire's month for "has accused").  An act told as going on ("continues
 to support", "will continue funding") is one continuing activity whatever its verb or
 mood, in that window.  Mentions that give the act the same figure ("lend Ecuador 50,000
-barrels a day") are one event whatever their verb, when their dates do not disagree; and a plan one report
-announces is one event with the act another report tells as done (`realised`).
+barrels a day") are one event whatever their verb, when their dates do not disagree; meetings in the days
+after a visit starts are that visit (`_trips`); and a plan one report announces is one event with the act
+another report tells as done (`realised`).
 """
 from __future__ import annotations
 
@@ -134,7 +135,8 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
         if cluster is not None:
             clusters.append(cluster)
     from .realised import realised   # it reads this module's moods and dates
-    clusters = realised(_anaphora(_by_thing(_by_amount(clusters, published or {}), published or {})), published or {})
+    clusters = _trips(_anaphora(_by_thing(_by_amount(clusters, published or {}), published or {})))
+    clusters = realised(clusters, published or {})
     events, members = [], []
     for cluster in clusters:
         if len(cluster) == 1:
@@ -210,6 +212,55 @@ def _amount_joins(a: list, b: list, amount: str, published: dict) -> bool:
         return all(_dates_agree(m.date, n.date) for m, n in dated)
     return any(m.mentions[0].doc_id == n.mentions[0].doc_id or
                _published_near(m.mentions[0].doc_id, n.mentions[0].doc_id, published) for m in a for n in b)
+
+
+VISITS = ("042", "043")   # make or host a visit
+TRIP_DAYS = 7            # the days a visit's meetings may follow the day it starts
+
+
+def _day(date: Optional[str]) -> Optional[datetime.date]:
+    try:
+        return datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+    except ValueError:
+        return None
+
+
+def _trips(clusters: list) -> list:
+    """Meetings another report tells of a visitor in the days after his visit starts ("his trip, which
+    starts tomorrow" on the 3rd; "in meetings with both ministers" on the 7th) are that visit: one event,
+    when the visit and the meetings join the same visitor to the same host and one report tells the only
+    visit of that pair starting in those days (as planned, as under way, or both). Meetings told as done
+    realise a planned visit; meetings still planned join only a planned one."""
+    starts: dict = {}
+    for k, cluster in enumerate(clusters):
+        first = cluster[0]
+        day = _day(first.date)
+        if first.cameo in VISITS and day and all(m.cameo in VISITS for m in cluster):
+            starts.setdefault((first.source.code, first.target.code), []).append((day, k))
+    if not starts:
+        return clusters
+    joined: dict = {}
+    for k, cluster in enumerate(clusters):
+        first = cluster[0]
+        day = _day(first.date)
+        if first.event_type != "CONSULT" or first.cameo in VISITS or day is None or \
+                any(m.event_type != "CONSULT" or m.date != first.date for m in cluster):
+            continue
+        docs = {m.mentions[0].doc_id for m in cluster}
+        homes = [(d, h) for d, h in starts.get((first.source.code, first.target.code), [])
+                 if 0 < (day - d).days <= TRIP_DAYS and docs.isdisjoint(m.mentions[0].doc_id for m in clusters[h])]
+        told = {(d, frozenset(m.mentions[0].doc_id for m in clusters[h])) for d, h in homes}
+        if len(told) == 1 and _mood(first) in {"asserted", "ongoing"} | {_mood(clusters[h][0]) for _, h in homes}:
+            joined[k] = [h for _, h in homes]   # one visit, told in one report (as planned and as under way)
+    gone = set(joined)
+    for k, homes in joined.items():
+        home = homes[0]
+        for h in homes[1:]:
+            if h not in gone:
+                clusters[home].extend(clusters[h])
+                gone.add(h)
+        clusters[home].extend(clusters[k])
+    return [c for k, c in enumerate(clusters) if k not in gone]
 
 
 def _anaphora(clusters: list) -> list:
