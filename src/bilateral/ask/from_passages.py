@@ -196,13 +196,14 @@ def answer_rank(rec: Record, it: Intent) -> Answer:
 # --- comparisons -------------------------------------------------------------------------
 
 
-def when_of(rec: Record, h: Hit, f) -> Optional[str]:
-    """The date nearest a figure in its sentence, or its document's publication date."""
+def when_of(rec: Record, h: Hit, f, stated: bool = False) -> Optional[str]:
+    """The date nearest a figure in its sentence, or else its document's publication date (None when only a
+    `stated` date will do)."""
     doc = rec.docs.get(h.p.doc_id)
     dates = [d for d in dates_in(h.p.text, doc.published if doc else None) if d[2]]
     if dates:   # "300 in 2015 to 500 today": a figure's date mostly follows it
         return min(dates, key=lambda d: d[0] - f.end if d[0] >= f.end else 2 * (f.start - d[1]) + 10)[2]
-    return doc.published if doc else None
+    return doc.published if doc and not stated else None
 
 
 MONTHLY = re.compile(r"\b(?:in|for|during) (?:January|February|March|April|May|June|July|August|September|October|"
@@ -214,10 +215,7 @@ def dated_otherwise(rec: Record, h: Hit, f, asked: list) -> bool:
     month when a whole year is asked ("narrowed in December to $56bn")."""
     if any(len(a) == 4 for a in asked) and MONTHLY.search(h.p.text) and not any(a in h.p.text for a in asked):
         return True
-    doc = rec.docs.get(h.p.doc_id)
-    if not any(d[2] for d in dates_in(h.p.text, doc.published if doc else None)):
-        return False
-    own = (when_of(rec, h, f) or "")[:4]
+    own = (when_of(rec, h, f, stated=True) or "")[:4]
     return bool(own) and not any(own == a[:4] for a in asked)
 
 

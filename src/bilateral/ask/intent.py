@@ -270,8 +270,7 @@ WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bw
                        r"\bwhat (?:[\w-]+ ){0,2}(?:rate|price|sum|fee|duty|premium|quota|ceiling)\b|\bwhat .{0,40}\bworth\b", re.I)
 
 
-MONEY_METRICS = frozenset(("oda", "aid", "fdi", "trade", "exports", "imports"))
-# Nouns after "how much" that ask for money ("how much Japanese aid", "how much in damages").
+# Nouns after "how much" that ask for money ("how much Norwegian aid", "how much in damages").
 MONEY_NOUNS = frozenset("""aid assistance money funding funds investment investments loans loan credit credits trade
 exports imports debt grants grant financing capital oda fdi support help contribution contributions damages
 compensation fine fines reparations subsidy subsidies spending budget""".split())

@@ -10,6 +10,14 @@ from .record import Record
 from .retrieve import stem
 
 
+def codes_before(rec: Record, h: Hit, n: int) -> set:
+    """The countries a passage and the n sentences before it name."""
+    codes: set = set()
+    for j in rec.neighbours(h.i, n, 0):
+        codes |= rec.passage_codes[j]
+    return codes
+
+
 def about_another(rec: Record, it: Intent, h: Hit) -> bool:
     """Whether a passage tells of another state in the place of one of the question's two: it names a state
     the question does not, and not the question's first ("talks with Croatia" for a question on Turkey's
@@ -34,8 +42,8 @@ def about_another(rec: Record, it: Intent, h: Hit) -> bool:
 
 
 def names_things(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage, the sentences around it or its title name every firm, field or thing the question names
-    by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
+    """Whether a passage, the sentences around it or its title name every firm, field or thing the question
+    names by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
     proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question)} & set(it.focus)
     if not proper:
         return True
@@ -57,21 +65,15 @@ def names_partner(rec: Record, it: Intent, h: Hit) -> bool:
     if len(it.codes) < 2 or len(it.names) < 2 or not re.search(
             rf"\b(?:with|to|from|between|and|into|in|against)\s+(?:the\s+)?{re.escape(it.names[1])}\b", it.question):
         return True   # "the EU constitution": a thing's name, not the partner of a relation
-    codes = set(rec.passage_codes[h.i])
-    for j in rec.neighbours(h.i, 1, 0):
-        codes |= rec.passage_codes[j]
-    return it.codes[1] in codes
+    return it.codes[1] in codes_before(rec, h, 1)
 
 
 def names_parties(rec: Record, it: Intent, h: Hit) -> bool:
-    """Whether a passage, the sentences before it or its document's first line name the first of the two parties a question
-    names: a figure of Washington's tariffs on Tokyo does not answer what Brussels set."""
+    """Whether a passage, the sentences before it or its document's first line name the first of the two
+    parties a question names: a figure of Washington's tariffs on Seoul does not answer what Brussels set."""
     if len(it.codes) < 2:
         return True
-    codes = set(rec.passage_codes[h.i])
-    for j in rec.neighbours(h.i, 3, 0):
-        codes |= rec.passage_codes[j]
     first = h.i
     while first > 0 and rec.passages[first - 1].doc_id == h.p.doc_id:
         first -= 1
-    return it.codes[0] in codes | rec.passage_codes[first]
+    return it.codes[0] in codes_before(rec, h, 3) | rec.passage_codes[first]

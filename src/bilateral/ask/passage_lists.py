@@ -133,6 +133,7 @@ def answer_list(rec: Record, it: Intent) -> Answer:
     top = pool[0][0]
     forward = in_order(rec, it, top.p.text) > 0
     chosen, items_out, used = [], [], set()
+    whole: dict = {}   # passage index -> its sentence, listed whole for want of items in it
     for h, items in pool:
         if h.score < top.score - 1.5 or len(chosen) >= 6 or h.i in used:
             continue
@@ -147,7 +148,9 @@ def answer_list(rec: Record, it: Intent) -> Answer:
                 items_out.append(BULLET.sub("", rec.passages[j].text).strip())
         else:
             listed = enumeration(h.p.text)
-            items_out.extend(listed or [(h.i, h.p.text.strip())])
+            if not listed:
+                whole[h.i] = h.p.text.strip()
+            items_out.extend(listed or [whole[h.i]])
             told = [] if listed else counted_list(rec, h)
             for j in told:   # "sued four companies ..." then "The four companies are A, B, C and D."
                 used.add(j)
@@ -164,11 +167,9 @@ def answer_list(rec: Record, it: Intent) -> Answer:
         if h.i not in used:
             used.add(h.i)
             chosen.append(h)
-    if named:   # the people are the items (their sentences are cited), then what other passages say
-        told = {h.i for h, _ in named}
-        items_out = [n for _, names in named for n in names] + [x for x in items_out
-                                                               if not (isinstance(x, tuple) and x[0] in told)]
-    items_out = [x[1] if isinstance(x, tuple) else x for x in items_out]
+    if named:   # the names are the items (their sentences are cited), then what other passages say
+        drop = {whole[h.i] for h, _ in named if h.i in whole}
+        items_out = [n for _, names in named for n in names] + [x for x in items_out if x not in drop]
     seen, unique = set(), []
     for x in items_out:
         key = re.sub(r"\W+", " ", x.lower()).strip()

@@ -88,7 +88,7 @@ def figures_in(text: str) -> list:
             for f in clash:
                 out.remove(f)
             out.append(Figure(m.start(), m.end(), m.group(0), None, None, cls))
-    for m in RANKED.finditer(text):   # "was the third largest, after Japan": a rank with its noun left out
+    for m in RANKED.finditer(text):   # "was the third largest, after Canada": a rank with its noun left out
         if not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end(), m.group(0), None, None, "rank", ORDINALS.get(m.group(1).lower())))
     for f in out:
