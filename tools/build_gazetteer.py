@@ -26,6 +26,8 @@ DEFAULT_SRC = ROOT.parent / "shared" / "data" / "petrarch2"
 
 # Phoenix country codes that are not ISO 3166-1 alpha-3 are mapped by CODE_FIXES (the package's table). The
 # Soviet Union keeps its own code, SUN (ISO 3166-3, as event data sets code it): its acts are not Russia's.
+# Yugoslavia, which the Phoenix lists name only as the former state of its successors' dated entries,
+# gets YUG (ISO 3166-3) by its names alone (EXTRA_NAMES).
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "SUN"}
 
 # Short display names where pycountry's name is long or formal.
@@ -36,7 +38,7 @@ SHORT_NAMES = {
     "MDA": "Moldova", "VEN": "Venezuela", "FSM": "Micronesia", "VAT": "Vatican City",
     "BRN": "Brunei", "XKX": "Kosovo", "MKD": "North Macedonia", "CZE": "Czechia",
     "GBR": "United Kingdom", "USA": "United States", "TLS": "Timor-Leste", "CPV": "Cape Verde",
-    "SWZ": "Eswatini", "MMR": "Myanmar", "TUR": "Turkey", "NLD": "Netherlands", "SUN": "Soviet Union",
+    "SWZ": "Eswatini", "MMR": "Myanmar", "TUR": "Turkey", "NLD": "Netherlands", "SUN": "Soviet Union", "YUG": "Yugoslavia",
 }
 
 # Capitals (ISO3 -> capital city, with a second spelling after "|").
@@ -95,6 +97,8 @@ vietnam|viet nam VNM country
 russia|soviet russia RUS country
 soviet union|ussr|u.s.s.r. SUN country
 soviet|soviets SUN demonym
+yugoslavia|federal republic of yugoslavia|socialist federal republic of yugoslavia YUG country
+yugoslav|yugoslavs YUG demonym
 taiwan|republic of china|roc TWN country
 laos LAO country
 iran|persia IRN country
@@ -442,6 +446,7 @@ def display_names() -> dict[str, str]:
         out[c.alpha_3] = SHORT_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
     out["XKX"] = "Kosovo"
     out["SUN"] = SHORT_NAMES["SUN"]
+    out["YUG"] = SHORT_NAMES["YUG"]
     for line in IGOS.strip().splitlines():
         code, name, *_ = line.split("|")
         out[code] = name

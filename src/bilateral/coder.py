@@ -23,6 +23,7 @@ from .extract.triggers import DEMANDS
 from .model import Document, Event, text_id
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import load_nlp
+from .nlp.wire_case import for_parser
 from .options import Options
 from .read.dates import parse_date
 
@@ -99,7 +100,7 @@ def _date(value) -> Optional[str]:
 def _code_batch(batch: list, nlp, gazetteer, options: Options) -> Iterator[dict]:
     """Parse the batch's readable rows together, then emit every row in input order."""
     readable = [doc for _, doc, error in batch if error is None]
-    parsed = iter(nlp.pipe((d.text for d in readable), batch_size=options.pipe_batch))
+    parsed = iter(nlp.pipe((for_parser(d.text) for d in readable), batch_size=options.pipe_batch))
     for rid, document, error in batch:
         if error is not None:
             yield {"id": rid, "error": error}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Optional
 
+from .nlp.wire_case import for_parser
 from .options import DEFAULT, Options
 
 
@@ -65,7 +66,7 @@ def _parsed(nlp, documents: list, options: Options) -> Iterator[tuple]:
     short = iter(_piped(nlp, [d for d in documents if len(d.text) <= most], options.pipe_batch))
     for d in documents:
         if len(d.text) > most:
-            yield d, _attempt(parse_in_sections, nlp, d.text, most)
+            yield d, _attempt(parse_in_sections, nlp, for_parser(d.text), most)
         else:
             yield d, next(short)
 
@@ -73,14 +74,14 @@ def _parsed(nlp, documents: list, options: Options) -> Iterator[tuple]:
 def _piped(nlp, documents: list, batch_size: int) -> Iterator:
     done = 0
     try:
-        for sp in nlp.pipe((d.text for d in documents), batch_size=batch_size):
+        for sp in nlp.pipe((for_parser(d.text) for d in documents), batch_size=batch_size):
             done += 1
             yield sp
         return
     except Exception:
         pass
     for d in documents[done:]:
-        yield _attempt(nlp, d.text)
+        yield _attempt(nlp, for_parser(d.text))
 
 
 def _attempt(fn, *args):

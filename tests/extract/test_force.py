@@ -26,3 +26,15 @@ def test_criticism_of_a_thing_needs_its_owner_named():
     events = coded("Kenyan President Daniel Omondi met Ugandan President Moses Okello in 2005. "
                    "Omondi later attacked the decision of the court.")
     assert not [e for e in events if e[0] in ("ACCUSE", "ASSAULT")]
+
+
+def test_attacks_told_as_nouns_keep_their_doer_and_target():
+    assert ("ASSAULT", "190", "KEN", "UGA") in coded(
+        "Uganda said it had repelled a Kenyan attack on positions held by its army near the Ugandan town of Tororo.")
+    assert ("ASSAULT", "190", "KEN", "UGA") in coded("Uganda condemned the Kenyan raid on its border posts.")
+    assert not [e for e in coded("The senator launched an attack on Uganda's trade policy.") if e[0] == "ASSAULT"]
+
+
+def test_a_strike_by_forces_is_force_and_one_by_workers_a_protest():
+    assert ("ASSAULT", "190", "KEN", "UGA") in coded("Kenyan forces launched a retaliatory strike against Uganda.")
+    assert not [e for e in coded("Kenyan dock workers went on strike against Ugandan cargo.") if e[0] == "ASSAULT"]

@@ -249,3 +249,44 @@ def test_a_share_of_imports_supplied_is_no_aid_and_an_accord_not_reached_is_a_re
     assert coded("Kenya provides over 50 pct of Egypt's tea imports.") == []
     assert coded("Israel and Syria failed to reach agreement on the border.") == [("ISR", "SYR", "REJECT", "asserted")]
     assert coded("Pressing business kept Chile's minister in Santiago during Peru's summit.") == []
+
+
+def test_a_firm_no_state_is_known_for_acts_for_itself_whatever_places_its_sentence_names():
+    assert coded("LIMA, March 2 - Andina Tin Mining Corp said it agreed to issue 7.8 mln shares to buy "
+                 "interests in three mines in Chile.") == []
+    assert coded("Kuntur Corp and Ralco Co Inc have agreed to set up a joint venture in Chile.") == []
+
+
+def test_a_meeting_names_who_meets():
+    assert ("CHL", "PER", "CONSULT", "asserted") in coded("Talks between Chile and Peru ended in Lima on Monday.")
+    assert not [e for e in coded("Chilean officials had been meeting on a response since Friday, when an attack "
+                                 "on a Peruvian port damaged a ship.") if e[2] == "CONSULT"]
+
+
+def test_talks_no_clause_carries_take_no_partner_from_the_documents_pair():
+    text = ("Chile and Peru signed a trade pact on Monday. Peruvian officials met Chilean envoys in Lima. "
+            "One banker closely involved in Peruvian debt negotiation praised the plan.")
+    assert not [e for e in events_of(text) if e.trigger == "negotiation"]
+
+
+def test_help_names_whom_it_helps_in_its_clause_not_in_a_phrase_of_the_thing_helped():
+    assert ("KEN", "UGA", "AID", "planned") in coded("Kenya will help rebuild Uganda's roads.")
+    assert not [e for e in coded("Kenya cut loans to exporters to help reduce its trade surplus with Uganda.")
+                if e[2] == "AID"]
+
+
+def test_a_party_named_only_in_what_an_act_is_for_is_not_its_target():
+    assert coded("Kenya has cut loans to exporting companies to help reduce the growing trade surplus "
+                 "with Uganda, Tanzania and Rwanda, officials said.") == []
+    assert ("KEN", "UGA", "AGREE", "asserted") in coded("Kenya has agreed to buy 30,000 tonnes of Ugandan maize.")
+
+
+def test_a_question_to_be_discussed_at_a_meeting_is_no_talk_between_the_documents_pair():
+    text = ("Kenya and Uganda signed a trade accord on Monday. The quality of the rubber sold since May would "
+            "be discussed at a council meeting which opened here today, he said.")
+    assert not [e for e in events_of(text) if e.trigger == "discuss"]
+
+
+def test_yugoslavia_is_a_state_of_its_own():
+    assert ("IMF", "YUG", "ACCUSE", "asserted") in coded(
+        "The International Monetary Fund criticised Yugoslavia for not regulating consumption.")

@@ -48,6 +48,28 @@ def figurative(T: Tokens, verb: int, cameo: str, subj: list, passive: bool, inde
     return None
 
 
+def figurative_noun(T: Tokens, noun: int, cameo: str, index: ActorIndex, sets: dict) -> bool:
+    """An act of force named by a noun whose "on"/"against" phrase is no physical thing: "an attack on the
+    policy", "a raid on the pension fund" are words or business, not assaults."""
+    if not is_force(cameo):
+        return False
+    physical = sets.get("forces", frozenset()) | sets.get("arms", frozenset()) | sets.get("targets", frozenset()) \
+        | sets.get("crowds", frozenset()) | sets.get("roads", frozenset()) | PEOPLE | TRAFFIC
+    for p in T.children[noun]:
+        if T.dep[p] != "prep" or T.lower[p] not in ("on", "against"):
+            continue
+        for c in T.children[p]:
+            if T.dep[c] != "pobj":
+                continue
+            words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
+            party = _party_object(T, c, index) and not _possessed(T, c)
+            if words & physical or T.doc[c].ent_type_ in NAMED or party or any(
+                    Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
+                return False
+            return True
+    return False
+
+
 def _possessed(T: Tokens, noun: int) -> bool:
     """"Uganda's policy": the party owns the object, the object is not the party."""
     return any(T.dep[k] == "poss" for k in T.children[noun])

@@ -13,6 +13,7 @@ from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC
+from .no_partner import VISITS, among_themselves, bare_noun, firm_subject
 from .parse import CIRCUMSTANCES, CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
 from .triggers import CROWDS
@@ -20,6 +21,7 @@ from .triggers import CROWDS
 
 PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
+FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
 
 
 def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
@@ -120,10 +122,12 @@ def noun_subject(T: Tokens, noun: int, index: Optional[ActorIndex] = None) -> li
             return stray
     if dep[noun] == "dobj" and T.pos[h] == "VERB":
         if not is_light(T, h):
-            return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
-        subj, _ = subject_of(T, h)
-        if subj:
-            return subj
+            if T.lemma[noun] not in FORCE_NOUNS:
+                return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
+        else:
+            subj, _ = subject_of(T, h)
+            if subj:
+                return subj
     of = [t for c in children[noun] if dep[c] == "prep" and lower[c] == "of" for t in T.subtree(c, CLAUSES)]
     if index is not None and T.lemma[noun] in PATIENT_NOUNS and index.in_tokens(of):
         of = []   # "a boycott of South Africa": the state boycotted, not the one boycotting
@@ -170,7 +174,8 @@ PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
 
 
 def _circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
-    """The mention stands in a phrase of when or amid what ("ended it in 1999 during the East Timor crisis")."""
+    """The mention stands in a phrase of when or amid what ("ended it in 1999 during the East Timor crisis"),
+    or in a clause of what the act is for."""
     tokens = T.covering(m.start, m.end)
     node = tokens[-1] if tokens else head
     for _ in range(12):
@@ -178,6 +183,10 @@ def _circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
             return False
         if T.dep[node] == "prep" and T.lower[node] in CIRCUMSTANCES:
             return True
+        if T.head[node] != head and T.tag[node] == "VB" and any(
+                T.dep[c] == "aux" and T.lower[c] == "to" for c in T.children[node]):
+            return True   # "cut loans to firms to help reduce the surplus with the U.S.": what it is for (the
+            # act's own complement, "agreed to buy Spanish corn", names its party)
         node = T.head[node]
     return False
 
@@ -247,6 +256,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     """(source, target) pairs from the trigger's arguments (token indices), then from the sentence and context;
     `strict` (a code the lexicon did not vouch for) takes both from the trigger's own clause."""
     T = index.T
+    if not passive and firm_subject(T, subj, index):
+        return []
     subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index)] or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
@@ -298,6 +309,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     if source is not None and target is None:
         if any(m.code == source.code and (m.sector == "BUS" or m.kind == "org") for m in obj_actors):
             return []   # "Moscow forced the sale of Yukos' assets": an act on its own firm, no one else's
+        if cameo[:2] == "04" and among_themselves(T, trigger, subj) and not is_pair_phrase(T, subj):
+            return []   # "U.S. officials had been meeting on a response": a meeting of one side
         if is_pair_phrase(T, objs) and len(local_pair) == 2:
             other = [c for c in local_pair if c != source.code]
             return [(source, code_actor(other[0]))] if other else []
@@ -308,7 +321,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
-        if source.code in main_pair and len(main_pair) == 2 and not strict and (
+        talk_noun = cameo[:2] == "04" and cameo not in VISITS and bare_noun(T, trigger)
+        if source.code in main_pair and len(main_pair) == 2 and not strict and not talk_noun and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
             other = [c for c in main_pair if c != source.code][0]
@@ -322,7 +336,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         codes = {m.code for m in index.in_span(sent) if m.kind != "igo"}
         if len(codes) == 2 and set(local_pair) == codes:
             return [pair_actors(local_pair)]
-    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive and not strict:
+    if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive and not strict \
+            and T.lemma[trigger] not in ("discuss", "debate", "examine", "review", "study", "consider"):
+        # "ties were established in 1953": the pair's act; "the issue will be discussed at a council meeting":
+        # who discusses it is not said
         return [pair_actors(main_pair)]
     return [(source, target)] if source is not None and target is not None else []
 

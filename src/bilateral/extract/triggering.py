@@ -14,7 +14,7 @@ from ..nlp.tokens import Tokens, tokens_of
 from .actor_index import ActorIndex
 from .cameo import coding
 from .flows import flow_roles
-from .force import figurative
+from .force import figurative, figurative_noun
 from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
 from .speech import only_speech
@@ -101,12 +101,16 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                 return None   # "received aid from Iran": the verb codes the act its object names
         if dep[n] in ("dobj", "nsubjpass") and T.pos[h] == "VERB":
             modifiers.add(T.lemma[h])
+        if any(dep[c] == "prep" and lower[c] == "between" for c in children[n]):
+            modifiers.add("between")   # "a meeting between A and B": the two it names meet
         at = dep[n] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")
         if at:   # "in talks with X, A asked": the preposition places the clause's subject at the occasion
             modifiers.add(lower[h])
         rule = rules.find(lemma, modifiers, noun=True)
         if rule is None or (talked and rule.cameo[:2] not in ("18", "19", "20")):
             return None   # a subject of talks is no act done, unless force, talked over only once used
+        if figurative_noun(T, i, rule.cameo, index, rules.sets):
+            return None   # "an attack on the policy": words, not force
         topic = instead = None
         subj_tokens, passive, agent = noun_subject(T, n, index), False, []
         obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
@@ -139,9 +143,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "VERB" and lemma in ("help", "assist") and not any(dep[c] in ("dobj", "dative") for c in children[i]):
-        # "helped rebuild Chile's roads" helps whom its clause names; "has helped push up prices" helps no one
+        # "helped rebuild Chile's roads" helps whom its clause names; "has helped push up prices" helps no one,
+        # nor does "help reduce the surplus with the United States" help the party a phrase of its object names
         roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("xcomp", "ccomp", "prep")
-                                    for t in T.subtree(c)], index)
+                                    for t in _helped(T, c)], index)
     if pos == "VERB" and lemma in ("help", "assist") and subj_tokens and not passive and _thing(T, subj_tokens, index):
         roles = []   # "strong sales outside Europe helped Renault": a thing helps no one as a party would
     if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
@@ -163,6 +168,20 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
 
 
 TALK_VERBS = SHIPPED.words("events.words.talk_verbs")
+
+
+def _helped(T: Tokens, c: int) -> list:
+    """Who a clause under "help" can help: a party named by a "to"/"with" phrase or as (the owner of) its
+    verb's object ("rebuild Chile's roads", "the Chilean army"), never in a phrase hung on that object."""
+    if T.dep[c] == "prep":
+        return T.subtree(c)
+    out = []
+    for o in T.children[c]:
+        if T.dep[o] in ("dobj", "dative", "nsubj"):
+            out += [o] + [t for k in T.children[o] if T.dep[k] in ("poss", "compound", "amod") for t in T.subtree(k)]
+        elif T.dep[o] == "prep" and T.lower[o] in ("to", "with", "for"):
+            out += T.subtree(o)
+    return out
 
 
 def _talked_about(T: Tokens, noun: int) -> bool:

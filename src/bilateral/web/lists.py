@@ -41,10 +41,9 @@ def timeline(corpus, f: Filters, desc: bool, after: Optional[str], limit: int,
 
 def timeline_marks(corpus, f: Filters) -> dict:
     """The visual timeline's data: each dated event (id, date, class, type, summary) when few, else counts."""
-    con = corpus.store.con
     months = q.event_months(corpus.store, f)
     dated = sum(n for _, _, n in months)
-    marks = q.event_marks(con, f, MAX_MARKS) if dated <= MAX_MARKS else []
+    marks = q.event_marks(corpus.store, f, MAX_MARKS) if dated <= MAX_MARKS else []
     return timeline_data(marks, months, dated)
 
 
@@ -69,7 +68,7 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int, rows: Op
     rows = LEDGER_ROWS if rows is None else rows
     s = corpus.store
     total, keys, nxt = q.ledger_keys_page(s, f, decode_cursor(after, 4), limit)
-    items = [Claim.from_dict(orjson.loads(b)) for b in q.claims_in_groups(s.con, f, keys)]
+    items = [Claim.from_dict(orjson.loads(b)) for b in q.claims_in_groups(s, f, keys)]
     items.sort(key=lambda c: (c.metric, c.as_of or "9999", c.claim_id))
     groups = {(g["metric"], g["subject"] or "", g["object"] or "", g["scope"] or ""): g
               for g in records.ledger_groups(s, items)}
@@ -107,8 +106,8 @@ def pairs(corpus, names: dict, text: Optional[str], after: Optional[str], limit:
 
 
 def search_passages(corpus, text: str, after: Optional[str], limit: int) -> tuple:
-    total, rows, nxt = q.search_documents(corpus.store.con, text, decode_cursor(after, 1), limit)
-    return total, records.search_hits(corpus.store, text, rows), nxt
+    total, rows, nxt = q.search_documents(corpus.store, text, decode_cursor(after, 1), limit)
+    return total, records.search_hits(text, rows), nxt
 
 
 def search_events(corpus, text: str, after: Optional[str], limit: int) -> tuple:

@@ -88,11 +88,10 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
                   claims_limit: int = 20, conflicts_limit: int = 5) -> dict:
     """Everything one pair's page (or one side of a comparison) shows, for the filters given."""
     s = corpus.store
-    con = s.con
     total, events, nxt = lists.timeline(corpus, f, desc, after, events_limit)
     counts = month_chart(q.event_months(s, f))
     cf = claim_filters(f)
-    claims = [Claim.from_dict(orjson.loads(b)) for b in q.claim_bodies(con, cf, MAX_CHART_CLAIMS)]
+    claims = [Claim.from_dict(orjson.loads(b)) for b in q.claim_bodies(s, cf, MAX_CHART_CLAIMS)]
     flagged = q.flagged(s, [c.claim_id for c in claims])
     meta = s.document_meta({c.doc_id for c in claims})
     links = {c.claim_id: records.doc_link(c.doc_id, records.claim_anchor(c.claim_id)) for c in claims}

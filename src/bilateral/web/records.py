@@ -225,15 +225,14 @@ def pair_rows(rows: list, names: dict) -> list:
     return out
 
 
-def search_hits(store: Store, q_text: str, rows: list) -> list:
+def search_hits(q_text: str, rows: list) -> list:
     """Search rows (db.search_documents) as hits, each with a snippet around the first hit and its link."""
     hits = []
-    for doc_id, title, source_path, outlet, published, url, pos, length, n, _ in rows:
+    for doc_id, title, source_path, outlet, published, url, pos, length, n, around, _ in rows:
         snippet = ""
         if pos >= 0:
             start = max(0, pos - 80)
-            snippet = (("…" if start else "") + (store.document_text_slice(doc_id, start, len(q_text) + 160) or "")
-                       + ("…" if start + len(q_text) + 160 < length else ""))
+            snippet = ("…" if start else "") + (around or "") + ("…" if start + len(q_text) + 160 < length else "")
         hits.append({"doc_id": doc_id, "title": shown_title(title, source_path, doc_id), "outlet": outlet,
                      "published": published, "url": safe_href(url), "hits": int(n), "position": int(pos),
                      "snippet": snippet,

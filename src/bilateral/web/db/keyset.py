@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from . import ServingStore
+from .text_index import text_index
 
 def _page(con, inner: str, where: list, params: list, keys: list, desc: bool, after: Optional[list],
           limit: int, cols: str = "*") -> tuple:
@@ -106,7 +107,7 @@ def outlets(store, limit: int = 200) -> list:
     return store.shared.get(("outlets", limit), lambda: [r[0] for r in store.con.execute(sql, [limit]).fetchall()])
 
 
-def _event_where(f) -> tuple:
+def _event_where(f, store) -> tuple:
     where, params = [], []
     if f.pair:
         where.append("pair = ?")
@@ -123,8 +124,9 @@ def _event_where(f) -> tuple:
         where.append("event_id IN (SELECT em.event_id FROM event_members em JOIN mentions m "
                      "ON m.mention_id = em.mention_id JOIN documents d ON d.doc_id = m.doc_id WHERE d.outlet = ?)")
         params.append(f.outlet)
-    if f.q:
-        _contains("summary || ' ' || coalesce(sentence, '')", f.q, where, params)
+    if f.q:   # what "summary || ' ' || sentence" holds, found in memory
+        where.append("event_id IN (SELECT unnest(?))")
+        params.append(text_index(store).event_ids(f.q))
     _date_range("date", f, where, params)
     if not f.undated:
         where.append("date IS NOT NULL")
@@ -138,7 +140,7 @@ EVENT_EXTRA = {"source_code": "json_extract_string(body, '$.source.code') AS sou
 
 def event_inner(f, summary: bool = False) -> str:
     """The events select with only the JSON fields these filters read (each is parsed per event)."""
-    need = ({"source_code"} if f.actor else set()) | ({"summary", "sentence"} if f.q else set())
+    need = {"source_code"} if f.actor else set()
     if summary:
         need.add("summary")
     extra = "".join(", " + EVENT_EXTRA[k] for k in EVENT_EXTRA if k in need)
@@ -147,7 +149,7 @@ def event_inner(f, summary: bool = False) -> str:
 
 def events_page(store, f, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor): events by date (undated last either way), then id."""
-    where, params = _event_where(f)
+    where, params = _event_where(f, store)
     base = event_inner(f)
     inner = f"SELECT *, coalesce(date, '{'' if desc else '9999'}') AS k0, event_id AS k1 FROM ({base}) x"
     rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="event_id, body, k0, k1")
@@ -156,7 +158,7 @@ def events_page(store, f, desc: bool, after, limit: int) -> tuple:
 
 def event_months(store, f) -> list:
     """(month or year, quad, count) of the dated events the filters keep: what the count chart draws."""
-    where, params = _event_where(f)
+    where, params = _event_where(f, store)
     where.append("date IS NOT NULL")
     sql = (f"SELECT substr(date, 1, 7), coalesce(quad, 'none'), count(*) FROM ({event_inner(f)}) t "
            f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2")
@@ -164,11 +166,11 @@ def event_months(store, f) -> list:
                             lambda: store.con.execute(sql, params).fetchall())
 
 
-def event_marks(con, f, limit: int) -> list:
+def event_marks(store, f, limit: int) -> list:
     """Up to `limit` dated events as (id, date, date_end, quad, type, modality, summary) for the visual timeline."""
-    where, params = _event_where(f)
+    where, params = _event_where(f, store)
     where.append("date IS NOT NULL")
-    return con.execute(
+    return store.con.execute(
         f"SELECT event_id, date, json_extract_string(body, '$.date_end'), coalesce(quad, 'none'), event_type, "
         f"modality, left(summary, 90) FROM ({event_inner(f, summary=True)}) t WHERE {' AND '.join(where)} "
         f"ORDER BY date, event_id LIMIT ?", params + [limit]).fetchall()
@@ -187,7 +189,7 @@ CLAIM_EXTRA = {"value": "TRY_CAST(json_extract_string(c.body, '$.value') AS DOUB
 
 def claim_inner(f, sort: str = "seq", scope: bool = False) -> str:
     """The claims select with only the extra columns these filters and this sort read."""
-    need = {"sentence"} if f.q else set()
+    need = set()
     if f.outlet or sort == "source":
         need.add("outlet")
     if sort == "value":
@@ -198,31 +200,36 @@ def claim_inner(f, sort: str = "seq", scope: bool = False) -> str:
     return f"SELECT c.claim_id, c.body, c.doc_id, c.seq, c.metric, c.pair, c.subject, c.object, c.as_of{extra} FROM claims c"
 
 
-def _claim_where(f) -> tuple:
+def _claim_where(f, store) -> tuple:
     where, params = [], []
     for col, v in (("pair", f.pair), ("metric", f.metric), ("subject", f.actor), ("outlet", f.outlet)):
         if v:
             where.append(f"{col} = ?")
             params.append(v)
-    if f.q:
-        _contains("sentence", f.q, where, params)
+    if f.q:   # claims whose sentence holds it, found in memory
+        where.append("claim_id IN (SELECT unnest(?))")
+        params.append(text_index(store).claim_ids(f.q))
     _date_range("as_of", f, where, params)
     return where, params
 
 
 def claims_page(store, f, sort: str, desc: bool, after, limit: int) -> tuple:
     """(total, bodies, next cursor) of the claims the filters keep."""
-    where, params = _claim_where(f)
+    where, params = _claim_where(f, store)
     base = claim_inner(f, sort)
     inner = f"SELECT *, {CLAIM_SORTS[sort]} AS k0, claim_id AS k1 FROM ({base}) x"
-    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, body, k0, k1")
-    return _count(store, claim_inner(f), where, params), [r[1] for r in rows], nxt
+    rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols="claim_id, seq, k0, k1")
+    # the bodies are read once the page is chosen: a sort that carried them would copy every match's body
+    bodies = dict(store.con.execute("SELECT claim_id, body FROM claims WHERE seq IN (SELECT unnest(?)) AND claim_id IN "
+                                    "(SELECT unnest(?))", [[r[1] for r in rows], [r[0] for r in rows]]).fetchall()
+                  ) if rows else {}
+    return _count(store, claim_inner(f), where, params), [bodies[r[0]] for r in rows], nxt
 
 
-def claim_bodies(con, f, limit: int) -> list:
+def claim_bodies(store, f, limit: int) -> list:
     """Every claim body the filters keep, up to `limit`, oldest first: what a chart or a ledger reads."""
-    where, params = _claim_where(f)
-    return [r[0] for r in con.execute(
+    where, params = _claim_where(f, store)
+    return [r[0] for r in store.con.execute(
         f"SELECT body FROM ({claim_inner(f)}) t WHERE {' AND '.join(where) or 'TRUE'} "
         f"ORDER BY coalesce(as_of, '9999'), claim_id LIMIT ?", params + [limit]).fetchall()]
 
@@ -232,22 +239,22 @@ GROUP_KEY = "metric || chr(31) || coalesce(subject, '') || chr(31) || coalesce(o
 
 def ledger_keys_page(store, f, after, limit: int) -> tuple:
     """(total, keys (metric, subject, object, scope), next cursor): the ledger's groups in key order."""
-    where, params = _claim_where(f)
+    where, params = _claim_where(f, store)
     inner = (f"SELECT DISTINCT metric AS k0, coalesce(subject, '') AS k1, coalesce(object, '') AS k2, scope AS k3 "
              f"FROM ({claim_inner(f, scope=True)}) c WHERE {' AND '.join(where) or 'TRUE'}")
     rows, nxt = _page(store.con, inner, [], params, ["k0", "k1", "k2", "k3"], False, after, limit)
     return _count(store, inner, [], params), rows, nxt
 
 
-def claims_in_groups(con, f, keys: list) -> list:
+def claims_in_groups(store, f, keys: list) -> list:
     """The bodies of the claims the filters keep in these ledger groups."""
     if not keys:
         return []
-    where, params = _claim_where(f)
+    where, params = _claim_where(f, store)
     where.append(f"{GROUP_KEY} IN (SELECT unnest(?))")
     params.append(["\x1f".join(k) for k in keys])
-    return [r[0] for r in con.execute(f"SELECT body FROM ({claim_inner(f, scope=True)}) t WHERE {' AND '.join(where)}",
-                                      params).fetchall()]
+    return [r[0] for r in store.con.execute(
+        f"SELECT body FROM ({claim_inner(f, scope=True)}) t WHERE {' AND '.join(where)}", params).fetchall()]
 
 
 def conflicts_page(store, f, after, limit: int) -> tuple:
@@ -280,23 +287,23 @@ def pairs_page(store: ServingStore, codes: Optional[list], complete: Optional[bo
     return len(rows), page, (list(keys[start + limit - 1]) if more else None)
 
 
-def search_documents(con, q: str, after, limit: int) -> tuple:
+def search_documents(store, q: str, after, limit: int) -> tuple:
     """(total, rows, next cursor): documents whose title or text holds `q` (literal, case-insensitive), in
-    ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits, seq.
+    ingestion order; each row: doc_id, title, source_path, outlet, published, url, first hit, length, hits,
+    the text from 80 characters before the first hit (len(q) + 160 characters), seq.
 
-    The text is scanned once (the matching positions give both the total and the page); only the page's
-    documents are read again for where the first hit stands."""
-    pattern = literal(q)
-    seqs = [r[0] for r in con.execute(
-        "SELECT seq FROM documents WHERE regexp_matches(text, ?, 'i') OR regexp_matches(coalesce(title, ''), ?, 'i') "
-        "ORDER BY seq", [pattern, pattern]).fetchall()]
+    The matching documents come from the store's text index; only the page's documents are read for where
+    the first hit stands."""
+    seqs = text_index(store).documents(q)
     start = bisect.bisect_right(seqs, after[0]) if after else 0
     chosen = seqs[start:start + limit]
     nxt = [chosen[-1]] if chosen and start + limit < len(seqs) else None
-    rows = con.execute(
-        "SELECT doc_id, title, source_path, outlet, published, url, strpos(lower(text), lower(?)) - 1, length(text), "
-        "(length(text) - length(replace(lower(text), lower(?), ''))) // greatest(length(?), 1), seq "
-        "FROM documents WHERE seq IN (SELECT unnest(?)) ORDER BY seq", [q, q, q, chosen]).fetchall() if chosen else []
+    rows = store.con.execute(
+        "SELECT doc_id, title, source_path, outlet, published, url, pos, length(text), "
+        "(length(text) - length(replace(lower(text), lower(?), ''))) // greatest(length(?), 1), "
+        "CASE WHEN pos >= 0 THEN substr(text, greatest(pos - 80, 0) + 1, length(?) + 160) END, seq "
+        "FROM (SELECT *, strpos(lower(text), lower(?)) - 1 AS pos FROM documents WHERE seq IN (SELECT unnest(?))) "
+        "ORDER BY seq", [q, q, q, q, chosen]).fetchall() if chosen else []
     return len(seqs), rows, nxt
 
 

@@ -1,0 +1,65 @@
+"""Acts with no party across: a firm's own deals, a meeting of one side among themselves, and an act noun
+no clause carries. Each tells `roles.roles_of` not to give such an act the other party the sentence or
+the document's pair would otherwise lend it."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..lexicon import SHIPPED
+from .parse import is_light
+
+VISITS = frozenset({"042", "043"})   # a visit or trip keeps the partner its document gives it
+FIRM_WORDS = SHIPPED.words("actors.words.firm_nouns") | SHIPPED.words("actors.words.business")
+MEETING_VERBS = frozenset({"meet", "confer", "convene", "gather", "huddle"})
+
+
+def firm_subject(T, subj: list, index) -> bool:
+    """The clause's doer is a firm no state is known for ("Consolidated TVX Mining Corp said it agreed",
+    "TDK Corp and Allen-Bradley have agreed"): its acts are its own, and a place named beside them
+    ("in Brazil", "in New York") is no party to them."""
+    inside = set(subj)
+    for h in (t for t in subj if T.head[t] not in inside or T.head[t] == t):
+        if T.pos[h] == "PRON" and T.lower[h] in ("it", "they"):
+            h = _reporter(T, h)   # "Corp said it agreed": the firm that said so
+            if h is None:
+                continue
+        if index.by_token.get(h) is not None:
+            return False
+        if T.doc[h].ent_type_ == "ORG" or T.lower[h] in FIRM_WORDS:
+            return True
+    return False
+
+
+def _reporter(T, pronoun: int) -> Optional[int]:
+    """The head of the subject of the verb that reports the pronoun's clause, if any."""
+    verb = T.head[pronoun]
+    up = T.head[verb]
+    if T.dep[verb] not in ("ccomp", "conj") or up == verb:
+        return None
+    subj = next((c for c in T.children[up] if T.dep[c] == "nsubj"), None)
+    # a wire's dateline read as the subject ("LIMA, March 2 - Andina Corp said"): the firm stands beside it
+    named = [c for c in T.children[subj] if T.dep[c] == "appos"] if subj is not None else []
+    return named[-1] if named else subj
+
+
+def bare_noun(T, noun: int) -> bool:
+    """An act noun no clause carries ("involved in Brazilian debt negotiation"): it names no partner of its own,
+    and the document's pair is no ground to give it one. A light verb's object ("held talks") is the
+    clause's act and may take it."""
+    if T.pos[noun] != "NOUN":
+        return False
+    h = T.head[noun]
+    return not (T.dep[noun] in ("dobj", "nsubjpass") and T.pos[h] in ("VERB", "AUX") and is_light(T, h))
+
+
+def among_themselves(T, verb: int, subj: list) -> bool:
+    """A meeting verb with no one met: no object, no "with" phrase, and a plural subject with no conjunct
+    ("U.S. officials had been meeting on a response"); the caller rules out pair phrases ("the two sides")."""
+    if T.pos[verb] != "VERB" or T.lemma[verb] not in MEETING_VERBS:
+        return False
+    if any(T.dep[c] in ("dobj", "dative") or (T.dep[c] == "prep" and T.lower[c] in ("with", "between", "to"))
+           for c in T.children[verb]):
+        return False
+    heads = [t for t in subj if T.head[t] == verb]
+    return bool(heads) and all(T.tag[h] in ("NNS", "NNPS") and not any(T.dep[c] == "conj" for c in T.children[h])
+                               for h in heads)
