@@ -290,3 +290,23 @@ def test_a_question_to_be_discussed_at_a_meeting_is_no_talk_between_the_document
 def test_yugoslavia_is_a_state_of_its_own():
     assert ("IMF", "YUG", "ACCUSE", "asserted") in coded(
         "The International Monetary Fund criticised Yugoslavia for not regulating consumption.")
+
+
+def test_a_request_named_in_passing_takes_no_partner_from_the_documents_pair():
+    text = ("Kenya and Uganda signed a trade accord on Monday. A counter-proposal from creditor banks to Kenya's "
+            "request for rescheduling its foreign debt was faulty, an observer said.")
+    assert not [e for e in events_of(text) if e.event_type == "REQUEST"]
+
+
+def test_a_title_naming_a_state_outranks_a_namesake_of_another_state_in_the_dictionary():
+    # the dictionary knows a Michael Smith as an Irish minister of 2003-04; this one is the United States'
+    text = "Deputy U.S. Trade Representative Michael Smith met Peruvian officials in Lima on Monday."
+    assert [e[:3] for e in coded(text, "1987-03-24")] == [("USA", "PER", "CONSULT")]
+    assert not [e for e in coded("A bill before the U.S. House of Representatives removes protection for "
+                                 "Peruvian firms, a Peruvian official said.", "1987-06-01") if e[2] == "CONCEDE"]
+
+
+def test_a_weekday_after_would_meet_lies_ahead_of_the_report():
+    events = events_of("Chile's trade minister would meet Peruvian officials on Thursday, a spokesman said.",
+                       "1987-03-24")
+    assert [e.date for e in events if e.event_type == "CONSULT"] == ["1987-03-26"]

@@ -16,8 +16,14 @@ def test_common_words_after_the_abbreviation_are_lowered_with_every_offset_kept(
 
 def test_names_firms_and_new_sentences_keep_their_capitals():
     text = ("U.S. Trade Representative Clayton Yeutter said so. U.S. Xerolab said it would sell. "
-            "The minister visited the U.S. The talks went on.")
+            "The minister visited the U.S. The talks went on. To calm relations with the U.S., Chile's "
+            "exporters urged restraint.")
     assert for_parser(text) == text
+
+
+def test_after_a_comma_no_sentence_begins():
+    text = "The package was well received in the U.S., Although Congressmen wanted it sooner."
+    assert "the U.S., although Congressmen" in for_parser(text)
 
 
 def test_a_wire_with_a_stray_capital_gives_the_act_it_tells(tmp_path):

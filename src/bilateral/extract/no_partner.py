@@ -1,5 +1,5 @@
-"""Acts with no party across: a firm's own deals, a meeting of one side among themselves, and an act noun
-no clause carries. Each tells `roles.roles_of` not to give such an act the other party the sentence or
+"""Acts with no party across: a firm's own deals, a meeting of one side among themselves, and talks or a
+request named in passing. Each tells `roles.roles_of` not to give such an act the other party the sentence or
 the document's pair would otherwise lend it."""
 from __future__ import annotations
 
@@ -43,9 +43,10 @@ def _reporter(T, pronoun: int) -> Optional[int]:
 
 
 def bare_noun(T, noun: int) -> bool:
-    """An act noun no clause carries ("involved in Brazilian debt negotiation"): it names no partner of its own,
-    and the document's pair is no ground to give it one. A light verb's object ("held talks") is the
-    clause's act and may take it."""
+    """An act noun no clause carries ("involved in Brazilian debt negotiation", "a counter-proposal to
+    Argentina's request"): it names no partner of its own, and the document's pair is no ground to give it
+    one (the caller asks this of talks and requests). A light verb's object ("held talks", "made a
+    request") is the clause's act and may take it."""
     if T.pos[noun] != "NOUN":
         return False
     h = T.head[noun]

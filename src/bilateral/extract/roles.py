@@ -321,8 +321,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
-        talk_noun = cameo[:2] == "04" and cameo not in VISITS and bare_noun(T, trigger)
-        if source.code in main_pair and len(main_pair) == 2 and not strict and not talk_noun and (
+        in_passing = cameo[:2] in ("04", "10") and cameo not in VISITS and bare_noun(T, trigger)
+        if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
             other = [c for c in main_pair if c != source.code][0]

@@ -24,6 +24,9 @@ TITLE_WORDS = SHIPPED.words("actors.words.titles")
 INSTITUTIONS = SHIPPED.words("actors.words.institutions")
 BUSINESS_WORDS = SHIPPED.words("actors.words.business")
 PERSON_TITLES = SHIPPED.words("actors.words.person_titles")
+# Titles read only right before a person's name ("Deputy U.S. Trade Representative Michael Smith"): elsewhere
+# the word names a body ("House of Representatives").
+TITLE_HEADS = frozenset({"Representative"})
 UN_ACRONYM = re.compile(r"^U\.?N\.?[A-Z]{2,}$")
 UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
 LOCATIVE = SHIPPED.words("actors.words.locative")
@@ -232,11 +235,11 @@ def titled(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
         role = gaz.agent_sector(t.text)
         if not before and t.tag_ in ("NNS", "NNPS"):
             break   # "with both the ministers Howard said": a plural is no one person's title
-        if not before and (role or t.lower_ in TITLE_WORDS or t.lower_ in PERSON_TITLES):
+        if not before and (role or t.lower_ in TITLE_WORDS or t.lower_ in PERSON_TITLES or t.orth_ in TITLE_HEADS):
             start -= 1
             if role:
                 sector, has_title = ("GOV" if role == "ELI" else role), True
-            elif t.lower_ in PERSON_TITLES:
+            elif t.lower_ in PERSON_TITLES or t.orth_ in TITLE_HEADS:
                 has_title = True   # "emir", "sultan": a ruler's title the role nouns lack
             continue
         if before and not has_title and before.kind in ("country", "igo") and _title_of(doc, gaz, before.start):

@@ -65,7 +65,7 @@ YEAR_NOUN_PLURALS = {"elections", "games", "olympics", "talks", "protests", "flo
 FUTURE_CUES = (r"\b(?:will|won't|shall|going\s+to|due\s+to|scheduled|set\s+to|plans?\s+to|planned|planning"
                r"|expected\s+to|expects\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming|coming|forthcoming"
                r"|later\s+this|would\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|begin|start|resume"
-               r"|be\s+held))\b|'ll\b")
+               r"|be\s+held|meet|visit|hold|sign|leave|arrive|travel|fly|attend|return|vote|open))\b|'ll\b")
 # A participle after "be"/"been" is passive voice, not a past-tense cue.
 PAST_CUES = (r"\b(?:was|were|had|did|said|told|ago|earlier|previously|announced|began|came|met|went|took"
              r"|made|gave|signed|visited|held|left|became|agreed|(?<!\bbe )(?<!been )(?<!being )[a-z]+ed)\b")

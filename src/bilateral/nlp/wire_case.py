@@ -1,18 +1,21 @@
 """Stray capitals of wire text, put right for the parser alone.
 
 The 1987 wires capitalise the word after "U.S." or "U.K." as if a sentence began there ("U.S. Officials
-had been meeting", "U.S. Attacks on two Iranian oil platforms"), and the tagger then reads a common word
-as part of a name. The parser is given the same text with such a word in lower case: same length, so
-every offset holds, and the stored text keeps its letters. A word stays capitalised when a capitalised
-word follows (a name: "U.S. Trade Representative"), when it is no English word the document or the
-model's word lists know (a firm), or when sentences often begin with it ("... visited the U.S. The
-sources said")."""
+had been meeting", "U.S. Attacks on two Iranian oil platforms", "well received in the U.S., Although"),
+and the tagger then reads a common word as part of a name. The parser is given the same text with such
+a word in lower case: same length, so every offset holds, and the stored text keeps its letters. A word
+stays capitalised when it is a name (the gazetteer knows it, or the document writes it capitalised
+mid-sentence), when a capitalised word follows ("U.S. Trade Representative"), when it is no English word
+the document or the model's word lists know (a firm), or when sentences often begin with it ("...
+visited the U.S. The sources said"; after "U.S.," none does)."""
 from __future__ import annotations
 
 import functools
 import re
 
-STRAY = re.compile(r"\b(?:U\.S\.|U\.K\.) ([A-Z][a-z]+)\b([ ,;:.)'\"]*[a-z0-9]|[ ,;:.)'\"]*$)?")
+from .gazetteer import Gazetteer
+
+STRAY = re.compile(r"\b(?:U\.S\.|U\.K\.)(,?) ([A-Z][a-z]+)\b([ ,;:.)'\"]*[a-z0-9]|[ ,;:.)'\"]*$)?")
 # Words no name or sentence begins with, lowered wherever they stand after the abbreviation.
 FUNCTION = frozenset("and or has have had is are was were will would could should may might can to of said says "
                      "also dlrs dlr".split())
@@ -27,14 +30,29 @@ def for_parser(text: str) -> str:
     """`text` with the stray capitals after "U.S."/"U.K." lowered (same length); `text` itself when none."""
     if "U." not in text:
         return text
-    hits = [m for m in STRAY.finditer(text) if m.group(1).lower() in FUNCTION or (
-        m.group(2) is not None and m.group(1).lower() not in STARTERS and _common(m.group(1), text))]
+    hits = []
+    for m in STRAY.finditer(text):
+        word, comma = m.group(2), bool(m.group(1))   # after "U.S.," no sentence begins
+        if _named_elsewhere(word, text):
+            continue
+        if word.lower() in FUNCTION or (comma and word.lower() in STARTERS) or (
+                m.group(3) is not None and word.lower() not in STARTERS and _common(word, text)):
+            hits.append(m.start(2))
     if not hits:
         return text
     chars = list(text)
-    for m in hits:
-        chars[m.start(1)] = chars[m.start(1)].lower()
+    for i in hits:
+        chars[i] = chars[i].lower()
     return "".join(chars)
+
+
+def _named_elsewhere(word: str, text: str) -> bool:
+    """A name: one the gazetteer knows ("Japan"), or one the document writes capitalised in the middle of a
+    sentence away from the abbreviation ("the Treasury")."""
+    if Gazetteer.load().readings(word.lower()):
+        return True   # a country, a place, a people, a body or a person the gazetteer knows
+    return re.search(rf"(?<!U\.S\.)(?<!U\.K\.)(?<!U\.S\.,)(?<!U\.K\.,)(?<=[a-z,]) {re.escape(word)}\b",
+                     text) is not None
 
 
 def _common(word: str, text: str) -> bool:
