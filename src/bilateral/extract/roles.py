@@ -22,6 +22,7 @@ from .triggers import CROWDS
 PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
 FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
+TALKED_OVER = SHIPPED.words("events.words.talk_verbs") - {"negotiate"}   # "will be discussed": by someone unsaid
 
 
 def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
@@ -337,7 +338,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if len(codes) == 2 and set(local_pair) == codes:
             return [pair_actors(local_pair)]
     if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive and not strict \
-            and T.lemma[trigger] not in ("discuss", "debate", "examine", "review", "study", "consider"):
+            and T.lemma[trigger] not in TALKED_OVER:
         # "ties were established in 1953": the pair's act; "the issue will be discussed at a council meeting":
         # who discusses it is not said
         return [pair_actors(main_pair)]
