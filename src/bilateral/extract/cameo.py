@@ -13,6 +13,8 @@ from ..lexicon import SHIPPED
 SYMMETRIC = SHIPPED.words("events.words.symmetric_cameo")
 # CAMEO roots of acts done in words (demand, disapprove, reject, threaten): a report tells of them as they are made.
 SPOKEN = frozenset({"10", "11", "12", "13"})
+# CAMEO codes of making and hosting a visit.
+VISITS = frozenset({"042", "043"})
 # CAMEO root (two digits) -> PLOVER v0.8 category.  Roots 01 (statements) carry no event.
 ROOT_TO_PLOVER = {
     "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",

@@ -32,19 +32,10 @@ def figurative(T: Tokens, verb: int, cameo: str, subj: list, passive: bool, inde
     actors = [] if passive else index.in_tokens(subj)
     if actors and all(m.sector in CIVIL_SECTORS for m in actors):
         return INSTEAD.get(T.lemma[verb], "")
-    physical = sets.get("forces", frozenset()) | sets.get("arms", frozenset()) | sets.get("targets", frozenset()) \
-        | sets.get("crowds", frozenset()) | sets.get("roads", frozenset()) | PEOPLE | TRAFFIC
     for c in T.children[verb]:
         if T.dep[c] != "dobj" or T.pos[c] != "NOUN":
             continue   # no object ("troops attacked at dawn"), or a name ("attacked Kabul")
-        words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
-        if words & physical or _party_object(T, c, index) and not _possessed(T, c):
-            return None
-        if any(Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
-            return None   # "killed eight leaders", "attacked the officials": people with a role
-        if T.doc[c].ent_type_ in NAMED:
-            return None
-        return INSTEAD.get(T.lemma[verb], "")
+        return None if _struck(T, c, index, sets) else INSTEAD.get(T.lemma[verb], "")
     return None
 
 
@@ -53,21 +44,25 @@ def figurative_noun(T: Tokens, noun: int, cameo: str, index: ActorIndex, sets: d
     policy", "a raid on the pension fund" are words or business, not assaults."""
     if not is_force(cameo):
         return False
+    for p in T.children[noun]:
+        if T.dep[p] == "prep" and T.lower[p] in ("on", "against"):
+            for c in T.children[p]:
+                if T.dep[c] == "pobj":
+                    return not _struck(T, c, index, sets)
+    return False
+
+
+def _struck(T: Tokens, c: int, index: ActorIndex, sets: dict) -> bool:
+    """Something force can be used on: a party, people (with a role or not), troops, arms, a place or a
+    building, or anything named."""
     physical = sets.get("forces", frozenset()) | sets.get("arms", frozenset()) | sets.get("targets", frozenset()) \
         | sets.get("crowds", frozenset()) | sets.get("roads", frozenset()) | PEOPLE | TRAFFIC
-    for p in T.children[noun]:
-        if T.dep[p] != "prep" or T.lower[p] not in ("on", "against"):
-            continue
-        for c in T.children[p]:
-            if T.dep[c] != "pobj":
-                continue
-            words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
-            party = _party_object(T, c, index) and not _possessed(T, c)
-            if words & physical or T.doc[c].ent_type_ in NAMED or party or any(
-                    Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
-                return False
-            return True
-    return False
+    words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
+    if words & physical or _party_object(T, c, index) and not _possessed(T, c):
+        return True
+    if any(Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):
+        return True   # "killed eight leaders", "attacked the officials": people with a role
+    return T.doc[c].ent_type_ in NAMED
 
 
 def _possessed(T: Tokens, noun: int) -> bool:

@@ -8,7 +8,6 @@ from typing import Optional
 from ..lexicon import SHIPPED
 from .parse import is_light
 
-VISITS = frozenset({"042", "043"})   # a visit or trip keeps the partner its document gives it
 FIRM_WORDS = SHIPPED.words("actors.words.firm_nouns") | SHIPPED.words("actors.words.business")
 MEETING_VERBS = frozenset({"meet", "confer", "convene", "gather", "huddle"})
 
@@ -23,7 +22,7 @@ def firm_subject(T, subj: list, index) -> bool:
             h = _reporter(T, h)   # "Corp said it agreed": the firm that said so
             if h is None:
                 continue
-        if index.by_token.get(h) is not None:
+        if index.in_tokens([h]):
             return False
         if T.doc[h].ent_type_ == "ORG" or T.lower[h] in FIRM_WORDS:
             return True

@@ -12,8 +12,8 @@ from ..model import ActorMention
 from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
-from .cameo import SYMMETRIC
-from .no_partner import VISITS, among_themselves, bare_noun, firm_subject
+from .cameo import SYMMETRIC, VISITS
+from .no_partner import among_themselves, bare_noun, firm_subject
 from .parse import CIRCUMSTANCES, CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
 from .triggers import CROWDS
@@ -322,6 +322,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
+        # a visit or trip keeps the partner its document gives it
         in_passing = cameo[:2] in ("04", "10") and cameo not in VISITS and bare_noun(T, trigger)
         if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..model import Event
 from ..extract.amounts import distinct_amounts, same_amount
-from ..extract.cameo import SPOKEN, SYMMETRIC
+from ..extract.cameo import SPOKEN, SYMMETRIC, VISITS
 from .gcpause import paused_gc
 
 
@@ -214,7 +214,6 @@ def _amount_joins(a: list, b: list, amount: str, published: dict) -> bool:
                _published_near(m.mentions[0].doc_id, n.mentions[0].doc_id, published) for m in a for n in b)
 
 
-VISITS = ("042", "043")   # make or host a visit
 TRIP_DAYS = 7            # the days a visit's meetings may follow the day it starts
 
 
