@@ -161,3 +161,16 @@ def test_a_further_event_needs_both_a_source_and_a_target():
     [row] = code_sentences([{"id": 1, "text": "Chile criticised Peru on Monday as police arrested hundreds of "
                                              "protesters in Santiago."}])
     assert [(e["event_type"], e["source"], e["target"]) for e in row["events"]] == [("ACCUSE", ["CHL"], ["PER"])]
+
+
+def test_cannot_support_is_a_refusal_and_could_not_one_only_when_reported():
+    rows = {r["id"]: r["events"] for r in code_sentences([
+        {"id": "cannot", "text": "Canada says it cannot support Mexico's plan for a regional fund."},
+        {"id": "could", "text": "A Canadian minister said Canada could not support the Mexican plan."},
+        {"id": "failed", "text": "Canada could not reach Mexico's negotiators by telephone."},
+    ])}
+    first = {k: v[0] for k, v in rows.items() if v}
+    assert (first["cannot"]["event_type"], first["cannot"]["modality"]) == ("REJECT", "refused")
+    assert (first["cannot"]["source"], first["cannot"]["target"]) == (["CAN"], ["MEX"])
+    assert (first["could"]["event_type"], first["could"]["modality"]) == ("REJECT", "refused")
+    assert "failed" not in first or first["failed"]["modality"] != "refused"

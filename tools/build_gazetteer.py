@@ -81,6 +81,11 @@ ZMB Lusaka; ZWE Harare; HKG Hong Kong
 
 # Common short forms, demonyms and historical names a reader meets in news and history
 # texts (surface, code, kind).  Indochina is a region, not a country, so it is absent.
+# Regions whose names hold a country's name: read whole, they name no state ("Latin America's debtors" is
+# not the United States).
+REGIONS = ("latin america|south america|north america|central america|the americas|latin american|"
+           "latin americans|south american|central american|north american")
+
 EXTRA_NAMES = """
 us|u.s.|usa|u.s.a.|america|united states|the united states USA country
 american|americans USA demonym
@@ -437,6 +442,7 @@ def extra_entries(caps: dict[str, str]) -> list[tuple]:
         code, _, *forms = line.split("|")
         rows += [(s, code, "igo", "IGO", "", "") for s in forms]
     rows.append(("europe", "EU", "igo", "IGO", "", ""))
+    rows += [(s, "", "place", "", "", "") for s in REGIONS.split("|")]
     return rows
 
 

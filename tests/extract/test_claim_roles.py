@@ -77,3 +77,16 @@ def test_parties_taken_from_the_pair_are_marked_and_a_continuing_sentence_keeps_
                       "year. Officials expect exports of 3 billion dollars this year.", "1987-04-27")
     assert (found["7.4 billion dollars"].subject, found["7.4 billion dollars"].direction_basis) == ("PER", "text")
     assert found["3 billion dollars"].direction_basis == "document"
+
+
+def test_a_side_left_open_falls_to_the_pair_only_in_a_document_about_that_pair(claims_of):
+    about_a_body = ("The World Bank has suspended loans to Peru. The World Bank said Peru must clear its arrears. "
+                    "Peru said the World Bank was unfair, and the World Bank said talks would go on. "
+                    "U.S. banks hold part of Peru's debt. "
+                    "Peru's reserves were projected to fall 150 mln dlrs this year.")
+    c = claims_of(about_a_body, "1987-06-02")["150 mln dlrs"]
+    assert (c.subject, c.object) == ("PER", None)
+    about_the_pair = ("Peru and the United States signed a pact. Peru thanked the United States. "
+                      "The United States said Peru was a partner. Peru will receive 150 mln dlrs this year.")
+    c = claims_of(about_the_pair, "1987-06-02")["150 mln dlrs"]
+    assert {c.subject, c.object} == {"PER", "USA"}

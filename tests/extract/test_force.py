@@ -38,3 +38,21 @@ def test_attacks_told_as_nouns_keep_their_doer_and_target():
 def test_a_strike_by_forces_is_force_and_one_by_workers_a_protest():
     assert ("ASSAULT", "190", "KEN", "UGA") in coded("Kenyan forces launched a retaliatory strike against Uganda.")
     assert not [e for e in coded("Kenyan dock workers went on strike against Ugandan cargo.") if e[0] == "ASSAULT"]
+
+
+def test_an_assault_launched_or_an_attack_carried_out_is_force():
+    assert coded("The Ugandans launched a major overnight assault on three Kenyan divisions.") == {
+        ("ASSAULT", "190", "UGA", "KEN")}
+    assert coded("Uganda carried out an attack on Kenya's border posts.") == {("ASSAULT", "190", "UGA", "KEN")}
+    assert coded("Kenya assaulted Uganda's policy on tariffs.") == {("ACCUSE", "111", "KEN", "UGA")}
+
+
+def test_settling_a_dispute_is_an_agreement_and_an_agreement_ending_one_is_one_event():
+    assert coded("Kenya and Uganda settled their border dispute in talks in Kampala.") & {
+        ("AGREE", "030", "KEN", "UGA"), ("AGREE", "030", "UGA", "KEN")}
+    events = coded("Kenya and Uganda signed an agreement ending a dispute over fishing rights.")
+    assert {e[0] for e in events} == {"AGREE"} and len(events) == 1
+
+
+def test_tariffs_put_on_a_states_goods_are_a_sanction():
+    assert coded("Washington put 300 mln dlrs in tariffs on Kenyan goods.") == {("SANCTION", "163", "USA", "KEN")}

@@ -2,6 +2,7 @@
 import pytest
 
 from bilateral.nlp.actors import find_actors
+from bilateral.nlp.coref import resolve
 from bilateral.nlp.gazetteer import Gazetteer
 from bilateral.nlp.pipeline import load_nlp
 
@@ -111,3 +112,19 @@ def test_a_combining_form_before_a_hyphen_names_a_state_but_not_in_a_binational_
     assert {("Anglo", "GBR"), ("Iranian", "IRN"), ("Sino", "CHN"), ("Japanese", "JPN")} <= codes
     firm = "The Anglo-Dutch food giant Unilever will help the firm."
     assert "GBR" not in {m.code for m in find_actors(load_nlp()(firm))}
+
+
+def test_a_region_named_after_a_continent_is_no_state(nlp):
+    found = actors(nlp, "Peru is one of Latin America's largest debtors, and South American and North American "
+                        "leaders met in Central America with United States officials.")
+    assert not [m for m in found.values() if m.code == "USA" and "America" in m.text and "United" not in m.text]
+    assert found["United States officials"].code == "USA"
+
+
+def test_a_possessor_the_tagger_reads_into_a_body_is_an_actor_of_its_own(nlp):
+    text = ("British minister Tom Brown spoke. "
+            "But the US says it cannot support Mr Brown's International Finance Facility.")
+    doc = nlp(text)
+    found = {m.text: m for m in resolve(doc, find_actors(doc))}
+    assert (found["Mr Brown"].code, found["Mr Brown"].kind) == ("GBR", "person")
+    assert "International Finance Facility" in found

@@ -107,3 +107,22 @@ def test_ministers_a_wire_names_by_office_alone_are_the_host_states_and_a_plural
     found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
     later = [(m.text, m.code) for m in found if m.start > text.index("meetings") and m.kind != "country"]
     assert ("ministers", "PER") in later and ("Soto", "CHL") in later
+
+
+def test_the_fund_and_the_bank_are_the_bodies_named_before_them():
+    from bilateral.work import gazetteer
+    text = ("Ruritania owes the International Monetary Fund and the World Bank 2 billion dlrs. "
+            "The minister said talks with the Fund would resume, and the Bank would lend again. "
+            "The Bank of England made no comment.")
+    doc = load_nlp()(text)
+    found = resolve(doc, find_actors(doc), gazetteer(None))
+    later = [(m.text, m.code) for m in found if m.start > text.index("minister")]
+    assert ("Fund", "IMF") in later and ("Bank", "WB") in later
+    assert not [m for m in found if m.start >= text.index("Bank of") and m.code == "WB"]
+
+
+def test_the_fund_names_no_body_the_text_has_not_named():
+    from bilateral.work import gazetteer
+    text = "The minister said talks with the Fund would resume next week."
+    doc = load_nlp()(text)
+    assert not [m for m in resolve(doc, find_actors(doc), gazetteer(None)) if m.code == "IMF"]

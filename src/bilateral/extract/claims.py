@@ -3,8 +3,9 @@
 `extract_claims` turns the quantities of one document into ledger rows. The metric is read in
 `claim_metric` (the figure's own noun phrase first, then the nearest cue in its sentence that no
 other figure owns); the direction in `claim_roles` (demonyms and possessives on the figure, the
-clause subject, "to/in X" objects), filled in from the document's main pair of countries; the period
-in `claim_period` (the nearest time expression that no other figure stands in front of).
+clause subject, "to/in X" objects), filled in from the document's main pair of countries when the
+document is about that pair; the period in `claim_period` (the nearest time expression that no other
+figure stands in front of).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .claim_metric import item_like, metric_of, single_item
 from .claim_mood import modality_of
 from .claim_period import ANAPHORIC_OPENING, period_of, rank_group
 from .claim_roles import actors_inside, direction_of, directed_pair, scope_of
+from .focus import pair_in_focus
 from .metrics import SHIPPED_METRICS, metrics
 from .money import to_usd
 
@@ -35,6 +37,7 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     m = metrics(lex)
     text = document.text
     pair = main_pair(actors)
+    focus = pair_in_focus(actors, pair)   # a side the text leaves open falls to the pair only where it is about it
     quantities = _in_currency_of(find_quantities(text, lex), actors, grammar(lex))
     claims: list[Claim] = []
     previous: Optional[tuple] = None
@@ -47,7 +50,8 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
         line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end].strip()
         breakdown = item_like(line) and any(
             c.metric == "oda" and c.char_end <= start and q.start - c.char_end <= BREAKDOWN_REACH for c in claims[-3:])
-        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m, breakdown)
+        claim = _claim(document, doc, q, (start, end), others, actors, timexes, pair, previous, seen, m, breakdown,
+                       focus)
         if claim is None:
             continue
         if antecedent is not None and q.start - antecedent.char_end <= ANAPHORA_REACH and _anaphoric(text, q, start):
@@ -154,7 +158,7 @@ def _elided(text: str, q: Quantity, others: list) -> tuple:
 
 
 def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, previous, seen=None,
-           m=SHIPPED_METRICS, breakdown=False):
+           m=SHIPPED_METRICS, breakdown=False, focus=()):
     text = document.text
     start, end = passage
     sentence = text[start:end]
@@ -177,7 +181,7 @@ def _claim(document, doc, q: Quantity, passage, others, actors, timexes, pair, p
         metric = "exports"  # "Germany to Namibia: EUR 90 million" under a trade heading
     if fine in m.export_fine and breakdown:
         metric = fine   # the export contract's split of an oda total: loans, grants, technical cooperation
-    subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, pair, previous, fine, m)
+    subject, obj = direction_of(doc, text, q, passage, actors, metric, cue, focus, previous, fine, m)
     named = {a.code for a in actors_inside(actors, passage, q)}
     basis = "text" if named & {subject, obj} - {None} or _continues(doc, text, passage, actors, set(pair)) \
         else "document" if subject or obj else None

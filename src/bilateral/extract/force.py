@@ -13,7 +13,8 @@ from .actor_index import ActorIndex
 PEOPLE = SHIPPED.words("units.nouns.people")
 # What a verb of force means when used on no physical thing: criticism ("attacked the plan", CAMEO
 # 111) or refusal ("blocked the proposal", 120); others are no event ("fight the ruling").
-INSTEAD = {"attack": "111", "assail": "111", "blast": "111", "hit": "111", "slam": "111", "block": "120"}
+INSTEAD = {"attack": "111", "assail": "111", "assault": "111", "blast": "111", "hit": "111", "slam": "111",
+           "block": "120"}
 TRAFFIC = frozenset({"transport", "traffic", "supply", "supplies", "access", "route", "routes", "shipping"})
 CIVIL_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "LAB"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"})

@@ -94,6 +94,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
     if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
         return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
+    if fine and negated and (any(a in ("can", "ca") for a in auxes) or "could" in auxes and lemmas & REPORT):
+        return "refused"   # "cannot support the plan", "said it could not support": a stance, not a failure
     if _refused(links) and not negated:   # "declined to discuss": a refusal; the record keeps the refusing
         return "refused" if fine else "negated"
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):

@@ -154,6 +154,8 @@ def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Ca
         if label not in NER_ACTORS:
             continue
         start, end = _first_line(T, ent.start, ent.end)
+        if label == "ORG":
+            start = _after_possessor(T, start, end)
         start = _after_articles(T, start, end)
         if start == end or not T.orth[start][:1].isupper():
             continue
@@ -389,6 +391,15 @@ def _after_articles(T: Tokens, start: int, end: int) -> int:
     lower, punct = T.lower, T.punct
     while start < end and (lower[start] in ("the", "a", "an") or punct[start]):
         start += 1
+    return start
+
+
+def _after_possessor(T: Tokens, start: int, end: int) -> int:
+    """Where a body's name starts after a possessor the tagger read into it ("Mr Brown's International
+    Finance Facility"): the possessor is an actor of its own."""
+    for i in range(end - 2, start, -1):
+        if T.lower[i] in ("'s", "’s"):
+            return i + 1
     return start
 
 

@@ -33,6 +33,33 @@ def officials_there(T: Tokens, mentions: list, agent_sector) -> list:
     return out
 
 
+def officials_where_met(T: Tokens, mentions: list, agent_sector) -> list:
+    """Mentions for officials a clause names by role alone where it places its act in a state ("spent two days
+    in Washington talking to government officials", "met officials in Lima"): that state's officials."""
+    covered = {t for m in mentions for t in T.covering(m.start, m.end)}
+    placed = [(m, T.covering(m.start, m.end)[-1]) for m in mentions if m.code and len(m.code) == 3 and
+              m.kind in ("country", "capital") and len(T.covering(m.start, m.end)) and
+              _placed(T, m) and T.lower[T.head[T.covering(m.start, m.end)[-1]]] == "in"]
+    out = []
+    for i in range(T.n):
+        if i in covered or T.pos[i] != "NOUN" or T.dep[i] not in ("pobj", "dobj") or T.lower[i] == "there":
+            continue
+        sector = agent_sector(T.lower[i])
+        if sector != "GOV" or any(T.dep[c] in ("poss", "amod") or c in covered for c in T.children[i]):
+            continue   # "his officials", "Kenyan officials": owned or named already
+        verb = _verb_of(T, i)
+        if verb is None:
+            continue
+        heads = {verb, T.head[verb], i}
+        there = [m for m, last in placed if _attached(T, T.head[last]) in heads]
+        if len(there) != 1:
+            continue
+        start = min([c for c in T.children[i] if T.dep[c] == "compound" and T.pos[c] == "NOUN"] + [i])
+        out.append(ActorMention(T.idx[start], T.end(i), T.text[T.idx[start]:T.end(i)], there[0].code,
+                                there[0].name, sector, "org"))
+    return out
+
+
 def owners_its(T: Tokens, mentions: list, agent_sector) -> list:
     """Mentions for "its" whose own clause's subject is people ("after MPs slashed its stake"): the subject of
     the clause it depends on, when that is one coded firm, body or state (`agent_sector` tells role nouns)."""
@@ -65,6 +92,15 @@ def _placed(T: Tokens, m: ActorMention) -> bool:
     tokens = T.covering(m.start, m.end)
     last = tokens[-1] if len(tokens) else None
     return last is not None and T.dep[last] == "pobj" and T.lower[T.head[last]] in LOCATIVE
+
+
+def _attached(T: Tokens, prep: int) -> int:
+    """What a preposition's phrase modifies, through a list of them ("in Lima and in Quito")."""
+    for _ in range(4):
+        if T.dep[prep] != "conj":
+            break
+        prep = T.head[prep]
+    return T.head[prep]
 
 
 def _verb_of(T: Tokens, i: int) -> Optional[int]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
-from .anaphora import officials_there, owners_its
+from .anaphora import officials_there, officials_where_met, owners_its
 from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
@@ -56,7 +56,9 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
         out += _host_ministers(T, covered, home)
     out += _bare_surnames(T, names, covered)
     if gazetteer is not None:
+        out = _short_bodies(T, out, gazetteer)
         out += officials_there(T, out, gazetteer.agent_sector)
+        out += officials_where_met(T, out, gazetteer.agent_sector)
         out.sort(key=lambda m: m.start)
         out += owners_its(T, out, gazetteer.agent_sector)
     out.sort(key=lambda m: m.start)
@@ -196,6 +198,32 @@ def _bare_surnames(T: Tokens, names: dict, covered: set) -> list:
         text = T.text[T.idx[start]:T.end(i)]
         out.append(ActorMention(T.idx[start], T.end(i), text, code, text, sector, "person"))
     return out
+
+
+def _short_bodies(T: Tokens, mentions: list, gazetteer) -> list:
+    """"The Fund", "the Bank" after the text has named the International Monetary Fund or the World Bank:
+    the body last named whose name ends in that word ("the Bank of Japan", a name of its own, is not)."""
+    bodies = [m for m in mentions if m.kind == "igo" and m.code]
+    if not bodies:
+        return mentions
+    last_word = {m.code: gazetteer.name(m.code).split()[-1].lower() for m in bodies}
+    extra = []
+    by_start = {m.start: m for m in mentions}
+    for i in range(1, T.n):
+        if T.lower[i - 1] != "the" or not T.orth[i][:1].isupper() or T.pos[i] != "PROPN":
+            continue
+        if i + 1 < T.n and (T.lower[i + 1] == "of" or T.orth[i + 1][:1].isupper()):
+            continue   # "the Bank of England", "the Fund Board": other names
+        before = [m for m in bodies if m.end <= T.idx[i] and last_word[m.code] == T.lower[i]]
+        if not before:
+            continue
+        known = by_start.get(T.idx[i])
+        if known is not None and (known.code or known.end != T.end(i)):
+            continue
+        body = before[-1]
+        extra.append((known, ActorMention(T.idx[i], T.end(i), T.orth[i], body.code, body.name, body.sector, "igo")))
+    replaced = {id(k) for k, _ in extra if k is not None}   # an uncoded "Bank" the tagger took for a firm
+    return sorted([m for m in mentions if id(m) not in replaced] + [m for _, m in extra], key=lambda m: m.start)
 
 
 def _pronouns(T: Tokens, mentions: list) -> list:
