@@ -310,3 +310,9 @@ def test_a_weekday_after_would_meet_lies_ahead_of_the_report():
     events = events_of("Chile's trade minister would meet Peruvian officials on Thursday, a spokesman said.",
                        "1987-03-24")
     assert [e.date for e in events if e.event_type == "CONSULT"] == ["1987-03-26"]
+
+
+def test_borrowing_from_a_lender_is_its_aid_and_joining_a_body_cooperation():
+    assert coded("Peru is likely to borrow up to 300 mln dlrs this year from the World Bank.", "1987-04-30") == [
+        ("WB", "PER", "AID", "planned")]
+    assert coded("Spain joined NATO in 1982.", "1987-04-30") == [("ESP", "NATO", "COOPERATE", "asserted")]

@@ -128,3 +128,10 @@ def test_a_possessor_the_tagger_reads_into_a_body_is_an_actor_of_its_own(nlp):
     found = {m.text: m for m in resolve(doc, find_actors(doc))}
     assert (found["Mr Brown"].code, found["Mr Brown"].kind) == ("GBR", "person")
     assert "International Finance Facility" in found
+
+
+def test_a_counterpart_with_a_national_word_is_that_states_official_whatever_the_wires_case(nlp):
+    found = actors(nlp, "Kenya's finance minister met his West german counterpart Hans Vogel in Bonn.")
+    vogel = next(m for m in found.values() if m.text.endswith("Hans Vogel"))
+    assert (vogel.code, vogel.sector, vogel.kind) == ("DEU", "GOV", "person")
+    assert not [m for m in actors(nlp, "The german shepherd barked.").values() if m.code]

@@ -126,3 +126,18 @@ def test_the_fund_names_no_body_the_text_has_not_named():
     text = "The minister said talks with the Fund would resume next week."
     doc = load_nlp()(text)
     assert not [m for m in resolve(doc, find_actors(doc), gazetteer(None)) if m.code == "IMF"]
+
+
+def test_a_bare_surname_is_the_office_holder_of_that_date_when_the_text_names_the_state():
+    from bilateral.work import gazetteer
+
+    def coded(text, date):
+        doc = load_nlp()(text)
+        return [(m.text, m.code) for m in resolve(doc, find_actors(doc, date=date), gazetteer(None), date=date)
+                if m.text == "Reagan"]
+    text = "Reagan will fly to Nairobi next week, the United States said."
+    assert coded(text, "1987-04-30") == [("Reagan", "USA")]
+    assert coded(text, "1975-04-30") == [("Reagan", None)]   # not in office then
+    assert coded("Reagan will fly to Nairobi next week.", "1987-04-30") == [("Reagan", None)]   # no state named
+    named = "Kenyan farmer Tom Reagan said Reagan was in Nairobi, the United States said."
+    assert ("Reagan", "USA") not in coded(named, "1987-04-30")

@@ -72,3 +72,9 @@ def test_user_dictionary_json(tmp_path):
     user = Gazetteer.load(path)
     assert user.resolve_country("Pacific Islands Forum") == "PIF"
     assert user.resolve_country("PIF") == "PIF"
+
+
+def test_an_office_holder_is_found_by_surname_only_inside_the_term(gaz):
+    assert gaz.office_holder("Reagan", "1987-04-30").code == "USA"
+    assert gaz.office_holder("Reagan", "1975") is None
+    assert gaz.office_holder("Nobodyknown", "1987") is None

@@ -19,7 +19,8 @@ def analyze(document: Document, doc: Doc, gazetteer=None, options: Options = DEF
     """Actors, time expressions, then events and claims of one document (a pure function of its parse)."""
     tokens_of(doc, document.text)   # the token table every stage below reads, built once for this document
     gazetteer = gazetteer or Gazetteer.load()
-    actors = resolve(doc, find_actors(doc, gazetteer, date=document.published), gazetteer, document.dateline)
+    actors = resolve(doc, find_actors(doc, gazetteer, date=document.published), gazetteer, document.dateline,
+                     document.published)
     timexes = find_timexes(document.text, document.published)
     events = extract_events(document, doc, actors, timexes, options,
                             agents=getattr(gazetteer, "agents", None) if options.domestic else None)

@@ -64,6 +64,9 @@ def cased(span: Span) -> bool:
     return _cased(tokens_of(span.doc), span.start, span.end)
 
 
+COMPASS = frozenset({"West", "East", "North", "South"})
+
+
 def _cased(T: Tokens, start: int, end: int) -> bool:
     """`cased` of the tokens start..end, read from the token table."""
     orth, lower = T.orth, T.lower
@@ -116,8 +119,8 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
     T = tokens_of(doc)
     spans = []   # (start, end) token ranges
     for _, start, end in gaz.matcher(load_nlp())(doc):
-        if _cased(T, start, end):
-            spans.append((start, end))
+        if _cased(T, start, end) or (end - start == 1 and start and T.orth[start - 1] in COMPASS):
+            spans.append((start, end))   # "his West german counterpart": a wire's slip of case
     for i, tag in enumerate(T.tag):
         if tag != "NNPS":
             continue

@@ -34,7 +34,8 @@ PARTY_PREPOSITIONS = frozenset({"with", "to", "toward", "towards", "against"})
 PLACE_VERBS = frozenset({"leave", "enter", "flee", "exit", "quit", "return", "tour", "cross"})
 
 
-def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = None) -> list:
+def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = None,
+            date: Optional[str] = None) -> list:
     """The document's actor mentions with persons and pronouns resolved across sentences, in text order.
 
     An official the text names with a title but no nationality ("Energy Minister X said" in a wire
@@ -45,6 +46,9 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     mentions = _speakers_of_states(T, mentions)
     names = _registry(T, mentions)
     out = [_recoded(T, m, names) for m in mentions]
+    if gazetteer is not None and date:
+        out = _office_holders(T, out, names, gazetteer, date)
+        names = _registry(T, out)
     home = _dateline_country(gazetteer, dateline, mentions)
     if home is not None:   # after the names: "ministers Howard" is the Howard the text named British
         out = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
@@ -185,6 +189,21 @@ def _recoded(T: Tokens, m: ActorMention, names: dict) -> ActorMention:
     if hit is None:
         return m
     return replace(m, code=hit[0], sector=m.sector or hit[1], kind="person")
+
+
+def _office_holders(T: Tokens, mentions: list, names: dict, gazetteer, date: str) -> list:
+    """A person named by surname alone ("Reagan said") whom the dictionary has in a state's office on the
+    document's date, when the text names that state and names no one else of that surname in full."""
+    states = {m.code for m in mentions if m.code and m.kind in ("country", "demonym", "capital")}
+    full = {_surname(T, m) for m in mentions if m.kind in ("person", "org") and len(m.text.split()) > 1}
+    out = []
+    for m in mentions:
+        name = _surname(T, m) if m.kind == "person" and not m.code else None
+        words = [w for w in m.text.split() if w.lower().rstrip(".") not in HONORIFICS]
+        entry = gazetteer.office_holder(name, date) if name and len(words) == 1 and name not in full \
+            and name not in names else None
+        out.append(replace(m, code=entry.code, sector=m.sector or "GOV") if entry and entry.code in states else m)
+    return out
 
 
 def _bare_surnames(T: Tokens, names: dict, covered: set) -> list:

@@ -76,6 +76,7 @@ class Gazetteer:
         self.agents = agents
         self.codes = set(names)
         self._matchers: dict = {}
+        self._holders: Optional[dict] = None
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "Gazetteer":
@@ -119,6 +120,18 @@ class Gazetteer:
         code = Counter(e.code for e in found).most_common(1)[0][0]
         sector = undated[0].sector if undated else None
         return Entry(found[0].surface, code, "person", sector)
+
+    def office_holder(self, surname: str, date: str) -> Optional[Entry]:
+        """A person the dictionary has in a state office on that date under this surname ("Reagan" in 1987),
+        or None when there is none or those there are hold offices of different states."""
+        if self._holders is None:
+            self._holders = {}
+            for surface, found in self.entries.items():
+                for e in found:
+                    if e.kind == "person" and e.code and e.sector == "GOV" and e.start and e.end and " " in surface:
+                        self._holders.setdefault(surface.rsplit(" ", 1)[1], []).append(e)
+        hits = [e for e in self._holders.get(surname.lower(), ()) if e.covers(date)]
+        return hits[0] if len({e.code for e in hits}) == 1 else None
 
     def agent_sector(self, noun: str) -> Optional[str]:
         """Sector of a role noun ("minister" -> GOV, "troops" -> MIL), or None."""
