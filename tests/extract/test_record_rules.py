@@ -316,3 +316,11 @@ def test_borrowing_from_a_lender_is_its_aid_and_joining_a_body_cooperation():
     assert coded("Peru is likely to borrow up to 300 mln dlrs this year from the World Bank.", "1987-04-30") == [
         ("WB", "PER", "AID", "planned")]
     assert coded("Spain joined NATO in 1982.", "1987-04-30") == [("ESP", "NATO", "COOPERATE", "asserted")]
+
+
+def test_an_act_on_many_countries_falls_to_no_state_of_the_pair():
+    text = ("The IMF has pressed many countries to tighten their belts. The United States and the IMF disagree. "
+            "The United States pressed the IMF. The IMF answered the United States.")
+    found = coded(text, "1987-04-30")
+    assert ("USA", "IMF", "REQUEST", "asserted") in found
+    assert not [e for e in found if e[:2] == ("IMF", "USA") and e[2] == "REQUEST"]

@@ -128,6 +128,8 @@ def test_a_possessor_the_tagger_reads_into_a_body_is_an_actor_of_its_own(nlp):
     found = {m.text: m for m in resolve(doc, find_actors(doc))}
     assert (found["Mr Brown"].code, found["Mr Brown"].kind) == ("GBR", "person")
     assert "International Finance Facility" in found
+    found = {m.text: m for m in find_actors(nlp("The head of Lloyd's of London criticised the watchdog."))}
+    assert [m.kind for m in found.values()] == ["org"]   # a name of its own, not London's government
 
 
 def test_a_counterpart_with_a_national_word_is_that_states_official_whatever_the_wires_case(nlp):

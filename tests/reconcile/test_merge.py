@@ -269,3 +269,24 @@ def test_a_plan_and_a_deed_that_give_the_act_one_figure_are_one_across_reports()
     assert one.date == "1987-03" and one.modality == "asserted" and len(one.mentions) == 2
     made.amount = "3e+09 USD"
     assert len(merge_events([sought, made], {"d1": "1987-03-04", "d2": "1987-04-27"})[0]) == 2
+
+
+def test_an_attack_dated_only_by_its_report_is_the_one_another_report_dates_in_the_days_before():
+    force = dict(etype="ASSAULT", src="USA", tgt="IRN", cameo="190", trigger="attack", topic=None)
+    sunday = ev("s", "d1", "1987-10-18", **force)
+    sunday.date_basis = "relative"
+    told = ev("t", "d2", "1987-10-20", **force)
+    told.date_basis = "inferred"
+    events, _ = merge_events([sunday, told])
+    assert [(e.date, sorted(m.sentence for m in e.mentions)) for e in events] == [
+        ("1987-10-18", ["sentence s", "sentence t"])]
+    # a week before is another attack; so is one dated by its own text; two candidates leave it alone
+    week = ev("w", "d1", "1987-10-13", **force)
+    week.date_basis = "relative"
+    assert len(merge_events([week, told])[0]) == 2
+    own = ev("o", "d2", "1987-10-20", **force)
+    own.date_basis = "explicit"
+    assert len(merge_events([sunday, own])[0]) == 2
+    monday = ev("m", "d3", "1987-10-19", **force)
+    monday.date_basis = "relative"
+    assert len(merge_events([sunday, monday, told])[0]) == 3

@@ -22,6 +22,7 @@ from .triggers import CROWDS
 PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
 FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
+MANY_STATES = frozenset({"country", "nation", "government", "state", "debtor", "creditor"})
 TALKED_OVER = SHIPPED.words("events.words.talk_verbs") - {"negotiate"}   # "will be discussed": by someone unsaid
 
 
@@ -324,6 +325,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
         # a visit or trip keeps the partner its document gives it
         in_passing = cameo[:2] in ("04", "10") and cameo not in VISITS and bare_noun(T, trigger)
+        if any(T.lemma[t] in MANY_STATES and T.tag[t] == "NNS" for t in objs):
+            return []   # "pressed many countries to tighten their belts": no one state of the pair
         if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):

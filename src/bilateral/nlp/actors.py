@@ -401,8 +401,8 @@ def _after_possessor(T: Tokens, start: int, end: int) -> int:
     """Where a body's name starts after a possessor the tagger read into it ("Mr Brown's International
     Finance Facility"): the possessor is an actor of its own."""
     for i in range(end - 2, start, -1):
-        if T.lower[i] in ("'s", "’s"):
-            return i + 1
+        if T.lower[i] in ("'s", "’s") and T.orth[i + 1][:1].isupper():
+            return i + 1   # not "Lloyd's of London", a name of its own
     return start
 
 

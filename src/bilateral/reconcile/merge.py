@@ -25,6 +25,7 @@ from ..model import Event
 from ..extract.amounts import distinct_amounts, same_amount
 from ..extract.cameo import SPOKEN, SYMMETRIC, VISITS
 from .gcpause import paused_gc
+from .reported import day_of as _day, reported_force
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -136,6 +137,7 @@ def _merge(mentions: list, published: Optional[dict], index_clusters: int) -> tu
             clusters.append(cluster)
     from .realised import realised   # it reads this module's moods and dates
     clusters = _trips(_anaphora(_by_thing(_by_amount(clusters, published or {}), published or {})))
+    clusters = reported_force(clusters)
     clusters = realised(clusters, published or {})
     events, members = [], []
     for cluster in clusters:
@@ -215,13 +217,6 @@ def _amount_joins(a: list, b: list, amount: str, published: dict) -> bool:
 
 
 TRIP_DAYS = 7            # the days a visit's meetings may follow the day it starts
-
-
-def _day(date: Optional[str]) -> Optional[datetime.date]:
-    try:
-        return datetime.date.fromisoformat(date) if date and len(date) == 10 else None
-    except ValueError:
-        return None
 
 
 def _trips(clusters: list) -> list:
