@@ -38,7 +38,6 @@ NEWS = ROOT / "bench" / "gold_news"
 NEWS_A = {"reuters-00950.txt", "reuters-00759.txt", "reuters-18361.txt", "reuters-20090.txt", "reuters-21475.txt",
           "reuters-03854.txt", "bbc-business-241.txt", "bbc-business-210.txt", "bbc-business-065.txt",
           "bbc-business-468.txt"}
-CORPORA = SHARED / "corpora"
 HALF_A = {"bbc-business-074.txt", "bbc-business-181.txt", "bbc-business-301.txt", "reuters-04609.txt",
           "reuters-12942.txt", "reuters-01656.txt", "reuters-17217.txt", "wikipedia-Albania–Japan_relations.md",
           "wikipedia-Iran–Qatar_relations.md", "wikipedia-Ecuador–United_States_relations.md"}
@@ -47,21 +46,10 @@ HALF_A = {"bbc-business-074.txt", "bbc-business-181.txt", "bbc-business-301.txt"
 def news_docs(workdir: Path) -> Path:
     """The stories `bench/gold_news` annotates, pulled from ../shared/corpora into one JSON Lines file
     (the corpora do not ship with the project; the gold names its stories by url)."""
-    import gzip
-    wanted = {line.split()[0] for f in sorted(NEWS.glob("docs_*.txt")) for line in f.read_text().splitlines()
-              if line.strip()}
-    out = workdir / "news.jsonl"
-    found = set()
-    with open(out, "w") as dst:
-        for gz in sorted(CORPORA.glob("*.jsonl.gz")):
-            with gzip.open(gz, "rt") as src:
-                for line in src:
-                    if json.loads(line)["url"] in wanted:
-                        dst.write(line)
-                        found.add(json.loads(line)["url"])
-    if found != wanted:
-        raise SystemExit(f"not in {CORPORA}: {sorted(wanted - found)}")
-    return out
+    spec = importlib.util.spec_from_file_location("gold_sets", ROOT / "tools" / "gold_sets.py")
+    gold_sets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gold_sets)
+    return gold_sets.news_stories(workdir)
 
 
 def _scorer():
@@ -230,7 +218,7 @@ def _print_summary(label: str, s: dict, errors: Counter) -> None:
           f"claims P {s['claim_p']:.3f} R {s['claim_r']:.3f} F1 {s['claim_f1']:.3f} metric {s['claim_metric_acc']:.2f}"
           f" direction {s['claim_direction_acc']:.2f} qualifier {s['claim_qualifier_acc']:.2f} period "
           f"{s['claim_period_acc']:.2f} | conflicts found {s['conflict_r']:.2f} false {s['false_conflicts']}")
-    print(f"         event errors: " + ", ".join(f"{k} {errors[k]}" for k in
+    print("         event errors: " + ", ".join(f"{k} {errors[k]}" for k in
                                                   ("actor", "type", "date", "missed", "spurious", "modality (matched)")))
 
 

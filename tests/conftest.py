@@ -22,7 +22,7 @@ def corpus_store(tmp_path_factory):
 
 
 def _gold_sets():
-    """tools/gold_sets.py, which knows the three gold sets and ingests them as the gate scores them."""
+    """tools/gold_sets.py, which knows the gold sets and ingests them as the gate scores them."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("gold_sets", HERE.parent / "tools" / "gold_sets.py")
     module = importlib.util.module_from_spec(spec)
@@ -37,11 +37,11 @@ def gold_sets():
 
 @pytest.fixture(scope="session")
 def gold_exports(tmp_path_factory, gold_sets):
-    """Each gold set (seeds, sample, real-dev) ingested and exported once: name -> export folder.
+    """Each gold set (seeds, sample, real-dev, the news gold) ingested and exported once: name -> export folder.
 
     Under CI ../shared stands beside the checkout; without it the tests that need it fail, they do not skip."""
-    missing = [str(p) for p in (gold_sets.SHARED / "seeds", gold_sets.SHARED / "real-dev", gold_sets.SHARED / "eval")
-               if not p.exists()]
+    missing = [str(p) for p in (gold_sets.SHARED / "seeds", gold_sets.SHARED / "real-dev", gold_sets.SHARED / "eval",
+                                gold_sets.CORPORA) if not p.exists()]
     assert not missing, f"../shared is missing beside the checkout: {missing}"
     folder = tmp_path_factory.mktemp("gold")
     return {name: gold_sets.export_set(name, folder) for name in gold_sets.SETS}

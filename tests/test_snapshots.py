@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("name", ["seeds", "sample", "real_dev"])
+@pytest.mark.parametrize("name", ["seeds", "sample", "real_dev", "news"])
 def test_exports_match_their_digests(name, gold_exports, gold_sets):
     got = gold_sets.digest_export(gold_exports[name])
     assert got["documents"], f"nothing ingested for {name}"

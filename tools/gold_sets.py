@@ -1,4 +1,4 @@
-"""The three gold sets (seeds, sample, real-dev) ingested and exported, and digests of their exports.
+"""The gold sets (seeds, sample, real-dev, the news gold) ingested and exported, and digests of their exports.
 
 A refactor must leave every export byte-identical; a change of the rules changes the digests on
 purpose, and this tool writes the new ones:
@@ -22,14 +22,20 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
 SAMPLE = ROOT / "src" / "bilateral" / "data" / "sample"
 # name -> (the folder ingested from, the sources in order, relative to it: the source paths the
 # export records do not depend on where the checkout stands)
+# (None: the set's documents are pulled from ../shared/corpora into the work folder first; the corpora do
+# not ship, so the project's own news gold names its stories by url.)
+NEWS = ROOT / "bench" / "gold_news"
+CORPORA = SHARED / "corpora"
 SETS = {
     "seeds": (SHARED, ["seeds"]),
     "sample": (SAMPLE.parent, [f"sample/*.{ext}" for ext in ("txt", "html", "jsonl")]),
     "real_dev": (SHARED / "real-dev", ["docs.jsonl"]),
+    "news": (None, ["news.jsonl"]),
 }
 FILES = ("documents", "events", "claims", "conflicts", "relations")
 # name -> the gold folder each set is scored against
-GOLD = {"seeds": SHARED / "gold", "sample": ROOT / "tests" / "gold" / "sample", "real_dev": SHARED / "real-dev" / "gold"}
+GOLD = {"seeds": SHARED / "gold", "sample": ROOT / "tests" / "gold" / "sample", "real_dev": SHARED / "real-dev" / "gold",
+        "news": NEWS / "gold"}
 GATE = ROOT / "tests" / "gate.json"
 
 
@@ -37,6 +43,8 @@ def inputs(name: str) -> list:
     """Every file a set's score depends on: its documents and its gold, sorted."""
     import glob
     base, sources = SETS[name]
+    if base is None:
+        return sorted(set(CORPORA.glob("*.jsonl.gz")) | set(NEWS.glob("docs_*.txt")) | set(GOLD[name].glob("*.json")))
     found = {Path(p) for s in sources for p in glob.glob(str(base / s))}
     found = {f for p in found for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()}
     return sorted(found | {p for p in GOLD[name].glob("*.json")})
@@ -54,6 +62,10 @@ def export_set(name: str, workdir: Path) -> Path:
     """Ingest one set into a fresh store under `workdir` and export it as JSON Lines; the export folder."""
     import bilateral
     base, sources = SETS[name]
+    if base is None:
+        base = workdir / f"{name}-docs"
+        base.mkdir(parents=True, exist_ok=True)
+        news_stories(base)
     here = os.getcwd()
     os.chdir(base)
     try:
@@ -63,6 +75,26 @@ def export_set(name: str, workdir: Path) -> Path:
     finally:
         os.chdir(here)
     return workdir / f"{name}-export"
+
+
+def news_stories(folder: Path) -> Path:
+    """The stories `bench/gold_news` annotates, pulled from ../shared/corpora into `folder`/news.jsonl."""
+    import gzip
+    wanted = {line.split()[0] for f in sorted(NEWS.glob("docs_*.txt")) for line in f.read_text().splitlines()
+              if line.strip()}
+    out = folder / "news.jsonl"
+    found = set()
+    with open(out, "w") as dst:
+        for gz in sorted(CORPORA.glob("*.jsonl.gz")):
+            with gzip.open(gz, "rt") as src:
+                for line in src:
+                    url = json.loads(line)["url"]
+                    if url in wanted:
+                        dst.write(line)
+                        found.add(url)
+    if found != wanted:
+        raise SystemExit(f"not in {CORPORA}: {sorted(wanted - found)}")
+    return out
 
 
 def digest_export(folder: Path) -> dict:
