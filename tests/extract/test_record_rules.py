@@ -324,3 +324,28 @@ def test_an_act_on_many_countries_falls_to_no_state_of_the_pair():
     found = coded(text, "1987-04-30")
     assert ("USA", "IMF", "REQUEST", "asserted") in found
     assert not [e for e in found if e[:2] == ("IMF", "USA") and e[2] == "REQUEST"]
+
+
+def test_an_act_told_as_likely_is_planned_and_as_unlikely_is_no_act_of_the_record():
+    assert coded("Kenya is likely to sign a trade deal with Uganda.") == [("KEN", "UGA", "AGREE", "planned")]
+    assert coded("Kenya is unlikely to sign a trade deal with Uganda.") == []
+
+
+def test_wanting_a_state_to_act_is_a_request_of_it_and_no_question_of_an_act_denies_it():
+    assert coded("Kenya wants Uganda to cut its trade surplus with Kenya.") == [("KEN", "UGA", "REQUEST", "asserted")]
+    assert coded("Kenyan banks would like Uganda to work more closely with the IMF.") == [
+        ("KEN", "UGA", "REQUEST", "asserted")]
+    assert coded("Kenya wants to sell more tea to Uganda.") == []
+    assert coded("Kenya would like to visit Uganda.") == [("KEN", "UGA", "CONSULT", "intended")]
+    assert coded("Kenya said there is no question of Uganda agreeing to a program with the IMF.") == [
+        ("UGA", "IMF", "AGREE", "negated")]
+
+
+def test_a_wires_words_in_the_present_are_dated_by_its_day_and_in_the_past_by_its_month():
+    def dated(text):
+        doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-03-03",
+                       dateline="NAIROBI")
+        return [(e.event_type, e.date) for e in analyze(doc, load_nlp()(text)).events]
+    assert dated("Kenyan banks would like Uganda to work more closely with the IMF, bankers said.") == [
+        ("REQUEST", "1987-03-03")]
+    assert dated("Kenya has accused Uganda of smuggling arms, officials said.") == [("ACCUSE", "1987-03")]

@@ -176,6 +176,13 @@ def said_lately(tok) -> bool:
     return False
 
 
+def stance_now(tok) -> bool:
+    """Words told in the present ("wants Brazil to", "would like Brazil to", "rejects"): a stance held on the
+    day of the report that tells it."""
+    return tok.tag_ in ("VBZ", "VBP") or (tok.lemma_.lower() in ("like", "prefer") and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in tok.children))
+
+
 def _present(T: Tokens, links: list) -> bool:
     """Present or present perfect (the trigger's clause chain `links` has such an auxiliary): the
     sentence speaks of now, so no date carries over."""

@@ -24,7 +24,7 @@ from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
 from .amounts import act_amount
 from .cameo import SPOKEN, SYMMETRIC, coding
-from .dating import date_for, said_lately, timex_root, under_way
+from .dating import date_for, said_lately, stance_now, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, objects_of, subject_of
@@ -128,7 +128,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             elif date is None and published and document.dateline and modality == "asserted" \
                     and cameo[:2] in SPOKEN and said_lately(tok):
-                date, basis = published[:7], "inferred"   # a wire's "the minister has accused Chile": in its month
+                # a wire's "the minister has accused Chile": in its month; "banks want Brazil to ...": that day
+                date, basis = (published if stance_now(tok) else published[:7]), "inferred"
             if modality == "asserted" and date and published and date[:4] > published[:4]:
                 modality = "planned"
             for source, target in roles:

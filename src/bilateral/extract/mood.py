@@ -21,6 +21,7 @@ PLAN = SHIPPED.words("moods.words.plan")
 REFUSE = SHIPPED.words("moods.words.refuse")
 READY = SHIPPED.words("moods.words.ready")
 SCHEDULED = SHIPPED.words("moods.words.scheduled")
+DOUBTED = SHIPPED.words("moods.words.doubted")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = SHIPPED.words("moods.words.report")
 
@@ -85,13 +86,16 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     from other modals, and "refused" ("will not accept") from acts that did not happen."""
     links = chain(tok)
     verbs = [t for t in links if t.pos_ in ("VERB", "AUX", "NOUN")]
-    auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for t in verbs for c in t.children if c.dep_ in ("aux", "auxpass")
+             if not (c.lower_ == "would" and t.lemma_.lower() in ("like", "prefer"))]   # "would like": a wish now
     lemmas = {t.lemma_.lower() for t in verbs[1:]}
     if any(t.lower_ == "for" and t.head.lemma_ == "look" for t in links):
         lemmas.add("seek")   # "is looking for purchases": sought
     marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
     negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
-        c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children)
+        c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children) or any(
+        c.lower_ == "no" and c.dep_ == "det" for t in verbs[1:] if t.pos_ == "NOUN" for c in t.children)
+    # "there is no question of Brazil agreeing": the act is denied
     if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
         return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
     if fine and negated and (any(a in ("can", "ca") for a in auxes) or "could" in auxes and lemmas & REPORT):
@@ -100,7 +104,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "refused" if fine else "negated"
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
-    if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" for t in links[1:]):
+    if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" or t.lemma_.lower() in DOUBTED and t.pos_ == "ADJ"
+           for t in links[1:]):
         return "hypothetical"
     if fine and not negated and any(a in OBLIGATION for a in auxes):
         return "required"

@@ -144,6 +144,14 @@ def _governing_verb(T: Tokens, tok: int):
     return None
 
 
+def asked_of(T: Tokens, clause: int) -> Optional[int]:
+    """The subject of a "to" clause a verb takes whole ("wants South Korea to cut"), or None."""
+    kids = T.children[clause]
+    if not any(T.dep[c] == "aux" and T.lower[c] == "to" for c in kids):
+        return None
+    return next((c for c in kids if T.dep[c] == "nsubj"), None)
+
+
 _NO_OBJECT = SUBJECTS | {"aux", "auxpass", "neg", "punct", "mark", "cc", "advmod", "agent", "prt"}
 
 
@@ -161,6 +169,10 @@ def objects_of(T: Tokens, verb: int) -> tuple:
         if d in CLAUSES and pos[child] in VERBAL:
             if d == "xcomp" and any(T.lower[c] == "to" for c in children[child]):
                 lemmas.add(INFINITIVE)   # "told Peru to resolve the row": an act asked for
+            doer = asked_of(T, child) if d == "ccomp" else None
+            if doer is not None:   # "wants South Korea to cut its surplus": the one asked is the object
+                lemmas.add(INFINITIVE)
+                tokens.extend(T.subtree(doer, CLAUSES))
             continue
         if d == "prep" and lower[child] in CIRCUMSTANCES:
             continue   # "ended the pact during the Timor crisis": when, not with whom

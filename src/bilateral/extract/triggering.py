@@ -15,7 +15,7 @@ from .actor_index import ActorIndex
 from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
-from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, is_light, objects_of, reduced_relative,
+from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, asked_of, is_light, objects_of, reduced_relative,
                     subject_of, token_subtree)
 from .speech import only_speech
 from .roles import (MEETINGS, PEOPLE, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
@@ -138,8 +138,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
-        roles = _targets_in(roles, [t for c in children[i] if dep[c] in ("dobj", "dative")
-                                    for t in T.subtree(c, CLAUSES)], index)
+        asked = [c for c in children[i] if dep[c] in ("dobj", "dative")] + [
+            a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
+        roles = _targets_in(roles, [t for c in asked for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "VERB" and lemma in ("help", "assist") and not any(dep[c] in ("dobj", "dative") for c in children[i]):
