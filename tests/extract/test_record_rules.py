@@ -349,3 +349,13 @@ def test_a_wires_words_in_the_present_are_dated_by_its_day_and_in_the_past_by_it
     assert dated("Kenyan banks would like Uganda to work more closely with the IMF, bankers said.") == [
         ("REQUEST", "1987-03-03")]
     assert dated("Kenya has accused Uganda of smuggling arms, officials said.") == [("ACCUSE", "1987-03")]
+
+
+def test_a_duty_a_state_says_another_has_is_a_request_of_it():
+    assert coded("Kenya said Uganda should come up with a new economic plan.") == [
+        ("KEN", "UGA", "REQUEST", "asserted")]
+    # the act itself carries the demand when it is one; a duty of its own or one denied asks nothing of another
+    assert coded("Kenya said Uganda must withdraw its troops from the border.") == [
+        ("KEN", "UGA", "REQUEST", "asserted")]
+    assert coded("Kenya said it should cut its trade surplus with Uganda.") == []
+    assert coded("Kenya said Uganda should not open its markets.") == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens, tokens_of
 from .triggers import AGREEMENTS
-from .mood import LIGHT_VERBS, PREVENT
+from .mood import LIGHT_VERBS, OBLIGATION, PREVENT
 
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -40,6 +40,7 @@ def token_subtree(tok: Token, stop: Optional[set] = None) -> list:
 VERBAL = ("VERB", "AUX")
 # The object word a to-infinitive complement adds ("told B to withdraw"): rules can ask for one.
 INFINITIVE = "to-infinitive"
+OBLIGED = "obliged-clause"   # "said Brazil should come up with a plan": a duty the speaker lays on a party
 # subject_of's passive flag for a bare participle ("Asked whether ..., X said"): its doer is nowhere in the text.
 PARTICIPLE = "participle"
 
@@ -152,6 +153,14 @@ def asked_of(T: Tokens, clause: int) -> Optional[int]:
     return next((c for c in kids if T.dep[c] == "nsubj"), None)
 
 
+def obliged(T: Tokens, clause: int) -> Optional[int]:
+    """The subject of a reported clause of duty ("said Brazil should come up with a plan"), or None."""
+    kids = T.children[clause]
+    if not any(T.dep[c] == "aux" and T.lower[c] in OBLIGATION for c in kids) or any(T.dep[c] == "neg" for c in kids):
+        return None
+    return next((c for c in kids if T.dep[c] == "nsubj"), None)
+
+
 _NO_OBJECT = SUBJECTS | {"aux", "auxpass", "neg", "punct", "mark", "cc", "advmod", "agent", "prt"}
 
 
@@ -172,6 +181,10 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             doer = asked_of(T, child) if d == "ccomp" else None
             if doer is not None:   # "wants South Korea to cut its surplus": the one asked is the object
                 lemmas.add(INFINITIVE)
+                tokens.extend(T.subtree(doer, CLAUSES))
+            doer = obliged(T, child) if d == "ccomp" else None
+            if doer is not None:
+                lemmas.add(OBLIGED)
                 tokens.extend(T.subtree(doer, CLAUSES))
             continue
         if d == "prep" and lower[child] in CIRCUMSTANCES:

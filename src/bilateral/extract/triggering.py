@@ -15,8 +15,8 @@ from .actor_index import ActorIndex
 from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
-from .parse import (CLAUSES, INFINITIVE, agreement_antecedent, against, asked_of, is_light, objects_of, reduced_relative,
-                    subject_of, token_subtree)
+from .parse import (CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light, objects_of,
+                    obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
 from .roles import (MEETINGS, PEOPLE, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of, speaks_for_state)
@@ -137,6 +137,12 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
+    if pos == "VERB" and rule.objects and OBLIGED in rule.objects:   # "said Brazil should ...": Brazil is asked
+        duties = [c for c in children[i] if dep[c] == "ccomp" and obliged(T, c) is not None]
+        if any(event_at(T, c, sent, index, local_pair, main_pair, rules, international, dictionary, agents)
+               for c in duties):
+            return None   # "said Tokyo must withdraw its troops": the act itself carries the demand
+        roles = _targets_in(roles, [t for c in duties for t in T.subtree(obliged(T, c), CLAUSES)], index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
         asked = [c for c in children[i] if dep[c] in ("dobj", "dative")] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
