@@ -56,3 +56,9 @@ def test_settling_a_dispute_is_an_agreement_and_an_agreement_ending_one_is_one_e
 
 def test_tariffs_put_on_a_states_goods_are_a_sanction():
     assert coded("Washington put 300 mln dlrs in tariffs on Kenyan goods.") == {("SANCTION", "163", "USA", "KEN")}
+
+
+def test_pressure_from_a_state_to_act_is_coercion_and_pressure_of_prices_is_none():
+    assert coded("Kenya has been under pressure from Uganda to revalue the shilling.") == {
+        ("COERCE", "170", "UGA", "KEN")}
+    assert not coded("Inflationary pressure in Kenya rose, Ugandan officials said.")
