@@ -61,4 +61,5 @@ def test_tariffs_put_on_a_states_goods_are_a_sanction():
 def test_pressure_from_a_state_to_act_is_coercion_and_pressure_of_prices_is_none():
     assert coded("Kenya has been under pressure from Uganda to revalue the shilling.") == {
         ("COERCE", "170", "UGA", "KEN")}
+    assert coded("Uganda brought pressure on Kenya to open its markets.") == {("COERCE", "170", "UGA", "KEN")}
     assert not coded("Inflationary pressure in Kenya rose, Ugandan officials said.")
