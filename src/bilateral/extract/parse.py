@@ -147,16 +147,20 @@ def _governing_verb(T: Tokens, tok: int):
 
 def asked_of(T: Tokens, clause: int) -> Optional[int]:
     """The subject of a "to" clause a verb takes whole ("wants South Korea to cut"), or None."""
-    kids = T.children[clause]
-    if not any(T.dep[c] == "aux" and T.lower[c] == "to" for c in kids):
-        return None
-    return next((c for c in kids if T.dep[c] == "nsubj"), None)
+    return _subject_under(T, clause, frozenset({"to"}))
 
 
 def obliged(T: Tokens, clause: int) -> Optional[int]:
-    """The subject of a reported clause of duty ("said Brazil should come up with a plan"), or None."""
+    """The subject of a reported clause of duty ("said Brazil should come up with a plan"), or None; a duty
+    denied ("should not open") lays none."""
+    return _subject_under(T, clause, OBLIGATION, denied=False)
+
+
+def _subject_under(T: Tokens, clause: int, auxes: frozenset, denied: bool = True) -> Optional[int]:
+    """The clause's subject when one of `auxes` marks it (and, unless `denied`, no negation does)."""
     kids = T.children[clause]
-    if not any(T.dep[c] == "aux" and T.lower[c] in OBLIGATION for c in kids) or any(T.dep[c] == "neg" for c in kids):
+    if not any(T.dep[c] == "aux" and T.lower[c] in auxes for c in kids) or (
+            not denied and any(T.dep[c] == "neg" for c in kids)):
         return None
     return next((c for c in kids if T.dep[c] == "nsubj"), None)
 

@@ -138,11 +138,11 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
     roles = more_targets(roles, obj_tokens, index)
     if pos == "VERB" and rule.objects and OBLIGED in rule.objects:   # "said Brazil should ...": Brazil is asked
-        duties = [c for c in children[i] if dep[c] == "ccomp" and obliged(T, c) is not None]
+        duties = [(c, d) for c in children[i] if dep[c] == "ccomp" for d in [obliged(T, c)] if d is not None]
         if any(event_at(T, c, sent, index, local_pair, main_pair, rules, international, dictionary, agents)
-               for c in duties):
-            return None   # "said Tokyo must withdraw its troops": the act itself carries the demand
-        roles = _targets_in(roles, [t for c in duties for t in T.subtree(obliged(T, c), CLAUSES)], index)
+               for c, _ in duties):
+            return None   # "said Seoul must withdraw its troops": the act itself carries the demand
+        roles = _targets_in(roles, [t for _, d in duties for t in T.subtree(d, CLAUSES)], index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
         asked = [c for c in children[i] if dep[c] in ("dobj", "dative")] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]

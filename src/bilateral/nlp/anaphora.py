@@ -37,9 +37,12 @@ def officials_where_met(T: Tokens, mentions: list, agent_sector) -> list:
     """Mentions for officials a clause names by role alone where it places its act in a state ("spent two days
     in Washington talking to government officials", "met officials in Lima"): that state's officials."""
     covered = {t for m in mentions for t in T.covering(m.start, m.end)}
-    placed = [(m, T.covering(m.start, m.end)[-1]) for m in mentions if m.code and len(m.code) == 3 and
-              m.kind in ("country", "capital") and len(T.covering(m.start, m.end)) and
-              _placed(T, m) and T.lower[T.head[T.covering(m.start, m.end)[-1]]] == "in"]
+    placed = []   # (state, last token) of the states named as where something is: "in Lima"
+    for m in mentions:
+        tokens = T.covering(m.start, m.end)
+        if m.code and len(m.code) == 3 and m.kind in ("country", "capital") and len(tokens) and _placed(T, m) \
+                and T.lower[T.head[tokens[-1]]] == "in":
+            placed.append((m, tokens[-1]))
     out = []
     for i in range(T.n):
         if i in covered or T.pos[i] != "NOUN" or T.dep[i] not in ("pobj", "dobj") or T.lower[i] == "there":

@@ -221,7 +221,7 @@ def _bare_surnames(T: Tokens, names: dict, covered: set) -> list:
 
 def _short_bodies(T: Tokens, mentions: list, gazetteer) -> list:
     """"The Fund", "the Bank" after the text has named the International Monetary Fund or the World Bank:
-    the body last named whose name ends in that word ("the Bank of Japan", a name of its own, is not)."""
+    the body last named whose name ends in that word ("the Bank of England", a name of its own, is not)."""
     bodies = [m for m in mentions if m.kind == "igo" and m.code]
     if not bodies:
         return mentions

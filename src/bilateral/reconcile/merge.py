@@ -25,7 +25,7 @@ from ..model import Event
 from ..extract.amounts import distinct_amounts, same_amount
 from ..extract.cameo import SPOKEN, SYMMETRIC, VISITS
 from .gcpause import paused_gc
-from .reported import day_of as _day, reported_force
+from .reported import day_of, reported_force
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -228,7 +228,7 @@ def _trips(clusters: list) -> list:
     starts: dict = {}
     for k, cluster in enumerate(clusters):
         first = cluster[0]
-        day = _day(first.date)
+        day = day_of(first.date)
         if first.cameo in VISITS and day and all(m.cameo in VISITS for m in cluster):
             starts.setdefault((first.source.code, first.target.code), []).append((day, k))
     if not starts:
@@ -236,7 +236,7 @@ def _trips(clusters: list) -> list:
     joined: dict = {}
     for k, cluster in enumerate(clusters):
         first = cluster[0]
-        day = _day(first.date)
+        day = day_of(first.date)
         if first.event_type != "CONSULT" or first.cameo in VISITS or day is None or \
                 any(m.event_type != "CONSULT" or m.date != first.date for m in cluster):
             continue
