@@ -43,3 +43,18 @@ def test_a_cut_ledger_group_links_to_the_claims_table(client, app, monkeypatch):
     html = client.get("/claims", params={"view": "ledger", "metric": longest["metric"], "pair": pair}).text
     assert "1 more row:" in html and "page through them in the claims table" in html
 
+
+
+def test_a_cut_ledger_group_names_only_the_decisions_between_its_shown_rows(app):
+    db = app.state.db
+    whole = [g for page in _all_pages(db, rows=10_000) for g in page]
+    full = max(whole, key=lambda g: len(g["relations"]))
+    assert len(full["relations"]) >= 2
+    ids = [r["claim_id"] for r in full["rows"]]
+    budget = min(ids.index(r["claim_b"]) if r["claim_b"] in ids else len(ids) for r in full["relations"]) + 1
+    budget = max(2, min(budget, len(ids) - 1))
+    cut = next(g for page in _all_pages(db, rows=budget) for g in page if g["title"] == full["title"])
+    shown = {r["claim_id"] for r in cut["rows"]}
+    assert cut["relations"] == [r for r in full["relations"] if r["claim_a"] in shown and r["claim_b"] in shown]
+    assert len(cut["relations"]) < len(full["relations"])
+    assert cut["decisions"] == full["decisions"]

@@ -83,6 +83,8 @@ def ledger_groups(corpus, f: Filters, after: Optional[str], limit: int, rows: Op
         if len(g["rows"]) > rows:
             g["more"] = len(g["rows"]) - rows
             g["rows"] = g["rows"][:rows]
+            shown_ids = {r["claim_id"] for r in g["rows"]}      # a cut group names the decisions on its rows only
+            g["relations"] = [r for r in g["relations"] if r["claim_a"] in shown_ids and r["claim_b"] in shown_ids]
         shown += len(g["rows"])
         kept.append((g, key))
     return total, [g for g, _ in kept], nxt
