@@ -57,3 +57,24 @@ def test_a_list_of_banks_names_the_banks(news):
     for bank in ("Banco Itau", "Bradesco", "Unibanco"):
         assert bank in items, a.text
     assert "non-accrual" not in items, a.text   # the banks are the items; their sentences are cited
+
+
+def test_a_debt_told_as_a_share_of_output_is_compared_as_a_share(news):
+    a = ask(news, "How does Argentina's public debt compare with Brazil's?")
+    assert "70%" in a.text and "35%" in a.text, a.text
+
+
+def test_a_price_question_is_not_answered_by_a_tonnage(news):
+    a = ask(news, "What price per tonne did Brazil pay for the Argentine wheat it bought in the first quarter?")
+    assert not a.answered and "1.5 mln tonnes" not in a.text.split("“")[0], a.text
+
+
+def test_the_actors_own_account_in_a_which_clause_answers_why(news):
+    a = ask(news, "Why did Brazil ask the Mercosur panel to review the Argentine wheat licences?")
+    assert a.answered and a.text.startswith("It says they are arbitrary"), a.text
+
+
+def test_a_sentence_that_says_what_the_one_before_meant_takes_its_cause_from_it(news):
+    a = ask(news, "Why, according to a trade lawyer, does Buenos Aires not have to follow the Mercosur panel?")
+    assert a.answered and a.text.startswith("There was no arbitration clause"), a.text
+    assert len(a.citations) == 2, a.citations

@@ -134,7 +134,7 @@ def has_figure(want, question: str = ""):
     price = bool(PRICE_Q.search(question))
 
     def bonus(p, where) -> float:
-        figures = [f for f in figures_in(p.text) if fits(f, want) > 0]
+        figures = [f for f in figures_in(p.text) if fits(f, want, text=p.text) > 0]
         if not figures:
             return -1.5
         return 1.6 if price and any(sold_for(p.text, f) for f in figures) else 0.8   # a price: what a sale went for
@@ -225,7 +225,7 @@ CHANGE = re.compile(r"\b(?:from|compared with|compared to|against|rose|risen|ris
 
 def two_figures(want):
     def bonus(p, where) -> float:
-        classes = [f.cls for f in figures_in(p.text) if fits(f, want) > 0]
+        classes = [f.cls for f in figures_in(p.text) if fits(f, want, text=p.text) > 0]
         if not classes:
             return -1.5
         most = max(classes.count(c) for c in set(classes))
@@ -274,7 +274,8 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
 def answer_why(rec: Record, it: Intent) -> Answer:
     def bonus(p, where) -> float:
         found = causes(p.text)
-        return 1.2 if any(strong for _, _, strong in found) else (0.5 if found else -0.8)
+        strong = any(s for _, _, s in found) or CONSEQUENCE.match(p.text)
+        return 1.2 if strong else (0.5 if found else -0.8)
     hits = covered(rank(rec, it, bonus))
     w = weights(rec, it.focus)
     per_doc: dict = {}
@@ -286,16 +287,34 @@ def answer_why(rec: Record, it: Intent) -> Answer:
             circular = sum(w.get(f, 0.0) for f in inside) / (sum(w.values()) or 1.0)
             score = h.score + 2.0 * near + (0.8 if strong else 0.0) - 2.0 * circular
             if h.p.doc_id not in per_doc or score > per_doc[h.p.doc_id][0]:
-                per_doc[h.p.doc_id] = (score, h, start)
+                per_doc[h.p.doc_id] = (score, [h], cause_clause(h.p.text, start))
+        before = rec.neighbours(h.i, 1, 0)
+        if CONSEQUENCE.match(h.p.text) and len(before) == 2:   # "That meant Moscow would not have to ...":
+            prev = Hit(before[0], rec.passages[before[0]], h.score, 0.0, {})   # the sentence before is why
+            score = h.score + 2.0
+            if h.p.doc_id not in per_doc or score > per_doc[h.p.doc_id][0]:
+                per_doc[h.p.doc_id] = (score, [prev, h], told(prev.p.text))
     if not per_doc:
         return not_said(rec, it, "why", rank(rec, it, k=1))
     found = sorted(per_doc.values(), key=lambda x: -x[0])
     found = [found[0]] + [x for x in found[1:2] if x[0] >= found[0][0] - 1.0]   # another source's account
     parts = []
-    for _, h, start in found:
-        reason = cause_clause(h.p.text, start)
-        parts.append(f"{reason[0].upper() + reason[1:]}, according to {src(rec, h.p)}: “{h.p.text}”")
-    return said(rec, it, " Also: ".join(parts), [h for _, h, _ in found])
+    for _, hs, reason in found:
+        quoted = " ".join(h.p.text for h in hs)
+        parts.append(f"{reason[0].upper() + reason[1:]}, according to {src(rec, hs[0].p)}: “{quoted}”")
+    return said(rec, it, " Also: ".join(parts), [h for _, hs, _ in found for h in hs])
+
+
+CONSEQUENCE = re.compile(r"(?:That|This|It) (?:meant|means|would mean|is why|was why)\b|"
+                         r"(?:As a result|As a consequence|Consequently|Therefore|Hence),? ", re.I)
+SAID_THAT = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|argued|explained|noted|testified)\s+(?:that\s+)?", re.I)
+
+
+def told(text: str) -> str:
+    """What a sentence says, without its speaker ("Butler said there was no treaty" gives "there was no treaty")."""
+    m = SAID_THAT.search(text)
+    piece = text[m.end():] if m and m.end() < len(text) - 12 else text
+    return piece.strip().rstrip(".").strip()
 
 
 # --- whether sources agree ------------------------------------------------------------------

@@ -398,7 +398,7 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
         latest=bool(re.search(r"\b(latest|most recent|now|currently|today|current)\b", low)),
         list_all=bool(re.search(r"\b(all|list|every|each)\b", low)) or any(
             t.tag_ in ("NNS", "NNPS") and NOMINAL.get(t.lower_, t.lemma_.lower()) in NOUN_LEMMAS for t in doc),
-        money=bool(re.search(r"\bhow much\b|\bworth\b|\bvalue\b|\bamount\b", low)),
+        money=bool(re.search(r"\bhow much\b|\bworth\b|\bvalue\b|\bamount\b|\bprice\b|\bcost\b", low)),
         count=bool(re.search(r"\bhow many\b|\bnumber of\b", low)),
         share=bool(re.search(r"\b(share|percent|percentage|proportion)\b", low)),
         planned=bool(re.search(r"\b(will|plan|plans|planned|going to|expected|intend)\b", low)),

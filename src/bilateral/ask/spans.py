@@ -103,6 +103,10 @@ def _marker(text: str, f: "Figure") -> bool:
     return text[max(0, f.start - 1):f.start] == "[" and text[f.end:f.end + 1] == "]" and f.text.strip().isdigit()
 
 
+SHARE_OF_OUTPUT = re.compile(r"\s*(?:of|of the country's|of its) (?:GDP|GNP|gross (?:domestic|national) (?:product|"
+                             r"output|income)|national (?:income|output)|(?:economic )?output)\b", re.I)
+
+
 def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: str = "") -> float:
     """How well a figure's class fits what the question wants (0 = not at all)."""
     if f.cls == "year":
@@ -120,6 +124,8 @@ def fits(f: Figure, want: Optional[str], counted: Optional[str] = None, text: st
     elif want == "money":
         score = 0.3 if f.cls == "count" and f.unit is None and re.search(r"\b(?:bn|billion|million|mln)\b", f.text,
                                                                           re.I) else 0.0
+        if f.cls == "percent" and SHARE_OF_OUTPUT.match(text[f.end:f.end + 50]):
+            score = 0.8   # a debt or deficit "at 80% of GDP": money told as a share of the economy
     else:
         score = 0.0
     if f.cls == "count" and f.unit is None and f.text.strip().isalpha() and want != "count":
@@ -199,6 +205,9 @@ CAUSE = re.compile(
     r"\b(?!\s+(?:\d|the (?:past|last|start|end)|"
     r"(?:last|past|recent|several|many|two|three|four|five) (?:years?|months?|weeks?|decades?)))", re.I)
 BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,6}?\s+(for)\b", re.I)
+JUDGED = re.compile(r",\s+(which)\s+(?:it|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+"
+                    r"(?:says?|said|claims?|claimed|argues?|argued|contends?|contended|believes?|believed|alleges?|"
+                    r"alleged|considers?|considered)\s+(?:are|is|was|were|has|have|had)\b")
 WEAK = {"following", "after", "amid", "over", "since", "when", "as"}
 
 
@@ -211,6 +220,8 @@ def causes(text: str) -> list:
         out.append((m.start(), word, strong))
     for m in BLAME.finditer(text):   # "blamed by lawmakers for job losses": the cause follows "for"
         out.append((m.start(1), "for", True))
+    for m in JUDGED.finditer(text):  # "tariffs, which it says are inconsistent": the actor's own account
+        out.append((m.start(1), "which", True))
     return sorted(out)
 
 
@@ -218,6 +229,12 @@ def cause_clause(text: str, start: int) -> str:
     """The cause from its marker to the end of its clause (a dash or a semicolon ends it)."""
     piece = text[start:]
     piece = re.split(r"\s+[–—]\s+|;|\.\s", piece)[0]
+    m = JUDGED.match(", " + piece)
+    if m:   # "which it says are inconsistent" reads "it says they are inconsistent"
+        head = ", " + piece[:m.end() - 2]
+        be = re.search(r"(\w+)$", head).group(1)
+        said = head[len(", which"):len(head) - len(be)].strip()
+        piece = f"{said} {'they' if be in ('are', 'were', 'have') else 'it'} {be}{piece[m.end() - 2:]}"
     return piece.strip().rstrip(".").strip()
 
 
