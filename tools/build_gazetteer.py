@@ -133,6 +133,16 @@ emirati|emiratis ARE demonym
 saudi|saudis SAU demonym
 kosovo XKX country
 kosovar|kosovars XKX demonym
+kampuchea|democratic kampuchea|people's republic of kampuchea KHM country
+kampuchean|kampucheans KHM demonym
+zairean|zaireans|zairian|zairians|zairois COD demonym
+czechoslovak|czechoslovaks|czechoslovakian|czechoslovakians CZE demonym
+laotian|laotians LAO demonym
+ceylonese LKA demonym
+rhodesia ZWE country
+rhodesian|rhodesians ZWE demonym
+upper volta BFA country
+north yemen|south yemen YEM country
 """
 
 # International bodies: short code, display name, then surfaces.

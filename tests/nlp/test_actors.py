@@ -137,3 +137,16 @@ def test_a_counterpart_with_a_national_word_is_that_states_official_whatever_the
     vogel = next(m for m in found.values() if m.text.endswith("Hans Vogel"))
     assert (vogel.code, vogel.sector, vogel.kind) == ("DEU", "GOV", "person")
     assert not [m for m in actors(nlp, "The german shepherd barked.").values() if m.code]
+
+
+def test_a_known_person_acts_for_the_body_his_apposition_names(nlp):
+    found = actors(nlp, "Mohamed ElBaradei, the head of the IAEA, urged Iran to halt enrichment.")
+    assert (found["Mohamed ElBaradei"].code, found["Mohamed ElBaradei"].sector) == ("UN", "IGO")
+    assert actors(nlp, "Mohamed ElBaradei urged Iran to halt enrichment.")["Mohamed ElBaradei"].code == "EGY"
+    found = actors(nlp, "Celso Amorim, Brazil's envoy to the United Nations, met the press.")
+    assert found["Celso Amorim"].code == "BRA"   # the state named first keeps its envoy
+
+
+def test_historic_names_of_states_and_their_demonyms(nlp):
+    found = actors(nlp, "Kampuchean guerrillas and Zairean troops met Czechoslovak envoys in Rhodesia.")
+    assert [m.code for m in found.values()] == ["KHM", "COD", "CZE", "ZWE"]

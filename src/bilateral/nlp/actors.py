@@ -309,8 +309,9 @@ def headed(doc: Doc, gaz: Gazetteer, c: Cand) -> Cand:
 
 
 def appositive(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
-    """"X, one of Brazil's largest airlines" / "Y, the French ambassador": nationality from the apposition."""
-    if c.code or c.kind not in ("org", "person"):
+    """"X, one of Brazil's largest airlines" / "Y, the French ambassador": nationality from the apposition;
+    a known person acts for the body his apposition names first ("Z, the head of the IAEA")."""
+    if c.kind not in ("org", "person") or (c.code and c.kind != "person"):
         return c
     root = doc[c.start:c.end].root
     for app in (t for t in root.children if t.dep_ == "appos" and t.i >= c.end):
@@ -320,8 +321,10 @@ def appositive(doc: Doc, gaz: Gazetteer, c: Cand, cands: list[Cand]) -> Cand:
         stop = min([t.i for t in app.children if t.dep_ in ("cc", "conj", "punct") and t.i > app.i]
                    + [app.right_edge.i + 1])
         phrase = doc[app.left_edge.i:stop]
-        national = [o for o in cands if o.code and o.kind != "person"
-                    and o.core >= phrase.start and o.core < phrase.end]
+        national = sorted((o for o in cands if o.code and o.kind != "person"
+                           and o.core >= phrase.start and o.core < phrase.end), key=lambda o: o.core)
+        if national and c.code:
+            return replace(c, code=national[0].code, sector="IGO") if national[0].kind == "igo" else c
         if national:
             sector = c.sector or _noun_sector(gaz, phrase)
             return replace(c, code=national[0].code, sector=sector)
