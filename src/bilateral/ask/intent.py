@@ -273,7 +273,7 @@ WANT_CUES = re.compile(r"\bhow (?:much|many|large|big|long|far|high|often)\b|\bw
 # Nouns after "how much" that ask for money ("how much Norwegian aid", "how much in damages").
 MONEY_NOUNS = frozenset("""aid assistance money funding funds investment investments loans loan credit credits trade
 exports imports debt grants grant financing capital oda fdi support help contribution contributions damages
-compensation fine fines reparations subsidy subsidies spending budget""".split())
+compensation fine fines reparations subsidy subsidies spending budget lending borrowing financing""".split())
 
 
 def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
