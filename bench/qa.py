@@ -44,7 +44,9 @@ NEWS = {"news-reuters": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_
         "news-bbc": ("bbc.jsonl.gz", ROOT / "bench" / "qa" / "news_bbc.jsonl",
                      ROOT / "bench" / "qa" / "news_bbc_docs.txt"),
         "news-final": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_final.jsonl",
-                       ROOT / "bench" / "qa" / "news_final_docs.txt")}
+                       ROOT / "bench" / "qa" / "news_final_docs.txt"),
+        "news-blind2": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_blind2.jsonl",
+                        ROOT / "bench" / "qa" / "news_blind2_docs.txt")}
 
 NOT_SAID = re.compile(r"\b(?:documents?|sources?|record|texts?) (?:do|does) not (?:say|state|give|record|mention)|"
                       r"\bno (?:document|source|passage) (?:says|states|gives)", re.I)
@@ -201,7 +203,7 @@ def main(argv=None) -> int:
     ap.add_argument("--blind", action="store_true", help="also score the blind third of the real-dev set")
     ap.add_argument("--news", action="store_true", help="the news sets (Reuters and BBC stories)")
     ap.add_argument("--embed", action="store_true", help="sentence embeddings in retrieval (the embed extra)")
-    ap.add_argument("--only", nargs="*", help="with --news: only these sets (news-reuters, news-bbc, news-final)")
+    ap.add_argument("--only", nargs="*", help="with --news: only these sets (news-reuters, news-bbc, news-final, news-blind2)")
     ap.add_argument("--quiet", action="store_true", help="no failures printed (a first, blind score)")
     ap.add_argument("--scale", type=int, help="time answers on a store of this many documents")
     args = ap.parse_args(argv)

@@ -77,12 +77,13 @@ def export_set(name: str, workdir: Path) -> Path:
     return workdir / f"{name}-export"
 
 
-def news_stories(folder: Path) -> Path:
-    """The stories `bench/gold_news` annotates, pulled from ../shared/corpora into `folder`/news.jsonl."""
+def news_stories(folder: Path, base: Path = NEWS) -> Path:
+    """The stories a news gold folder (`bench/gold_news` by default) annotates, pulled from
+    ../shared/corpora into `folder`/<folder name>.jsonl."""
     import gzip
-    wanted = {line.split()[0] for f in sorted(NEWS.glob("docs_*.txt")) for line in f.read_text().splitlines()
+    wanted = {line.split()[0] for f in sorted(base.glob("docs*.txt")) for line in f.read_text().splitlines()
               if line.strip()}
-    out = folder / "news.jsonl"
+    out = folder / f"{base.name}.jsonl"
     found = set()
     with open(out, "w") as dst:
         for gz in sorted(CORPORA.glob("*.jsonl.gz")):
