@@ -83,7 +83,7 @@ def news_stories(folder: Path, base: Path = NEWS) -> Path:
     import gzip
     wanted = {line.split()[0] for f in sorted(base.glob("docs*.txt")) for line in f.read_text().splitlines()
               if line.strip()}
-    out = folder / f"{base.name}.jsonl"
+    out = folder / ("news.jsonl" if base == NEWS else f"{base.name}.jsonl")
     found = set()
     with open(out, "w") as dst:
         for gz in sorted(CORPORA.glob("*.jsonl.gz")):

@@ -359,3 +359,20 @@ def test_a_duty_a_state_says_another_has_is_a_request_of_it():
         ("KEN", "UGA", "REQUEST", "asserted")]
     assert coded("Kenya said it should cut its trade surplus with Uganda.") == []
     assert coded("Kenya said Uganda should not open its markets.") == []
+
+
+def test_a_groups_roll_of_members_holds_neither_doer_nor_target():
+    text = ("The G-7, comprising the U.S., Japan, West Germany, Britain, France, Italy and Canada, have agreed "
+            "to monitor each other's economic policies.")
+    assert coded(text) == []
+    assert coded("The G-7, comprising the U.S. and Japan, criticised Brazil.") == [("G7", "BRA", "ACCUSE", "asserted")]
+
+
+def test_being_in_contact_with_states_is_consulting_each_and_a_later_meeting_does_not_date_it():
+    text = ("Indonesia was in contact with consumers such as the U.S., Japan and Canada ahead of an "
+            "executive board meeting scheduled for April 1, officials said.")
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-03-12",
+                   dateline="JAKARTA")
+    got = sorted((e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(text)).events)
+    assert got == [("IDN", "CAN", "CONSULT", "1987-03"), ("IDN", "JPN", "CONSULT", "1987-03"),
+                   ("IDN", "USA", "CONSULT", "1987-03")]

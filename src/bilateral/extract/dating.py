@@ -129,10 +129,15 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, claims: Callabl
             return None
         if head[node] == node:
             return 3
+        if T.lower[node] in BOUNDS and T.dep[node] in ("prep", "advmod") and trigger not in T.subtree(node):
+            return None   # "in contact with them ahead of a meeting set for April 1": a bound, not the act's time
         node = head[node]
         if pos[node] in ("NOUN", "PROPN") and node not in chain:
             through_noun = True
     return 3
+
+
+BOUNDS = frozenset({"ahead", "before", "prior", "pending"})
 
 
 def _own_clause(T: Tokens, verb: int) -> bool:

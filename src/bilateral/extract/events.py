@@ -127,7 +127,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
             if date is None and published and modality == "asserted" and under_way(T, i):
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             elif date is None and published and document.dateline and modality == "asserted" \
-                    and cameo[:2] in SPOKEN and said_lately(tok):
+                    and (cameo[:2] in SPOKEN or cameo[:2] == "04") and said_lately(tok):
                 # a wire's "the minister has accused Chile": in its month; "banks want Brazil to ...": that day
                 date, basis = (published if stance_now(tok) else published[:7]), "inferred"
             if modality == "asserted" and date and published and date[:4] > published[:4]:

@@ -104,7 +104,7 @@ def partial_roles(subj: list, objs: list, index: ActorIndex) -> tuple:
 
 # Occasions an "in" or "at" phrase puts the clause's subject at ("In talks with X, A asked ...").
 MEETINGS = frozenset({"talk", "talks", "meeting", "negotiation", "negotiations", "discussion", "discussions",
-                      "conversation", "summit"})
+                      "conversation", "summit", "contact", "contacts", "touch"})
 
 
 def noun_subject(T: Tokens, noun: int, index: Optional[ActorIndex] = None) -> list:
@@ -159,11 +159,28 @@ def _core(T: Tokens, actors: list, subj: list) -> tuple:
                 # "allies of X, such as A", "countries including A": A is one of the subject, X is not
                 member = member or (dep[node] == "prep" and T.lower[node] in MEMBER_PREPS)
             node = head[node]
-        (core if not through_prep else members if member else rest).append(m)
+        if not _listed(T, m):
+            (core if not through_prep else members if member else rest).append(m)
     return core, members + rest
 
 
+def _listed(T: Tokens, m: ActorMention) -> bool:
+    """A state named in a group's roll ("the G-7, comprising the U.S., Japan ..."): neither doer nor done to."""
+    tokens = T.covering(m.start, m.end)
+    node = tokens[-1] if tokens else None
+    for _ in range(12):
+        if node is None or T.head[node] == node:
+            return False
+        if T.dep[node] in ("acl", "relcl") and T.lemma[node] in MEMBER_VERBS:
+            return True
+        if T.dep[node] in ("prep", "pobj", "agent"):
+            return False   # "a package which includes aid to Kenya": Kenya is the act's party
+        node = T.head[node]
+    return False
+
+
 MEMBER_PREPS = frozenset({"as", "including", "like"})
+MEMBER_VERBS = frozenset({"comprise", "include", "consist", "compose", "group"})
 
 
 # CAMEO roots of coercion and violence: their target is named with them, or is people or land of the
@@ -263,7 +280,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index)] or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
-                               and not _names_a_thing(m, index))
+                               and not _names_a_thing(m, index) and not _listed(T, m))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
         subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
@@ -319,7 +336,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
         head = clause_head(T, trigger)
         others = [m for m in index.in_tokens(T.subtree(head))
-                  if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)]
+                  if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)
+                  and not _listed(T, m)]
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
