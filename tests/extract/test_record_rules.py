@@ -376,3 +376,11 @@ def test_being_in_contact_with_states_is_consulting_each_and_a_later_meeting_doe
     got = sorted((e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(text)).events)
     assert got == [("IDN", "CAN", "CONSULT", "1987-03"), ("IDN", "JPN", "CONSULT", "1987-03"),
                    ("IDN", "USA", "CONSULT", "1987-03")]
+
+
+def test_sanctions_announced_and_duties_named_as_penalties_are_sanctions():
+    assert ("USA", "JPN", "SANCTION", "asserted") in coded(
+        "Washington last week announced an imposition of tariffs on Japanese electronic products.")
+    assert ("USA", "JPN", "SANCTION", "asserted") in coded(
+        "Washington's retaliatory tariffs on Japanese goods took effect on Friday.")
+    assert coded("Tanzania announced higher levies on imports under a plan inspired by the IMF.") == []
