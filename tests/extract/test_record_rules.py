@@ -384,3 +384,14 @@ def test_sanctions_announced_and_duties_named_as_penalties_are_sanctions():
     assert ("USA", "JPN", "SANCTION", "asserted") in coded(
         "Washington's retaliatory tariffs on Japanese goods took effect on Friday.")
     assert coded("Tanzania announced higher levies on imports under a plan inspired by the IMF.") == []
+
+
+def test_an_unnamed_accuser_a_body_no_one_named_and_a_claim_insisted_on_give_no_event_of_the_pair():
+    lead = "British Prime Minister Tony Blair met EU leaders on Friday. "
+    assert coded(lead + "Home Secretary David Blunkett has been accused of using new EU immigration measures.") \
+        == [("GBR", "EU", "CONSULT", "asserted")]
+    assert coded(lead + "The Tory spokesman accused the government of being pathetic.") \
+        == [("GBR", "EU", "CONSULT", "asserted")]
+    assert coded(lead + "On Monday Blair insisted closer co-operation did not mean losing control of borders.") \
+        == [("GBR", "EU", "CONSULT", "asserted")]
+    assert ("GBR", "EU", "REQUEST", "asserted") in coded(lead + "On Monday Blair insisted on a rebate.")

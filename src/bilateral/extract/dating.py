@@ -137,7 +137,7 @@ def _ownership(T: Tokens, node: int, chain: set, ancestors: set, claims: Callabl
     return 3
 
 
-BOUNDS = frozenset({"ahead", "before", "prior", "pending"})
+BOUNDS = frozenset({"ahead", "prior", "pending"})   # "before the end of 2021" stays a planned act's deadline
 
 
 def _own_clause(T: Tokens, verb: int) -> bool:

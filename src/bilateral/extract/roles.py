@@ -14,8 +14,9 @@ from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC, VISITS
 from .no_partner import among_themselves, bare_noun, firm_subject
-from .parse import CIRCUMSTANCES, CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
+from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
+from .standing import circumstance, listed, located, told_of
 from .triggers import CROWDS
 
 
@@ -23,6 +24,7 @@ PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
 FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
 MANY_STATES = frozenset({"country", "nation", "government", "state", "debtor", "creditor"})
+BODIES = frozenset({"government", "administration", "authority", "regime", "ministry", "cabinet"})
 TALKED_OVER = SHIPPED.words("events.words.talk_verbs") - {"negotiate"}   # "will be discussed": by someone unsaid
 
 
@@ -159,28 +161,12 @@ def _core(T: Tokens, actors: list, subj: list) -> tuple:
                 # "allies of X, such as A", "countries including A": A is one of the subject, X is not
                 member = member or (dep[node] == "prep" and T.lower[node] in MEMBER_PREPS)
             node = head[node]
-        if not _listed(T, m):
+        if not listed(T, m):
             (core if not through_prep else members if member else rest).append(m)
     return core, members + rest
 
 
-def _listed(T: Tokens, m: ActorMention) -> bool:
-    """A state named in a group's roll ("the G-7, comprising the U.S., Japan ..."): neither doer nor done to."""
-    tokens = T.covering(m.start, m.end)
-    node = tokens[-1] if tokens else None
-    for _ in range(12):
-        if node is None or T.head[node] == node:
-            return False
-        if T.dep[node] in ("acl", "relcl") and T.lemma[node] in MEMBER_VERBS:
-            return True
-        if T.dep[node] in ("prep", "pobj", "agent"):
-            return False   # "a package which includes aid to Kenya": Kenya is the act's party
-        node = T.head[node]
-    return False
-
-
 MEMBER_PREPS = frozenset({"as", "including", "like"})
-MEMBER_VERBS = frozenset({"comprise", "include", "consist", "compose", "group"})
 
 
 # CAMEO roots of coercion and violence: their target is named with them, or is people or land of the
@@ -190,31 +176,6 @@ NAMED_TARGET = frozenset({"17", "18", "19", "20"})
 # Roots of acts two parties named together do with each other: agreeing, meeting, cooperating, fighting.
 MUTUAL = frozenset({"03", "04", "06", "18", "19", "20"})
 PEOPLE = SHIPPED.words("units.nouns.people") | CROWDS
-
-
-def _circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
-    """The mention stands in a phrase of when or amid what ("ended it in 1999 during the East Timor crisis"),
-    or in a clause of what the act is for."""
-    tokens = T.covering(m.start, m.end)
-    node = tokens[-1] if tokens else head
-    for _ in range(12):
-        if node == head or T.head[node] == node:
-            return False
-        if T.dep[node] == "prep" and T.lower[node] in CIRCUMSTANCES:
-            return True
-        if T.head[node] != head and T.tag[node] == "VB" and any(
-                T.dep[c] == "aux" and T.lower[c] == "to" for c in T.children[node]):
-            return True   # "cut loans to firms to help reduce the surplus with the U.S.": what it is for (the
-            # act's own complement, "agreed to buy Spanish corn", names its party)
-        node = T.head[node]
-    return False
-
-
-def _located(index: ActorIndex, m: ActorMention) -> bool:
-    """A mention that says where something happened ("in New York City"), not who took part."""
-    root = index.roots.get(id(m))
-    T = index.T
-    return root is not None and T.dep[root] == "pobj" and T.lower[T.head[root]] in LOCATIVE
 
 
 def mission_roles(T: Tokens, trigger: int, args: list, index: ActorIndex, rules) -> list:
@@ -280,7 +241,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index)] or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
-                               and not _names_a_thing(m, index) and not _listed(T, m))
+                               and not _names_a_thing(m, index) and not listed(T, m))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
         subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
@@ -298,7 +259,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         modifiers = [m for m in modifiers if m not in sources]
         rest = obj_actors + modifiers
     if len(sources) >= 2:   # "Estonia and Mexico established relations in New York": the pair acts
-        targets = [m for m in rest if m.code not in {s.code for s in sources} and not _located(index, m)]
+        targets = [m for m in rest if m.code not in {s.code for s in sources} and not located(index, m)]
         if targets:
             return [(s, targets[0]) for s in sources]
         # "A and B clashed" fight each other; "A and B denied it" act on no one between them
@@ -316,13 +277,14 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         rest2 = [m for m in rest if m.code != target.code]
         if rest2 and cameo in SYMMETRIC:
             return [(target, rest2[0])]
-        others = [m for m in index.in_span(sent) if m.code != target.code]
+        others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)]
         if others and passive:
             return [(others[0], target)]
         if passive and not strict and len(main_pair) == 2 and target.code in main_pair and target.sector != "BUS" \
+                and cameo[:2] not in ("11", "12", "13") \
                 and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):   # "was forced to": by circumstance
             # "U.S. tuna boats were seized": in a text about a pair, by the other of the pair (a firm's loss, by
-            # anyone: "its stake would be reduced")
+            # anyone: "its stake would be reduced"; words against it, by anyone: "X has been accused of")
             return [(code_actor(next(c for c in main_pair if c != target.code)), target)]
         return []
     if source is not None and target is None:
@@ -336,8 +298,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         # An actor elsewhere in the clause ("... sanctions on Pretoria") before falling back to context.
         head = clause_head(T, trigger)
         others = [m for m in index.in_tokens(T.subtree(head))
-                  if m.code != source.code and not _named_part(m, index) and not _circumstance(T, m, head)
-                  and not _listed(T, m)]
+                  if m.code != source.code and not _named_part(m, index) and not circumstance(T, m, head)
+                  and not listed(T, m)]
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side
@@ -345,6 +307,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         in_passing = cameo[:2] in ("04", "10") and cameo not in VISITS and bare_noun(T, trigger)
         if any(T.lemma[t] in MANY_STATES and T.tag[t] == "NNS" for t in objs):
             return []   # "pressed many countries to tighten their belts": no one state of the pair
+        if any(T.lemma[t] in BODIES and T.dep[t] in ("dobj", "nsubjpass") for t in objs):
+            return []   # "Davis accused the government of": a body no one named, most likely the speaker's own
         if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):

@@ -19,8 +19,9 @@ def only_speech(T: Tokens, verb: int) -> bool:
     lemma, children, dep = T.lemma[verb], T.children[verb], T.dep
     clauses = [c for c in children if dep[c] == "ccomp"]
     if lemma in ("agree", "insist") and clauses and not any(
-            dep[c] in ("prep", "dobj") and T.lower[c] in ("on", "upon", "to", "what") for c in children):
-        # "insisted on the withdrawal" asks for it; "insisted that B must withdraw" demands it
+            dep[c] in ("prep", "dobj") and T.lower[c] in ("on", "upon", "to", "what") and c > verb for c in children):
+        # "insisted on the withdrawal" asks for it ("On Monday X insisted" does not); "insisted that B must
+        # withdraw" demands it
         return not any(_binding(T, c) for c in clauses)
     if lemma == "ask":
         return any(T.lower[m] in QUESTION_MARKS for c in clauses for m in T.children[c] if dep[m] in ("mark", "advmod")) \
