@@ -5,6 +5,7 @@ names, and firms listed by name."""
 from __future__ import annotations
 
 from bilateral.ask import ask
+from bilateral.ask.intent import parse_question
 
 
 def test_the_items_a_sentence_counts_are_taken_from_the_sentence_that_names_them(news):
@@ -78,3 +79,27 @@ def test_a_sentence_that_says_what_the_one_before_meant_takes_its_cause_from_it(
     a = ask(news, "Why, according to a trade lawyer, does Buenos Aires not have to follow the Mercosur panel?")
     assert a.answered and a.text.startswith("There was no arbitration clause"), a.text
     assert len(a.citations) == 2, a.citations
+
+
+def test_a_numbered_name_answers_for_its_own_number_only(news):
+    a = ask(news, "When was the Tango-3 satellite launched?")
+    assert "14 October 2003" in a.text.split("From:")[0], a.text
+
+
+def test_a_time_the_answer_must_come_before_bounds_it(news):
+    a = ask(news, "When did the farm ministers of Argentina and Brazil meet before the July 2005 summit?")
+    head = a.text.split("From:")[0]
+    assert "9 February 2005" in head and "28 August 2005" not in head, a.text
+
+
+def test_a_comparison_of_two_years_gives_a_figure_for_each(news):
+    a = ask(news, "How much Argentine wheat is Brazil aiming to buy in 2005 compared with 2004?")
+    assert "5.2 million" in a.text and "3.9 million" in a.text, a.text
+    assert "Tango" not in a.text, a.text   # the number of a satellite's name is no figure
+
+
+def test_before_interest_was_added_asks_a_sum_not_a_rate(news):
+    assert parse_question("Before interest was added, how much did Argentina owe BNDES?").want == "money"
+    assert parse_question("What interest does the BNDES credit carry?").want == "percent"
+    a = ask(news, "Before interest was added, how much did Argentina owe Brazil's development bank?")
+    assert a.text.startswith("410 million"), a.text

