@@ -189,3 +189,28 @@ def test_words_a_wire_reports_as_said_are_dated_by_its_month():
     assert [(e.event_type, e.date, e.date_basis) for e in found] == [("ACCUSE", "1987-04", "inferred")]
     # without a dateline (not a dated report of the day) the act stays undated
     assert [e.date for e in events(text, published="1987-04-07")] == [None]
+
+
+def test_talks_a_wire_says_are_to_be_held_are_planned_in_its_month():
+    text = ("Makoto Kuroda, vice minister of Japan's trade ministry, is to hold two days of meetings with the "
+            "Deputy U.S. Trade Representative, Michael Smith.")
+    [e] = events(text, published="1987-04-08", dateline="WASHINGTON")
+    assert (e.event_type, e.modality, e.date, e.source.code, e.target.code) == ("CONSULT", "planned", "1987-04",
+                                                                                 "JPN", "USA")
+    # "was among the first to establish ties" tells a past act, not an arranged one
+    [e] = events("When Namibia became independent in 1990, Germany was among the first countries to establish "
+                 "diplomatic relations with the new state.")
+    assert e.modality == "asserted" and e.date == "1990"
+
+
+def test_an_announcement_of_planned_tariffs_is_dated_in_the_past():
+    text = "President Reagan announced the planned tariffs on Japanese goods on March 27."
+    [e] = [e for e in events(text, published="1987-04-08", dateline="WASHINGTON") if e.event_type == "SANCTION"]
+    assert e.date == "1987-03-27", e
+
+
+def test_the_city_where_the_pair_met_is_not_one_of_the_two():
+    text = "Chile and Bolivia held talks on gas exports. The two ministers met in Lima on Monday."
+    got = {(e.source.code, e.target.code) for e in events(text, published="1987-04-08", dateline="SANTIAGO")
+           if e.event_type == "CONSULT"}
+    assert got and all({s, t} == {"CHL", "BOL"} for s, t in got), got

@@ -63,3 +63,9 @@ def test_pressure_from_a_state_to_act_is_coercion_and_pressure_of_prices_is_none
         ("COERCE", "170", "UGA", "KEN")}
     assert coded("Uganda brought pressure on Kenya to open its markets.") == {("COERCE", "170", "UGA", "KEN")}
     assert not coded("Inflationary pressure in Kenya rose, Ugandan officials said.")
+
+
+def test_harm_to_an_industry_is_no_assault_and_to_people_one():
+    assert not [e for e in coded("Kenya's trade practices are said to have injured the Ugandan sugar industry.")
+                if e[0] == "ASSAULT"]
+    assert ("ASSAULT", "182", "KEN", "UGA") in coded("Kenyan troops injured 20 Ugandan farmers.")

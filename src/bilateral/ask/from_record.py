@@ -75,8 +75,7 @@ def event_period_fit(e: Event, periods: list) -> int:
     d = e.date or ""
     for p in periods:
         if p.signal in ("before", "after") and d:   # "met before the July 2005 summit": a bound, not the time
-            inside = d[:len(p.value)] < p.value if p.signal == "before" else d[:len(p.value)] > p.value
-            return 1 if inside else -9
+            return 1 if (d[:len(p.value)] < p.value) == (p.signal == "before") and d[:len(p.value)] != p.value else -9
         if d.startswith(p.value) or (p.value.startswith(d) and d):
             return 2
         if p.signal == "since" and d > p.value:

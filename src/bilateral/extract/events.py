@@ -140,7 +140,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                     if named[0]:
                         when, when_basis = named
                 if when is None and published and document.dateline and modality in ("planned", "intended"):
-                    when, when_basis = published[:4], "inferred"   # a wire's "will lend Ecuador": within its year
+                    # a wire's "will lend Ecuador": within its year; "is to hold talks": within its month
+                    when, when_basis = published[:7 if cameo[:2] == "04" and modality == "planned" else 4], "inferred"
                 found.append(_make(document, sent, T, i, cameo, source, target, modality,
                                    when, date_end, when_basis or basis, topic))
                 for at, t in _conjunct_dates(T, i, sent_dates, date):   # "... in 2001 and a partnership in 2009"

@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from .actor_index import ActorIndex
+from .standing import located
 
 
 def most_named(actors: list) -> tuple:
@@ -40,8 +41,9 @@ FOCUS_SHARE = 0.6
 def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:
     """What "both countries" means here: the two codes the passage names most (the later on a tie),
     else the document's pair. A state named once in passing ("accredited from its embassy in
-    Washington") does not displace the two the passage is about."""
-    named = recent + [m.code for m in index.in_span(sent)]
+    Washington") or a city where the act took place does not displace the two the passage is about."""
+    # "The two ministers met in Lima": a city that says where it happened is not one of the two
+    named = recent + [m.code for m in index.in_span(sent) if not (m.kind in ("capital", "place") and located(index, m))]
     last = {code: i for i, code in enumerate(named)}
     if len(last) < 2:
         return main_pair

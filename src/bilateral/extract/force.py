@@ -18,6 +18,10 @@ INSTEAD = {"attack": "111", "assail": "111", "assault": "111", "blast": "111", "
 TRAFFIC = frozenset({"transport", "traffic", "supply", "supplies", "access", "route", "routes", "shipping"})
 CIVIL_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "LAB"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"})
+# What harm done is economic, whoever it belongs to: "injured the U.S. semiconductor industry", "hurt producers".
+ECONOMIC = frozenset({"industry", "economy", "market", "sector", "trade", "interest", "export", "import",
+                      "producer", "exporter", "manufacturer", "competitiveness", "prospect", "reputation",
+                      "relation", "tie", "business", "currency", "growth"})
 
 
 def is_force(cameo: str) -> bool:
@@ -59,6 +63,8 @@ def _struck(T: Tokens, c: int, index: ActorIndex, sets: dict) -> bool:
     physical = sets.get("forces", frozenset()) | sets.get("arms", frozenset()) | sets.get("targets", frozenset()) \
         | sets.get("crowds", frozenset()) | sets.get("roads", frozenset()) | PEOPLE | TRAFFIC
     words = {T.lemma[c], T.lower[c]} | {T.lemma[k] for k in T.children[c] if T.dep[k] == "compound"}
+    if T.lemma[c] in ECONOMIC:
+        return False
     if words & physical or _party_object(T, c, index) and not _possessed(T, c):
         return True
     if any(Gazetteer.load().agent_sector(w) for w in (T.lower[c], T.lemma[c])):

@@ -121,7 +121,7 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "intended"
     if any(t.lemma_.lower() in SCHEDULED for t in links[1:] if t.pos_ == "ADJ"):
         return "planned"
-    future = any(a in ("will", "shall", "'ll", "would") for a in auxes)
+    future = any(a in ("will", "shall", "'ll", "would") for a in auxes) or (fine and _be_to(links))
     if future and lemmas & REPORT:
         return "intended"
     if future or lemmas & PLAN and tok.tag_ in ("VB",):
@@ -129,6 +129,18 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if "would" in auxes:
         return "hypothetical"
     return "asserted"
+
+
+ARRANGED = frozenset({"hold", "have", "make", "sign", "conduct", "begin", "open", "start", "resume", "pay"})
+
+
+def _be_to(links: list) -> bool:
+    """"Kuroda is to hold two days of meetings": "be" with a to-infinitive tells what is arranged to happen."""
+    return any(k and t.lemma_.lower() == "be" and t.dep_ == "ROOT" and links[k - 1].dep_ == "xcomp"
+               and (k == 1 or links[k - 1].lemma_.lower() in ARRANGED)   # not "are to look at the loan it made"
+               and not any(c.dep_ in ("attr", "prep", "acomp") for c in t.children)   # "was among the first to"
+               and any(c.lower_ == "to" and c.dep_ == "aux" for c in links[k - 1].children)
+               for k, t in enumerate(links))
 
 
 def _refused(links: list) -> bool:

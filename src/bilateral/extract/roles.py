@@ -246,6 +246,9 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
         obj_actors = [m for m in obj_actors if _heads_phrase(index, m, objs)]
+    if not passive and len(local_pair) == 2 and is_pair_phrase(T, subj) and len(_distinct(subj_actors)) < 2 \
+            and (cameo in SYMMETRIC or cameo[:2] in MUTUAL):   # "the two ministers met in Lima": the pair met
+        return _both_ways(T, cameo, objs, pair_actors(local_pair))
     if passive:
         rest = subj_actors + obj_actors
         # "occupied by both Nazi Germany and the Soviet Union": each doer the "by" phrase joins acts

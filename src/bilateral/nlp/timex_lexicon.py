@@ -62,13 +62,16 @@ YEAR_NOUN_PLURALS = {"elections", "games", "olympics", "talks", "protests", "flo
                      "celebrations", "events", "crisis", "clashes", "bombings", "killings", "hostilities",
                      "elections,", "championships", "finals", "uprisings", "earthquakes", "tsunamis"}
 
-FUTURE_CUES = (r"\b(?:will|won't|shall|going\s+to|due\s+to|scheduled|set\s+to|plans?\s+to|planned|planning"
+FUTURE_CUES = (r"\b(?:will|won't|shall|going\s+to|due\s+to|scheduled|set\s+to|plans?\s+to"
+               r"|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!their\s)planned|planning"
                r"|expected\s+to|expects\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming|coming|forthcoming"
                r"|later\s+this|would\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|begin|start|resume"
                r"|be\s+held|meet|visit|hold|sign|leave|arrive|travel|fly|attend|return|vote|open))\b|'ll\b")
-# A participle after "be"/"been" is passive voice, not a past-tense cue.
+# "announced the planned tariffs on March 27": a participle after a determiner names a thing, not the tense;
+# one after "be"/"been" is passive voice, not a past-tense cue.
 PAST_CUES = (r"\b(?:was|were|had|did|said|told|ago|earlier|previously|announced|began|came|met|went|took"
-             r"|made|gave|signed|visited|held|left|became|agreed|(?<!\bbe )(?<!been )(?<!being )[a-z]+ed)\b")
+             r"|made|gave|signed|visited|held|left|became|agreed"
+             r"|(?<!\bbe )(?<!been )(?<!being )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bhis )(?<!\btheir )[a-z]+ed)\b")
 # Words after a length of time that make it a shifted date, not a rate ("$1 billion a year earlier").
 SHIFT_WORDS = SHIPPED.items("calendar.shift.words")
 SHIFTED = re.compile(rf"\s+({'|'.join(SHIFT_WORDS)})\b", re.IGNORECASE)
