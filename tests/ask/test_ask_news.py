@@ -103,3 +103,20 @@ def test_before_interest_was_added_asks_a_sum_not_a_rate(news):
     assert parse_question("What interest does the BNDES credit carry?").want == "percent"
     a = ask(news, "Before interest was added, how much did Argentina owe Brazil's development bank?")
     assert a.text.startswith("410 million"), a.text
+
+
+def test_a_figure_the_question_names_is_not_its_answer(news):
+    a = ask(news, "How much did Brazil's central bank put into the 600 million dollar bridge loan for Argentina?")
+    assert a.text.startswith("150 million"), a.text
+
+
+def test_the_opposite_act_does_not_answer_when(news):
+    a = ask(news, "When did Argentina lift its quota on Brazilian shoes?")
+    assert not a.answered, a.text   # the documents tell only of its imposing
+    a = ask(news, "On what date did Argentina resume interest payments to Brazilian banks?")
+    assert a.text.startswith("June 2005"), a.text   # a month that answers beats a day that does not
+
+
+def test_a_price_per_unit_answers_what_price_and_according_to_names_a_source(news):
+    a = ask(news, "According to Lavagna, what wheat price did Brazilian millers reckon the mills need to break even?")
+    assert "140 dlrs a tonne" in a.text.split("“")[0], a.text

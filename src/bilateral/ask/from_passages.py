@@ -12,11 +12,11 @@ from .cite import fmt_date
 from .find import Hit, actor_offsets, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
-from .parties import about_another, names_parties, names_partner, names_things
+from .parties import about_another, names_parties, names_partner, names_things, opposite_act
 from .passage_lists import answer_list
 from .record import Record
 from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
-                    proximity)
+                    given, proximity)
 from .telling import COVERED, covered, not_said, quote, said, src
 
 __all__ = ["COVERED", "from_passages"]
@@ -84,10 +84,12 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
 
 def answer_date(rec: Record, it: Intent) -> Answer:
     hits = covered(rank(rec, it, has_date))
-    hits = [h for h in hits if not about_another(rec, it, h)]
+    hits = [h for h in hits if not about_another(rec, it, h) and not opposite_act(it.question, h.p.text)]
     found = best_dates(rec, it, hits[:8])
     if re.search(r"\b(?:what|which) year\b", it.question, re.I):   # a weekday is no answer to "what year"
         found = [c for c in found if YEAR.search(c[5] or "") or (c[4] and YEAR.match(c[4]))]
+    if re.search(r"\b(?:on )?what (?:date|day)\b", it.question, re.I):   # "what date": a day, where one is as near
+        found = [c for c in found if c[4] and len(c[4]) >= 10 and c[0] >= found[0][0] - 1.5] or found
     if not found:
         return not_said(rec, it, "when that happened", rank(rec, it, k=1))
     top = found[0]
@@ -150,7 +152,7 @@ def answer_figure(rec: Record, it: Intent) -> Answer:
         hits = [h for h in hits if time_fit(rec, it, h.i) >= 0]
     hits = [h for h in hits if names_parties(rec, it, h) and names_things(rec, it, h)]
     hits = [h for h in hits if names_partner(rec, it, h)] or hits
-    found = best_figures(rec, it, hits[:8], it.want)
+    found = [c for c in best_figures(rec, it, hits[:8], it.want) if not given(it.question, c[2].value)]
     if not found:
         return not_said(rec, it, "that figure", rank(rec, it, k=1))
     _, h, f = found[0]

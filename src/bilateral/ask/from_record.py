@@ -19,6 +19,7 @@ from .intent import Intent
 from .model import Answer
 from .record import Record
 from .retrieve import coverage, terms
+from .spans import given
 
 NOT_SAID = "The documents do not say"
 CONFLICT_WORDS = {"value": "the figures for the same period cannot both hold",
@@ -135,9 +136,8 @@ def figure_line(rec: Record, c: Claim) -> str:
 def not_said(rec: Record, it: Intent, what: str, near: Optional[list] = None) -> Answer:
     """The plain answer when nothing in the record answers; the closest passage is cited, not quoted."""
     text = f"{NOT_SAID} {what}."
-    cites = []
+    cites = [cite_passage(rec.docs, near[0])] if near else []
     if near:
-        cites = [cite_passage(rec.docs, near[0])]
         text += " The closest passage in the record is cited below; it does not answer the question."
     return Answer(text=text, citations=cites, items=[], kind=it.kind, answered=False)
 
@@ -158,8 +158,8 @@ def closest(rec: Record, it: Intent, k: int = 1) -> list:
 def answer_figure(rec: Record, it: Intent) -> Answer:
     if not it.metrics or it.want in ("percent", "length", "duration", "amount"):
         return answer_passage(rec, it, need_number=True)
-    claims = [c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)]
-    claims = scope_filter(claims, it)
+    claims = scope_filter([c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)
+                           and not given(it.question, c.value)], it)
     label = " or ".join(METRIC_LABELS.get(m, m) for m in it.metrics[:2])
     if not claims:
         return not_said(rec, it, f"what the {label} figure is for {about(rec, it)}", closest(rec, it))
@@ -348,8 +348,8 @@ def answer_list(rec: Record, it: Intent) -> Answer:
 def answer_compare(rec: Record, it: Intent) -> Answer:
     if not it.metrics:
         return answer_passage(rec, it)
-    claims = [c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)]
-    claims = scope_filter(claims, it)
+    claims = scope_filter([c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)
+                           and not given(it.question, c.value)], it)
     label = METRIC_LABELS.get(it.metrics[0], it.metrics[0])
     since = next((p.value for p in it.periods if p.signal in ("since", "from", "between") or p.start), None)
     if since:
@@ -380,8 +380,8 @@ def answer_conflict(rec: Record, it: Intent) -> Answer:
         if it.events:
             return answer_date_conflict(rec, it)
         return answer_passage(rec, it)
-    claims = [c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)]
-    claims = scope_filter(claims, it)
+    claims = scope_filter([c for c in metric_claims(rec, it, it.metrics) if c.value is not None and unit_ok(c, it)
+                           and not given(it.question, c.value)], it)
     label = " or ".join(METRIC_LABELS.get(m, m) for m in it.metrics[:2])
     if it.periods and claims:
         fits = {c.claim_id: period_fit(c, it.periods) for c in claims}

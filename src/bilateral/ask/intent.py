@@ -321,6 +321,8 @@ let keep worth value amount size cost price figure number rate stand stands stoo
 def _focus(question: str, skip: set, names: list) -> list:
     """The stems of what a question is about (its thing and its act), without its actors, times and cue words."""
     from .retrieve import WORD
+    said_by = re.match(r"\s*according to [^,?]+,", question, re.I)   # who said it: a source, not the thing asked
+    skip = skip | set(range(said_by.end())) if said_by else skip
     blanked = "".join(" " if i in skip else ch for i, ch in enumerate(question))
     text = rewrite_phrases(blanked)
     name_stems = {stem(w) for n in names for w in WORD.findall(n)}

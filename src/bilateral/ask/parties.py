@@ -77,3 +77,20 @@ def names_parties(rec: Record, it: Intent, h: Hit) -> bool:
     while first > 0 and rec.passages[first - 1].doc_id == h.p.doc_id:
         first -= 1
     return it.codes[0] in codes_before(rec, h, 3) | rec.passage_codes[first]
+
+
+# Acts and their opposites, by word start: a passage telling only the opposite of the act asked
+# ("suspended interest payments" for "when did Quito resume them") does not answer it.
+OPPOSITES = [("resum", "suspen|halt|stopp|stop|ceas|froze|freez"), ("lift", "impos"), ("reopen", "clos|shut"),
+             ("rais", "cut|lower"), ("accept", "reject"), ("join", "leav|left|quit"), ("restor", "sever|broke|break"),
+             ("grant", "den|refus"), ("increas", "decreas|reduc|cut"), ("win|won", "lose|lost")]
+
+
+def opposite_act(question: str, text: str) -> bool:
+    """Whether the passage tells the opposite of the question's act and never the act itself."""
+    low_q, low_t = question.lower(), text.lower()
+    for act, opposite in OPPOSITES:
+        if re.search(rf"\b(?:{act})", low_q) and not re.search(rf"\b(?:{act})", low_t) \
+                and re.search(rf"\b(?:{opposite})", low_t) and not re.search(rf"\b(?:{opposite})", low_q):
+            return True
+    return False

@@ -17,7 +17,8 @@ DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more th
                       r"weeks?|days?|decades?)\b", re.I)
 RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a year|annually|barrels per day)\b",
                   re.I)
-MONEY_UNITS = re.compile(r"^(?:[A-Z]{3}|dlrs?|dollars?|yen|euros?|pounds?|francs?|rupees?|won)$")
+# a sum, or a price ("25 dlrs a barrel": USD_per_barrel)
+MONEY_UNITS = re.compile(r"^(?:[A-Z]{3}|dlrs?|dollars?|yen|euros?|pounds?|francs?|rupees?|won)(?:_per_(?!day)\w+)?$")
 YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d)(?![.,]\d)")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
 CLAUSE_WORDS = r", and |, but |, while |, which |, although | and (?=on |in |at |the |its |a |[\w-]+ed )| – | — "
@@ -96,6 +97,13 @@ def figures_in(text: str) -> list:
             f.cls = "year"
     out = [f for f in out if not _marker(text, f)]
     return sorted(out, key=lambda f: f.start)
+
+
+def given(question: str, value: Optional[float]) -> bool:
+    """Whether a figure is one the question itself names ("put into the 500 million dollar loan"): a
+    constraint on the answer, never the answer."""
+    return value is not None and any(f.value and abs(f.value - value) <= 0.01 * abs(f.value)
+                                     for f in figures_in(question) if f.cls not in ("year", "rank"))
 
 
 def _marker(text: str, f: "Figure") -> bool:
