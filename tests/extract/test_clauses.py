@@ -214,3 +214,18 @@ def test_the_city_where_the_pair_met_is_not_one_of_the_two():
     got = {(e.source.code, e.target.code) for e in events(text, published="1987-04-08", dateline="SANTIAGO")
            if e.event_type == "CONSULT"}
     assert got and all({s, t} == {"CHL", "BOL"} for s, t in got), got
+
+
+def test_states_invited_to_a_group_meeting_are_consulted_by_the_group():
+    text = ("India, along with China, Brazil and Russia, has been invited to take part in the G7 meeting in "
+            "London on Friday.")
+    got = {(e.event_type, e.source.code, e.target.code) for e in events(text, published="2005-02-04")}
+    assert got == {("CONSULT", "G7", c) for c in ("IND", "CHN", "BRA", "RUS")}, got
+    # invited together, none of them invited another; who invited them is not said
+    assert not events("Representatives from China, India and Brazil were invited to attend some of the sessions.",
+                      published="2005-02-04")
+
+
+def test_each_state_a_passive_act_names_is_its_target():
+    got = {(e.source.code, e.target.code) for e in events("Chile and Peru were attacked by Bolivian troops.")}
+    assert got == {("BOL", "CHL"), ("BOL", "PER")}, got

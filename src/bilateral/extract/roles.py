@@ -62,7 +62,10 @@ def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
             if m.code in (source.code, target.code) or tok is None or any((source, m) == r for r in out):
                 continue
             node, hops = tok, 0
-            while dep[node] in ("conj", "appos") and head[node] != node and hops < 6:
+            lower = index.T.lower   # "India, along with China and Brazil, was invited": joined as conjuncts are
+            while (dep[node] in ("conj", "appos") or (dep[node] == "pobj" and lower[head[node]] == "with") or (
+                    lower[node] in ("with", "along") and dep[node] in ("prep", "advmod"))) \
+                    and head[node] != node and hops < 6:
                 node, hops = head[node], hops + 1
                 if node == root:
                     out.append((source, m))
@@ -202,6 +205,20 @@ def mission_roles(T: Tokens, trigger: int, args: list, index: ActorIndex, rules)
     return []
 
 
+def host_of(T: Tokens, trigger: int, index: ActorIndex) -> list:
+    """Who asked them, when an invitation names no one: the owner of the meeting it is to ("were invited to
+    take part in the G7 meeting"); else nobody."""
+    if T.lemma[trigger] != "invite":
+        return []
+    for t in T.subtree(trigger):
+        if T.lemma[t] in MEETINGS | {"session", "summit", "conference"}:
+            owner = [c for c in T.children[t] if T.dep[c] in ("compound", "poss", "nmod", "amod")]
+            found = _actor_in(index, [k for c in owner for k in T.subtree(c)])
+            if found is not None:
+                return [found]
+    return []
+
+
 def _actor_in(index: ActorIndex, tokens: list):
     found = index.in_tokens(tokens)
     return found[0] if found else None
@@ -254,7 +271,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         # "occupied by both Nazi Germany and the Soviet Union": each doer the "by" phrase joins acts
         by = [t for h in agent if T.dep[h] == "pobj" and T.head[h] in agent for t in T.subtree(h, CLAUSES)]
         doers = _distinct(_core(T, agent_actors, by)[0]) if agent_actors and by else []
-        sources = doers if len(doers) >= 2 else agent_actors[:1]
+        sources = doers if len(doers) >= 2 else agent_actors[:1] or host_of(T, trigger, index)
     else:
         core, modifiers = _core(T, subj_actors, subj) if subj_actors and subj_actors[0].start >= 0 else (
             subj_actors, [])
@@ -278,9 +295,10 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if passive == PARTICIPLE:
             return []   # "Asked whether ..., Howard said": the one who asked is not told
         rest2 = [m for m in rest if m.code != target.code]
-        if rest2 and cameo in SYMMETRIC:
-            return [(target, rest2[0])]
-        others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)]
+        if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):
+            return [(target, rest2[0])]   # "talks between A and B were held"; not "A and B were invited to attend"
+        others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)
+                  and (not passive or m not in subj_actors)]   # "China, India ... were invited": none invited another
         if others and passive:
             return [(others[0], target)]
         if passive and not strict and len(main_pair) == 2 and target.code in main_pair and target.sector != "BUS" \

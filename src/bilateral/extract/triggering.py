@@ -136,7 +136,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
-    roles = more_targets(roles, obj_tokens, index)
+    roles = more_targets(roles, obj_tokens + (subj_tokens if passive else []), index)
     if pos == "VERB" and rule.objects and OBLIGED in rule.objects:   # "said Brazil should ...": Brazil is asked
         duties = [(c, d) for c in children[i] if dep[c] == "ccomp" for d in [obliged(T, c)] if d is not None]
         if any(event_at(T, c, sent, index, local_pair, main_pair, rules, international, dictionary, agents)
@@ -144,7 +144,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             return None   # "said Seoul must withdraw its troops": the act itself carries the demand
         roles = _targets_in(roles, [t for _, d in duties for t in T.subtree(d, CLAUSES)], index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
-        asked = [c for c in children[i] if dep[c] in ("dobj", "dative")] + [
+        asked = [c for c in children[i] if dep[c] in ("dobj", "dative") + (("nsubjpass",) if passive else ())] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
         roles = _targets_in(roles, [t for c in asked for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
