@@ -46,7 +46,9 @@ NEWS = {"news-reuters": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_
         "news-final": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_final.jsonl",
                        ROOT / "bench" / "qa" / "news_final_docs.txt"),
         "news-blind2": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_blind2.jsonl",
-                        ROOT / "bench" / "qa" / "news_blind2_docs.txt")}
+                        ROOT / "bench" / "qa" / "news_blind2_docs.txt"),
+        "news-blind3": ("reuters21578.jsonl.gz", ROOT / "bench" / "qa" / "news_blind3.jsonl",
+                        ROOT / "bench" / "qa" / "news_blind3_docs.txt")}
 
 NOT_SAID = re.compile(r"\b(?:documents?|sources?|record|texts?) (?:do|does) not (?:say|state|give|record|mention)|"
                       r"\bno (?:document|source|passage) (?:says|states|gives)", re.I)

@@ -120,3 +120,25 @@ def test_the_opposite_act_does_not_answer_when(news):
 def test_a_price_per_unit_answers_what_price_and_according_to_names_a_source(news):
     a = ask(news, "According to Lavagna, what wheat price did Brazilian millers reckon the mills need to break even?")
     assert "140 dlrs a tonne" in a.text.split("“")[0], a.text
+
+
+def test_a_short_form_the_document_defines_stands_for_its_words(news):
+    a = ask(news, "Apart from the two intrusions on Monday, how many further infringements of the Southern Air "
+                  "Traffic Zone did Brazil charge Argentine aircraft with?")
+    assert a.text.startswith("7"), a.text
+
+
+def test_which_after_a_preposition_asks_for_a_list(news):
+    a = ask(news, "Over which Brazilian towns did Brasilia say Argentine aircraft intruded?")
+    for town in ("Uruguaiana", "Itaqui", "Sao Borja"):
+        assert town in a.text, a.text
+
+
+def test_an_accusation_gives_the_grounds(news):
+    a = ask(news, "On what grounds did Buenos Aires argue that Brazil's Garabi dam was illegitimate?")
+    assert a.answered and "Iguazu" in a.text.split("according to")[0], a.text
+
+
+def test_what_a_credit_is_meant_to_pay_for_is_its_purpose(news):
+    a = ask(news, "What is the 300 million dollar Brazilian credit to Argentina mainly meant to pay for?")
+    assert "rail links" in a.text.split("according to")[0], a.text

@@ -55,7 +55,8 @@ def locate_focus(text: str, focus: list) -> dict:
     for st, s, _ in stems_at(text):
         for f, g in groups.items():
             if st in g or (len(f) >= 5 and st.startswith(f)) or (len(st) >= 5 and f.startswith(st)) or \
-                    (len(st) >= 4 and f.startswith(st) and len(f) - len(st) <= 2):
+                    (len(st) >= 4 and f.startswith(st) and len(f) - len(st) <= 2) or \
+                    (len(f) >= 5 and f[-1] == "d" and st.startswith(f[:-1] + "s")):   # "intruded", "intrusions"
                 where.setdefault(f, []).append(s)
     return where
 
@@ -147,6 +148,10 @@ def score_passage(rec: Record, it: Intent, i: int, w: dict, top_bm: float, q: li
     document's title count half), BM25, the question's countries named, its time, their order."""
     p = rec.passages[i]
     where = locate_focus(p.text, it.focus)
+    for short, long in rec.acronyms(p.doc_id).items():   # "10 other FIR infringements": the words FIR stands for
+        at = [m.start() for m in re.finditer(rf"\b{short}\b", p.text)]
+        for f in (locate_focus(long, it.focus) if at else ()):
+            where.setdefault(f, at)
     cov = coverage(where, w)
     seen: set = set()
     if cov < 1:

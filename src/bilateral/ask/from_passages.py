@@ -288,14 +288,17 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
 
 def answer_why(rec: Record, it: Intent) -> Answer:
     def bonus(p, where) -> float:
-        found = causes(p.text)
+        found = causes(p.text, it.purpose)
         strong = any(s for _, _, s in found) or CONSEQUENCE.match(p.text)
         return 1.2 if strong else (0.5 if found else -0.8)
     hits = covered(rank(rec, it, bonus))
+    if it.purpose:   # "a 44.6 billion yen credit ... The facility, to be used mostly for ...": the next sentence tells
+        hits = [x for h in hits[:8] for x in [h] + [Hit(j, rec.passages[j], h.score - 0.5, h.cov, {})
+                                                     for j in rec.neighbours(h.i, 0, 1)[1:]]]
     w = weights(rec, it.focus)
     per_doc: dict = {}
     for h in hits[:8]:
-        for start, word, strong in causes(h.p.text):
+        for start, word, strong in causes(h.p.text, it.purpose):
             before = {f: [o for o in offs if o < start] for f, offs in h.where.items()}
             inside = [f for f, offs in h.where.items() if any(o > start for o in offs)]
             near = proximity(h.p.text, start, start + len(word), {f: o for f, o in before.items() if o}, w)
@@ -316,6 +319,7 @@ def answer_why(rec: Record, it: Intent) -> Answer:
     parts = []
     for _, hs, reason in found:
         quoted = " ".join(h.p.text for h in hs)
+        reason = re.sub(r"^(?:is|are|was|were|will be|would be) (?:\w+ )??for ", "for ", reason)   # "is for urban ..."
         parts.append(f"{reason[0].upper() + reason[1:]}, according to {src(rec, hs[0].p)}: “{quoted}”")
     return said(rec, it, " Also: ".join(parts), [h for _, hs, _ in found for h in hs])
 

@@ -34,6 +34,8 @@ CHANGE_WORDS = frozenset("change changed changes grown grow grew increase increa
 AGREE_WORDS = ("agree", "disagree", "differ", "add up", "consistent", "contradict", "conflict", "match",
                "discrepanc", "tally")
 SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents", "articles", "accounts", "numbers")
+PURPOSE_Q = re.compile(r"\b(?:meant|intended|designed|earmarked|used|supposed|going)\s+(?:mainly |mostly |chiefly |"
+                       r"primarily |largely )?(?:to (?:pay for|finance|fund|cover|build|be used for)|for)\s*\?", re.I)
 WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|"
                       r"\bfor what (?:reason|purpose)\b|"
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
@@ -41,7 +43,8 @@ WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|c
 WHEN_CUES = re.compile(r"^\s*(?:when|since when|until when|till when|by when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
 FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
                          r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b", re.I)
-LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with) which)\b|\ball (?:the )?\w+", re.I)
+LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with|over|on|at|into|for|by|among) which)\b|"
+                       r"\ball (?:the )?\w+", re.I)
 # Nouns that name the act a verb rule codes ("the establishment of relations").
 NOMINAL = {"establishment": "establish", "signing": "sign", "severance": "sever", "severing": "sever",
            "withdrawal": "withdraw", "recognition": "recognize", "ratification": "ratify", "opening": "open",
@@ -94,6 +97,7 @@ class Intent:
     count: bool = False
     share: bool = False
     planned: bool = False
+    purpose: bool = False   # "what is the credit meant to pay for": what a thing is for, not why something happened
     counted: Optional[str] = None                    # stem of the noun "how many" counts, when no metric names it
     focus: list = field(default_factory=list)        # the stems of what is asked about: the thing, the act
     want: Optional[str] = None                       # the kind of figure asked: money, percent, count, ...
@@ -242,7 +246,7 @@ def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
     """What the question asks for, read from its cue words and what they govern (not from templates)."""
     if AGREE_Q.search(q) and (YES_NO.search(q) or re.search(r"\b(?:sources|reports|documents|accounts)\b", low)):
         return "conflict"
-    if WHY_CUES.search(q):
+    if WHY_CUES.search(q) or PURPOSE_Q.search(q):
         return "why"
     words = set(re.findall(r"[a-z]+", low))
     if words & CHANGE_WORDS and (metrics or re.search(r"\bhow (?:has|have|did|does|is|was)\b", low)):
@@ -315,7 +319,8 @@ agree disagree differ different same consistent contradict conflict match tally 
 documents document accounts stories story according rank ranked ranking position change changed compare compared
 comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
 compared view see way two both three stories among decade decades week weeks century give make take get put
-let keep worth value amount size cost price figure number rate stand stands stood""".split())
+let keep worth value amount size cost price figure number rate stand stands stood apart besides except further
+additional say says said ground grounds argue argued argues""".split())
 
 
 def _focus(question: str, skip: set, names: list) -> list:
@@ -323,6 +328,8 @@ def _focus(question: str, skip: set, names: list) -> list:
     from .retrieve import WORD
     said_by = re.match(r"\s*according to [^,?]+,", question, re.I)   # who said it: a source, not the thing asked
     skip = skip | set(range(said_by.end())) if said_by else skip
+    for m in PURPOSE_Q.finditer(question):   # "mainly meant to pay for": the cue, not the thing
+        skip = skip | set(range(m.start(), m.end()))
     blanked = "".join(" " if i in skip else ch for i, ch in enumerate(question))
     text = rewrite_phrases(blanked)
     name_stems = {stem(w) for n in names for w in WORD.findall(n)}
@@ -409,4 +416,5 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
         count=bool(re.search(r"\bhow many\b|\bnumber of\b", low)),
         share=bool(re.search(r"\b(share|percent|percentage|proportion)\b", low)),
         planned=bool(re.search(r"\b(will|plan|plans|planned|going to|expected|intend)\b", low)),
+        purpose=bool(PURPOSE_Q.search(question)),
     )

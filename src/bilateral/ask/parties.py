@@ -41,10 +41,13 @@ def about_another(rec: Record, it: Intent, h: Hit) -> bool:
     return False
 
 
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 def names_things(rec: Record, it: Intent, h: Hit) -> bool:
     """Whether a passage, the sentences around it or its title name every firm, field or thing the question
     names by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
-    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question)} & set(it.focus)
+    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question) if w not in MONTHS} & set(it.focus)
     if not proper:
         return True
     doc = rec.docs.get(h.p.doc_id)

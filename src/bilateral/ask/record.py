@@ -18,6 +18,9 @@ NAME_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CACHE: dict = {}   # (store path, counts, dictionary) -> Record, one entry: a cache of loaded data
 
 
+ACRONYM = re.compile(r"((?:[A-Z][\w-]*\s+){1,7}?[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
+
+
 @dataclass
 class Record:
     """The store's items and a sentence index: `passages[i]` names the countries in `passage_codes[i]`."""
@@ -38,6 +41,7 @@ class Record:
     surfaces: dict = field(default_factory=dict)       # lower-cased surface -> (country code, kind of name)
     _surfaces: dict = field(default_factory=dict)      # code -> stems of its names, filled as asked
     _doc_focus: dict = field(default_factory=dict)      # doc_id -> {focus stem: whether it holds it}, filled as asked
+    _acronyms: dict = field(default_factory=dict)      # doc_id -> {acronym: the words it stands for}, filled as asked
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -94,6 +98,25 @@ class Record:
             for f in todo:
                 known[f] = f in found
         return {f for f in focus if known[f]}
+
+    def acronyms(self, doc_id: str) -> dict:
+        """The short forms a document defines ("the Athens Flight Information Region (FIR)"): a later "FIR" says
+        those words too."""
+        if not self._acronyms:   # one pass over every passage, the first time any document is asked
+            for p in self.passages:
+                self._acronyms.setdefault(p.doc_id, [])
+                if "(" in p.text:
+                    self._acronyms[p.doc_id].append(p.text)
+        if isinstance(self._acronyms.get(doc_id), list):
+            found = {}
+            for text in self._acronyms[doc_id]:
+                for m in ACRONYM.finditer(text):
+                    words, short = m.group(1).split(), m.group(2)
+                    long = words[-len(short):] if len(words) >= len(short) else words
+                    if "".join(w[0] for w in long).upper() == short.upper():
+                        found[short] = " ".join(long)
+            self._acronyms[doc_id] = found
+        return self._acronyms.get(doc_id) or {}
 
     def neighbours(self, i: int, before: int = 1, after: int = 1) -> list:
         """Indices of the passages around passage i in the same document, in order."""

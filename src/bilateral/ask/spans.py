@@ -99,11 +99,19 @@ def figures_in(text: str) -> list:
     return sorted(out, key=lambda f: f.start)
 
 
+WORD_NUMBERS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
 def given(question: str, value: Optional[float]) -> bool:
     """Whether a figure is one the question itself names ("put into the 500 million dollar loan"): a
     constraint on the answer, never the answer."""
-    return value is not None and any(f.value and abs(f.value - value) <= 0.01 * abs(f.value)
-                                     for f in figures_in(question) if f.cls not in ("year", "rank"))
+    if value is None:
+        return False
+    named = [f.value for f in figures_in(question) if f.cls not in ("year", "rank") and f.value]
+    for m in re.finditer(r"\bthe (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?!(?:days?|weeks?|months?|"
+                         r"years?|decades?)\b)[a-z]", question):   # "apart from the three intrusions"
+        named.append(float(WORD_NUMBERS.get(m.group(1), m.group(1))))
+    return any(abs(v - value) <= 0.01 * abs(v) for v in named)
 
 
 def _marker(text: str, f: "Figure") -> bool:
@@ -215,22 +223,33 @@ CAUSE = re.compile(
     r"as(?= (?:the |its |their |his |her )?(?:[a-z]+ ){1,2}(?:is|was|are|were|has|had|grew|rose|fell)\b))"
     r"\b(?!\s+(?:\d|the (?:past|last|start|end)|"
     r"(?:last|past|recent|several|many|two|three|four|five) (?:years?|months?|weeks?|decades?)))", re.I)
-BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,6}?\s+(for)\b", re.I)
+BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,6}?\s+(for)\b|"
+                   r"\baccus(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,4}?\s+(of)\b", re.I)
 JUDGED = re.compile(r",\s+(which)\s+(?:it|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+"
                     r"(?:says?|said|claims?|claimed|argues?|argued|contends?|contended|believes?|believed|alleges?|"
                     r"alleged|considers?|considered)\s+(?:are|is|was|were|has|have|had)\b")
 WEAK = {"following", "after", "amid", "over", "since", "when", "as"}
 
 
-def causes(text: str) -> list:
-    """(start, marker, strong) of each phrase that may introduce a cause or purpose."""
+# What a sum or a thing is for: "to be used mostly for building a dam", "a 57 mln dlr loan is for urban development"
+PURPOSE = re.compile(r"\b(to be used (?:mostly |mainly |largely |partly |chiefly )?(?:for|to)|(?:is|are|was|were|will be|"
+                     r"would be) (?:used |earmarked |intended |meant |designed )?(?:mostly |mainly |largely )?for|"
+                     r"earmarked for|intended for|meant (?:to|for)|to (?:finance|fund|pay for|build))\b", re.I)
+
+
+def causes(text: str, purpose: bool = False) -> list:
+    """(start, marker, strong) of each phrase that may introduce a cause or purpose (only a purpose when the
+    question asks what a thing is for)."""
+    if purpose:
+        return [(m.start(), m.group(1).lower(), True) for m in PURPOSE.finditer(text)]
     out = []
     for m in CAUSE.finditer(text):
         word = m.group(1).lower()
         strong = word not in WEAK and not word.startswith("to ")
         out.append((m.start(), word, strong))
-    for m in BLAME.finditer(text):   # "blamed by lawmakers for job losses": the cause follows "for"
-        out.append((m.start(1), "for", True))
+    for m in BLAME.finditer(text):   # "blamed by lawmakers for job losses", "accused Greece of breaching": the ground
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), m.group(g), True))
     for m in JUDGED.finditer(text):  # "tariffs, which it says are inconsistent": the actor's own account
         out.append((m.start(1), "which", True))
     return sorted(out)
