@@ -229,3 +229,18 @@ def test_states_invited_to_a_group_meeting_are_consulted_by_the_group():
 def test_each_state_a_passive_act_names_is_its_target():
     got = {(e.source.code, e.target.code) for e in events("Chile and Peru were attacked by Bolivian troops.")}
     assert got == {("BOL", "CHL"), ("BOL", "PER")}, got
+
+
+def test_along_with_hung_on_the_verb_joins_the_invited(tmp_path):
+    """The parse of a stored document hangs "along with" on the verb here, not on "India": each state it
+    names is invited all the same."""
+    import bilateral
+    path = tmp_path / "g7.txt"
+    path.write_text("India, which attends the G7 meeting of seven leading industrialised nations on Friday, is "
+                    "unlikely to be cowed by its newcomer status.\n\nIndia, along with China, Brazil, South Africa "
+                    "and Russia, has been invited to take part in the G7 meeting taking place in London on Friday "
+                    "and Saturday.\n")
+    with bilateral.open(tmp_path / "x.duckdb") as corpus:
+        corpus.ingest([str(path)])
+        got = sorted((e.source.code, e.target.code) for e in corpus.events())
+    assert got == [("G7", c) for c in ("BRA", "CHN", "IND", "RUS", "ZAF")], got

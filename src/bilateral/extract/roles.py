@@ -66,9 +66,9 @@ def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
             while (dep[node] in ("conj", "appos") or (dep[node] == "pobj" and lower[head[node]] == "with") or (
                     lower[node] in ("with", "along") and dep[node] in ("prep", "advmod"))) \
                     and head[node] != node and hops < 6:
-                node, hops = head[node], hops + 1
-                if node == root:
-                    out.append((source, m))
+                prev, node, hops = node, head[node], hops + 1
+                if node == root or (lower[prev] == "along" and node == head[root] and dep[root] == "nsubjpass"):
+                    out.append((source, m))   # "along with" hung on the verb joins its passive subject too
                     break
     return out
 

@@ -144,7 +144,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             return None   # "said Seoul must withdraw its troops": the act itself carries the demand
         roles = _targets_in(roles, [t for _, d in duties for t in T.subtree(d, CLAUSES)], index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
-        asked = [c for c in children[i] if dep[c] in ("dobj", "dative") + (("nsubjpass",) if passive else ())] + [
+        asked = [c for c in children[i] if dep[c] in ("dobj", "dative") + (("nsubjpass",) if passive else ())
+                 or (passive and lower[c] == "along")] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
         roles = _targets_in(roles, [t for c in asked for t in T.subtree(c, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
