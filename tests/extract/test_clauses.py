@@ -244,3 +244,9 @@ def test_along_with_hung_on_the_verb_joins_the_invited(tmp_path):
         corpus.ingest([str(path)])
         got = sorted((e.source.code, e.target.code) for e in corpus.events())
     assert got == [("G7", c) for c in ("BRA", "CHN", "IND", "RUS", "ZAF")], got
+
+
+def test_a_call_for_reform_of_a_body_is_a_demand_of_it():
+    got = {(e.event_type, e.source.code, e.target.code) for e in events("India called for reform of the IMF.")}
+    assert got == {("REQUEST", "IND", "IMF")}, got
+    assert not events("Mexico called for reforms of its own economy.")
