@@ -224,6 +224,9 @@ def test_states_invited_to_a_group_meeting_are_consulted_by_the_group():
     # invited together, none of them invited another; who invited them is not said
     assert not events("Representatives from China, India and Brazil were invited to attend some of the sessions.",
                       published="2005-02-04")
+    assert not events("Fujioka told Reuters in an interview that Taiwan had been invited to the bank's 20th annual "
+                      "meeting starting April 27 in Osaka.",
+                      published="1987-04-08")
 
 
 def test_each_state_a_passive_act_names_is_its_target():

@@ -299,6 +299,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
             return [(target, rest2[0])]   # "talks between A and B were held"; not "A and B were invited to attend"
         others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)
                   and (not passive or m not in subj_actors)]   # "China, India ... were invited": none invited another
+        if T.lemma[trigger] == "invite":
+            return []   # who invited them is the meeting's owner (host_of), or unsaid
         if others and passive:
             return [(others[0], target)]
         if passive and not strict and len(main_pair) == 2 and target.code in main_pair and target.sector != "BUS" \
