@@ -253,3 +253,12 @@ def test_a_call_for_reform_of_a_body_is_a_demand_of_it():
     got = {(e.event_type, e.source.code, e.target.code) for e in events("India called for reform of the IMF.")}
     assert got == {("REQUEST", "IND", "IMF")}, got
     assert not events("Mexico called for reforms of its own economy.")
+
+
+def test_criticism_told_by_lashing_out_or_by_its_noun_and_where_it_was_said_is_no_party():
+    got = {(e.event_type, e.source.code, e.target.code) for e in events(
+        "In London on Thursday, India's finance minister lashed out at the trade policies of the G7 nations.",
+        published="2005-02-04")}
+    assert got == {("ACCUSE", "IND", "G7")}, got
+    got = {(e.event_type, e.source.code, e.target.code) for e in events("Japan's criticism of the U.S. tariffs grew.")}
+    assert got == {("ACCUSE", "JPN", "USA")}, got

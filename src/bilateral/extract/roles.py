@@ -259,6 +259,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
                                and not _names_a_thing(m, index) and not listed(T, m))
+    # "In London on Thursday, India's minister lashed out at the policies of the G7": where is the last resort
+    obj_actors.sort(key=lambda m: m.kind in ("capital", "place") and located(index, m))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
         subj_actors = [m for m in subj_actors if _heads_phrase(index, m, subj)]
         agent_actors = [m for m in agent_actors if _heads_phrase(index, m, agent)]
