@@ -262,3 +262,10 @@ def test_criticism_told_by_lashing_out_or_by_its_noun_and_where_it_was_said_is_n
     assert got == {("ACCUSE", "IND", "G7")}, got
     got = {(e.event_type, e.source.code, e.target.code) for e in events("Japan's criticism of the U.S. tariffs grew.")}
     assert got == {("ACCUSE", "JPN", "USA")}, got
+
+
+def test_groundwork_for_talks_plans_them():
+    text = ("A Japanese trade team is in Washington laying the groundwork for talks between Kuroda, Japan's vice "
+            "minister of trade, and the Deputy U.S. Trade Representative.")
+    [e] = events(text, published="1987-04-08", dateline="TOKYO")
+    assert (e.event_type, e.modality, e.date) == ("CONSULT", "planned", "1987-04"), e

@@ -290,3 +290,16 @@ def test_an_attack_dated_only_by_its_report_is_the_one_another_report_dates_in_t
     monday = ev("m", "d3", "1987-10-19", **force)
     monday.date_basis = "relative"
     assert len(merge_events([sunday, monday, told])[0]) == 3
+
+
+def test_talks_two_wires_announce_for_their_month_are_one_whatever_the_word():
+    talks = dict(date="1987-04", etype="CONSULT", src="JPN", tgt="USA", modality="planned", topic=None)
+    first = ev("a", "d1", cameo="040", trigger="talk", **talks)
+    second = ev("b", "d2", cameo="046", trigger="hold", **talks)
+    for e in (first, second):
+        e.date_basis = "inferred"
+    assert len(merge_events([first, second], {"d1": "1987-04-08", "d2": "1987-04-08"})[0]) == 1
+    # a plan of another kind dated by its report still needs the same code and verb
+    for e, verb in ((first, "lend"), (second, "grant")):
+        e.cameo, e.event_type, e.trigger = "070", "AID", verb
+    assert len(merge_events([first, second], {"d1": "1987-04-08", "d2": "1987-04-08"})[0]) == 2

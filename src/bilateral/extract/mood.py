@@ -21,6 +21,7 @@ PLAN = SHIPPED.words("moods.words.plan")
 REFUSE = SHIPPED.words("moods.words.refuse")
 READY = SHIPPED.words("moods.words.ready")
 SCHEDULED = SHIPPED.words("moods.words.scheduled")
+PREPARING = SHIPPED.words("moods.words.preparing")
 DOUBTED = SHIPPED.words("moods.words.doubted")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = SHIPPED.words("moods.words.report")
@@ -119,7 +120,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "negated"
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in links[1:] if t.pos_ == "ADJ"):
         return "intended"
-    if any(t.lemma_.lower() in SCHEDULED for t in links[1:] if t.pos_ == "ADJ"):
+    if any(t.lemma_.lower() in SCHEDULED for t in links[1:] if t.pos_ == "ADJ") or (
+            tok.pos_ == "NOUN" and any(t.lower_ in PREPARING for t in links[1:3])):   # "groundwork for talks"
         return "planned"
     future = any(a in ("will", "shall", "'ll", "would") for a in auxes) or (fine and _be_to(links))
     if future and lemmas & REPORT:

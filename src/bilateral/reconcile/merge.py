@@ -97,8 +97,9 @@ def _same_in_block(a: Event, b: Event, published: Optional[dict]) -> bool:
         if _mood(a) == "ongoing":
             return True
         return a.cameo == b.cameo and a.trigger == b.trigger
+    talks = (a.cameo or "")[:2] == (b.cameo or "")[:2] == "04" and _mood(a) == "future"   # the talks two wires announce
     if "inferred" in (a.date_basis, b.date_basis) and ((a.cameo or "")[:2] in SPOKEN or _mood(a) == "future") \
-            and not (a.cameo == b.cameo and a.trigger == b.trigger and (same_doc or _published_near(
+            and not ((talks or (a.cameo == b.cameo and a.trigger == b.trigger)) and (same_doc or _published_near(
                 a.mentions[0].doc_id, b.mentions[0].doc_id, published or {}))):
         return False   # words and plans dated by their report ("has accused" in a wire's month, "will lend" in its
         # year) are told apart as undated ones
