@@ -142,3 +142,11 @@ def test_an_accusation_gives_the_grounds(news):
 def test_what_a_credit_is_meant_to_pay_for_is_its_purpose(news):
     a = ask(news, "What is the 300 million dollar Brazilian credit to Argentina mainly meant to pay for?")
     assert "rail links" in a.text.split("according to")[0], a.text
+
+
+def test_which_governments_names_the_states_that_did_the_act_one_sentence_each(news):
+    a = ask(news, "Which creditor governments did Argentina's economy minister name as having raised their pledges?")
+    items = a.text.split("From:")[0]
+    for state in ("Spain", "Italy", "Germany"):
+        assert state in items, a.text
+    assert "Brazil" not in items, a.text

@@ -97,6 +97,7 @@ class Intent:
     count: bool = False
     share: bool = False
     planned: bool = False
+    acts: list = field(default_factory=list)   # the focus stems the question uses as verbs ("raised")
     purpose: bool = False   # "what is the credit meant to pay for": what a thing is for, not why something happened
     counted: Optional[str] = None                    # stem of the noun "how many" counts, when no metric names it
     focus: list = field(default_factory=list)        # the stems of what is asked about: the thing, the act
@@ -403,8 +404,10 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
         if st not in leftover:
             leftover.append(st)
     counted = _counted(doc, phrases)
+    focus = _focus(question, actor_chars, names)
     return Intent(
-        counted=counted, focus=_focus(question, actor_chars, names), want=_want(low, counted, metrics), names=names,
+        counted=counted, focus=focus, want=_want(low, counted, metrics), names=names,
+        acts=[stem(t.text) for t in doc if t.pos_ == "VERB" and stem(t.text) in focus],
         metric_words=metric_words,
         question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
         events=events, periods=periods, terms=leftover, query=query,

@@ -102,6 +102,39 @@ def named_items(rec: Record, it: Intent, found: list) -> list:
     return out
 
 
+COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:countries|governments|states|nations|donors)\b",
+                         re.I)
+
+
+def countries_acting(rec: Record, it: Intent, found: list) -> tuple:
+    """(hits, names) for "which donor governments raised their pledges": the states named in the sentences
+    of the best documents that tell the question's act ("Japan raised its pledge"), and in the sentences
+    that run on in the same paragraph ("Britain almost trebled its contribution")."""
+    if not COUNTRIES_Q.search(it.question) or not it.acts:
+        return [], []
+    igo = {code for code, kind in rec.surfaces.values() if kind == "igo"}
+    docs = list(dict.fromkeys(h.p.doc_id for h in found if h.cov >= COVERED))[:3]
+    hits, names = [], []
+    for i, p in enumerate(rec.passages):
+        if p.doc_id not in docs or not locate_focus(p.text, it.acts):
+            continue
+        run = [i]
+        while run[-1] + 1 < len(rec.passages) and rec.passages[run[-1] + 1].doc_id == p.doc_id \
+                and rec.passages[run[-1] + 1].start - rec.passages[run[-1]].end <= 1 and len(run) < 5:
+            run.append(run[-1] + 1)
+        for j in run:
+            text = rec.passages[j].text
+            codes = [c for c in rec.passage_codes[j] if c not in it.codes and c not in igo]
+            stems = [(st, s) for st, s, _ in stems_at(text)]
+            at = {c: min([s for st, s in stems if st in rec.surface_stems(c)] or [len(text)]) for c in codes}
+            for c in sorted(codes, key=at.get):
+                if rec.name(c) not in names:
+                    names.append(rec.name(c))
+            if codes and j not in hits:
+                hits.append(j)
+    return hits, names
+
+
 def own_country(rec: Record, code: str, text: str, start: int, end: int) -> bool:
     """Whether the words just around a name give it the country ("French finance minister Herve Gaymard",
     "Nicolas Sarkozy of France"), not another's ("his German counterpart Hans Eichel")."""
@@ -162,6 +195,11 @@ def answer_list(rec: Record, it: Intent) -> Answer:
                     used.add(nxt[0])
                     chosen.append(Hit(nxt[0], rec.passages[nxt[0]], h.score, h.cov))
                     items_out.append(rec.passages[nxt[0]].text.strip())
+    acting, states = countries_acting(rec, it, found)
+    if states:   # the states are the items; their sentences are cited
+        chosen = [Hit(j, rec.passages[j], top.score, top.cov) for j in acting]
+        lines = "; ".join(f"“{h.p.text}” ({src(rec, h.p)})" for h in chosen)
+        return said(rec, it, f"The documents name: {'; '.join(states)}. From: {lines}", chosen)
     named = named_items(rec, it, found)
     for h, names in named:
         if h.i not in used:
