@@ -150,3 +150,8 @@ def test_which_governments_names_the_states_that_did_the_act_one_sentence_each(n
     for state in ("Spain", "Italy", "Germany"):
         assert state in items, a.text
     assert "Brazil" not in items, a.text
+
+
+def test_how_two_sides_differ_quotes_each_sides_own_position(news):
+    a = ask(news, "How do Brasilia and Buenos Aires differ on the way the shoe quota dispute should be settled?")
+    assert "World Trade Organisation" in a.text and "bilateral negotiations" in a.text, a.text

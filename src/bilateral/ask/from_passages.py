@@ -14,6 +14,7 @@ from .intent import Intent
 from .model import Answer
 from .parties import about_another, names_parties, names_partner, names_things, opposite_act
 from .passage_lists import answer_list
+from .positions import POSITIONS_Q, answer_positions
 from .record import Record
 from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
                     given, proximity)
@@ -239,6 +240,8 @@ def two_figures(want):
 
 
 def answer_compare(rec: Record, it: Intent) -> Answer:
+    if POSITIONS_Q.search(it.question) and len(it.codes) >= 2:
+        return answer_positions(rec, it)
     want = it.want if it.want not in (None, "rank") else None
     ranked = rank(rec, it, two_figures(want))
     hits = covered(ranked)

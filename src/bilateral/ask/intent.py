@@ -252,8 +252,8 @@ def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
     words = set(re.findall(r"[a-z]+", low))
     if words & CHANGE_WORDS and (metrics or re.search(r"\bhow (?:has|have|did|does|is|was)\b", low)):
         return "compare"
-    if COMPARE_CUES.search(q):
-        return "compare"
+    if COMPARE_CUES.search(q) or re.search(r"\bhow do(?:es)?\b.{1,80}\b(?:differ|disagree)\b", q, re.I):
+        return "compare"   # "how do Athens and Ankara differ on ...": the two sides' positions
     if RANK_CUES.search(q) or (rank_metric and (words & RANK_WORDS or re.search(r"\b\w+-(?:largest|biggest)\b",
                                                                                   low))):
         return "rank"
