@@ -155,3 +155,9 @@ def test_which_governments_names_the_states_that_did_the_act_one_sentence_each(n
 def test_how_two_sides_differ_quotes_each_sides_own_position(news):
     a = ask(news, "How do Brasilia and Buenos Aires differ on the way the shoe quota dispute should be settled?")
     assert "World Trade Organisation" in a.text and "bilateral negotiations" in a.text, a.text
+
+
+def test_a_comparison_of_two_sides_claims_gives_each_sides_figure(news):
+    a = ask(news, "How did the counts of Brasilia and Buenos Aires for the shoes held up at the border crossing in "
+                  "June compare?")
+    assert "40,000" in a.text and "9,000" in a.text, a.text

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .cite import fmt_date
-from .find import Hit, actor_offsets, rank, time_fit, weights
+from .find import Hit, actor_offsets, coverage, locate_focus, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
 from .parties import about_another, names_parties, names_partner, names_things, opposite_act
@@ -86,6 +86,10 @@ def best_dates(rec: Record, it: Intent, hits: list) -> list:
 def answer_date(rec: Record, it: Intent) -> Answer:
     hits = covered(rank(rec, it, has_date))
     hits = [h for h in hits if not about_another(rec, it, h) and not opposite_act(it.question, h.p.text)]
+    if it.acts:   # a sentence without the act asked must hold the rest of the question itself, not by its neighbours
+        w = weights(rec, it.focus)
+        hits = [h for h in hits if locate_focus(h.p.text, it.acts) or coverage(locate_focus(h.p.text, it.focus), w)
+                >= 0.75 * COVERED]
     found = best_dates(rec, it, hits[:8])
     if re.search(r"\b(?:what|which) year\b", it.question, re.I):   # a weekday is no answer to "what year"
         found = [c for c in found if YEAR.search(c[5] or "") or (c[4] and YEAR.match(c[4]))]
@@ -239,6 +243,12 @@ def two_figures(want):
     return bonus
 
 
+def leading_side(rec: Record, it: Intent, text: str):
+    """0 or 1: which of the question's two countries a sentence names first (or alone); None for neither."""
+    a, b = actor_offsets(rec, it, text)[:2]
+    return None if not a and not b else 0 if a and (not b or min(a) < min(b)) else 1
+
+
 def answer_compare(rec: Record, it: Intent) -> Answer:
     if POSITIONS_Q.search(it.question) and len(it.codes) >= 2:
         return answer_positions(rec, it)
@@ -266,6 +276,14 @@ def answer_compare(rec: Record, it: Intent) -> Answer:
             if f.cls == cls and when in asked - have and len(picked) < 4:
                 picked.append((h, f))
                 have.add(when)
+    first = leading_side(rec, it, picked[0][0].p.text) if len(picked) == 1 and len(it.codes) >= 2 else None
+    if first is not None and len(asked) < 2:   # "how did the claims of Baghdad and Tehran compare": the other side's
+        h0 = picked[0][0]   # the other side's count, among the best passages or in the sentences right after
+        near = [h for h in ranked if h.cov >= COVERED / 2 and h.i != h0.i] + [
+            Hit(j, rec.passages[j], h0.score - 1.0, h0.cov / 2, {}) for j in rec.neighbours(h0.i, 0, 2)[1:]]
+        other = next(((h, f) for _, h, f in best_figures(rec, it, near, want)
+                      if f.cls == cls and leading_side(rec, it, h.p.text) == 1 - first), None)
+        picked += [other] if other else []
     for h, f in picked:
         rows.append((when_of(rec, h, f) or "", h, f))
     rows.sort(key=lambda r: (r[0], r[1].i, r[2].start))

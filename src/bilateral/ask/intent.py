@@ -34,6 +34,8 @@ CHANGE_WORDS = frozenset("change changed changes grown grow grew increase increa
 AGREE_WORDS = ("agree", "disagree", "differ", "add up", "consistent", "contradict", "conflict", "match",
                "discrepanc", "tally")
 SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents", "articles", "accounts", "numbers")
+# Verbs that carry another word's act ("reach a deal", "take effect"): no act of their own.
+LIGHT = frozenset({"reach", "take", "make", "get", "have", "come", "go", "put", "set", "hold", "give", "do", "strike"})
 PURPOSE_Q = re.compile(r"\b(?:meant|intended|designed|earmarked|used|supposed|going)\s+(?:mainly |mostly |chiefly |"
                        r"primarily |largely )?(?:to (?:pay for|finance|fund|cover|build|be used for)|for)\s*\?", re.I)
 WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|"
@@ -407,7 +409,8 @@ def parse_question(question: str, gazetteer: Optional[Gazetteer] = None) -> Inte
     focus = _focus(question, actor_chars, names)
     return Intent(
         counted=counted, focus=focus, want=_want(low, counted, metrics), names=names,
-        acts=[stem(t.text) for t in doc if t.pos_ == "VERB" and stem(t.text) in focus],
+        acts=[stem(t.text) for t in doc if t.pos_ == "VERB" and stem(t.text) in focus and t.lemma_.lower() not in LIGHT
+              and t.dep_ not in ("acl", "amod", "relcl", "advcl")],   # "the rule requiring clearance": not the act asked
         metric_words=metric_words,
         question=question, kind=kind, codes=codes, places=places, metrics=metrics, rank_metric=rank_metric,
         events=events, periods=periods, terms=leftover, query=query,
