@@ -150,3 +150,9 @@ def test_a_known_person_acts_for_the_body_his_apposition_names(nlp):
 def test_historic_names_of_states_and_their_demonyms(nlp):
     found = actors(nlp, "Kampuchean guerrillas and Zairean troops met Czechoslovak envoys in Rhodesia.")
     assert [m.code for m in found.values()] == ["KHM", "COD", "CZE", "ZWE"]
+
+
+def test_a_surname_of_a_person_named_before_is_not_the_place_it_spells(nlp):
+    text = "Citibank's William Rhodes said Brazil will meet its creditors. Rhodes said the talks went well."
+    assert not [m for m in find_actors(nlp(text)) if m.code == "GRC"]
+    assert [m.code for m in find_actors(nlp("Tourists flocked to Rhodes this summer."))] == ["GRC"]

@@ -142,8 +142,11 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
         if entry.kind != "person":
             if persons is None:
                 persons = _persons(doc)
+                surnames = {T.orth[e - 1] for s, e in persons if e - s >= 2}
             if _inside_person(span, persons):
                 continue  # "Michael Jordan", "Chad Smith"
+            if entry.kind == "place" and end - start == 1 and T.orth[start] in surnames:
+                continue  # "Citibank's William Rhodes ... Rhodes said": the man named before, not the island
         out.append(reading(entry, span))
     return out
 
