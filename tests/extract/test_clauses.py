@@ -269,3 +269,10 @@ def test_groundwork_for_talks_plans_them():
             "minister of trade, and the Deputy U.S. Trade Representative.")
     [e] = events(text, published="1987-04-08", dateline="TOKYO")
     assert (e.event_type, e.modality, e.date) == ("CONSULT", "planned", "1987-04"), e
+
+
+def test_met_with_a_response_is_no_meeting():
+    assert not events("U.S. officials said they have proved to the Iranians that any further action will be met "
+                      "with a like-for-like response.", published="1987-10-20")
+    [e] = events("Iranian officials met U.S. envoys in Geneva.")
+    assert (e.event_type, e.source.code, e.target.code) == ("CONSULT", "IRN", "USA")
