@@ -276,3 +276,10 @@ def test_met_with_a_response_is_no_meeting():
                       "with a like-for-like response.", published="1987-10-20")
     [e] = events("Iranian officials met U.S. envoys in Geneva.")
     assert (e.event_type, e.source.code, e.target.code) == ("CONSULT", "IRN", "USA")
+
+
+def test_markets_holding_up_prices_back_no_party():
+    assert not events("Firmer gas oil on the London futures and bullish sentiment on the New York Mercantile "
+                      "Exchange futures market are supporting spot prices.", published="1987-03-09")
+    [e] = events("France supports the German proposal.")
+    assert (e.event_type, e.source.code, e.target.code) == ("SUPPORT", "FRA", "DEU")
