@@ -161,3 +161,8 @@ def test_a_comparison_of_two_sides_claims_gives_each_sides_figure(news):
     a = ask(news, "How did the counts of Brasilia and Buenos Aires for the shoes held up at the border crossing in "
                   "June compare?")
     assert "40,000" in a.text and "9,000" in a.text, a.text
+
+
+def test_a_figure_whose_own_noun_names_the_partner_beats_the_global_one(news):
+    a = ask(news, "How large was Chile's trade surplus with Argentina in 2004?")
+    assert a.text.startswith("1.4 billion"), a.text

@@ -12,7 +12,7 @@ from .cite import fmt_date
 from .find import Hit, actor_offsets, coverage, locate_focus, rank, time_fit, weights
 from .intent import Intent
 from .model import Answer
-from .parties import about_another, names_parties, names_partner, names_things, opposite_act
+from .parties import about_another, names_parties, names_partner, names_things, opposite_act, partner_phrase
 from .passage_lists import answer_list
 from .positions import POSITIONS_Q, answer_positions
 from .record import Record
@@ -135,7 +135,7 @@ def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> li
             if price and sold_for(h.p.text, f):
                 fit += 1.0
             near = proximity(h.p.text, f.start, f.end, where, w)
-            out.append((h.score + 3.0 * near + fit, h, f))
+            out.append((h.score + 3.0 * near + fit + partner_phrase(rec, it, h.p.text), h, f))
     out.sort(key=lambda c: -c[0])
     return out
 

@@ -97,3 +97,25 @@ def opposite_act(question: str, text: str) -> bool:
                 and re.search(rf"\b(?:{opposite})", low_t) and not re.search(rf"\b(?:{opposite})", low_q):
             return True
     return False
+
+
+BILATERAL_Q = re.compile(r"\b(surplus|deficit|trade|exports?|imports?|investment|aid|lending)\s+(?:with|to|from)\b", re.I)
+METRIC_WORD = re.compile(r"\b(?:surplus|deficit|exports?|imports?|investment|aid|lending)\b", re.I)
+
+
+def partner_phrase(rec: Record, it: Intent, text: str) -> float:
+    """For "Japan's trade surplus with the EC": +1 when the passage's own figure noun names the partner ("its
+    trade surplus with the Community"), -0.5 when it names none (the global surplus), 0 when it does not say."""
+    if len(it.codes) < 2 or not BILATERAL_Q.search(it.question):
+        return 0.0
+    partner = {stem(w) for surface, (c, _) in rec.surfaces.items() if c == it.codes[1] for w in surface.split()}
+    partner |= {stem(w) for n in it.names[1:2] for w in n.split()}
+    partner -= {"the", "of", "and"}
+    found = []
+    for m in METRIC_WORD.finditer(text):
+        words = [stem(w) for w in re.findall(r"[\w'’-]+", text[m.end():m.end() + 60])][:5]
+        if words and words[0] in ("with", "to", "from"):
+            found.append(1.0 if set(words[1:4]) & partner else -0.5)
+        elif words and words[0] in ("which", "hit", "was", "rose", "fell", "stood"):
+            found.append(-0.5)   # "Japan's trade surplus, which hit": no partner
+    return max(found) if found else 0.0
