@@ -80,6 +80,12 @@ def actor_offsets(rec: Record, it: Intent, text: str) -> list:
     return out
 
 
+def leading_side(rec: Record, it: Intent, text: str) -> Optional[int]:
+    """0 or 1: which of the question's two countries a sentence names first (or alone); None for neither."""
+    a, b = (actor_offsets(rec, it, text) + [[]])[:2]
+    return None if not a and not b else 0 if a and (not b or min(a) < min(b)) else 1
+
+
 GENERIC_NAME_WORDS = frozenset({"republic", "kingdom", "state", "united", "new", "south", "north", "west", "east",
                                 "the", "of", "democratic", "people", "islamic", "federal", "city"})
 

@@ -9,12 +9,13 @@ import re
 from typing import Optional
 
 from .cite import fmt_date
-from .find import Hit, actor_offsets, coverage, locate_focus, rank, time_fit, weights
-from .intent import Intent
+from .find import Hit, actor_offsets, coverage, leading_side, locate_focus, rank, time_fit, weights
+from .intent import POSITIONS_Q, Intent
 from .model import Answer
-from .parties import about_another, names_parties, names_partner, names_things, opposite_act, partner_phrase
+from .parties import (about_another, names_parties, names_partner, names_things, opposite_act, partner_phrase,
+                      partner_words)
 from .passage_lists import answer_list
-from .positions import POSITIONS_Q, answer_positions
+from .positions import answer_positions
 from .record import Record
 from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
                     given, proximity)
@@ -125,9 +126,11 @@ def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> li
     """(score, hit, figure) for every figure of the passages that fits what is asked, best first: near the
     question's focus and first country, and, when a price is asked, the sum a sale went "for"."""
     price = bool(PRICE_Q.search(it.question))
+    partner = partner_words(rec, it)
     out = []
     for h in hits:
         where, w = anchors(rec, it, h)
+        named = partner_phrase(partner, h.p.text)
         for f in figures_in(h.p.text):
             fit = fits(f, want, it.counted, h.p.text)
             if fit <= 0:
@@ -135,7 +138,7 @@ def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> li
             if price and sold_for(h.p.text, f):
                 fit += 1.0
             near = proximity(h.p.text, f.start, f.end, where, w)
-            out.append((h.score + 3.0 * near + fit + partner_phrase(rec, it, h.p.text), h, f))
+            out.append((h.score + 3.0 * near + fit + named, h, f))
     out.sort(key=lambda c: -c[0])
     return out
 
@@ -241,12 +244,6 @@ def two_figures(want):
         most = max(classes.count(c) for c in set(classes))
         return 0.5 + (1.0 if most >= 2 else 0.0) + (0.3 if CHANGE.search(p.text) else 0.0)
     return bonus
-
-
-def leading_side(rec: Record, it: Intent, text: str):
-    """0 or 1: which of the question's two countries a sentence names first (or alone); None for neither."""
-    a, b = actor_offsets(rec, it, text)[:2]
-    return None if not a and not b else 0 if a and (not b or min(a) < min(b)) else 1
 
 
 def answer_compare(rec: Record, it: Intent) -> Answer:

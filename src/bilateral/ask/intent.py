@@ -38,6 +38,9 @@ SOURCE_WORDS = ("source", "sources", "figures", "figure", "reports", "documents"
 LIGHT = frozenset({"reach", "take", "make", "get", "have", "come", "go", "put", "set", "hold", "give", "do", "strike"})
 PURPOSE_Q = re.compile(r"\b(?:meant|intended|designed|earmarked|used|supposed|going)\s+(?:mainly |mostly |chiefly |"
                        r"primarily |largely )?(?:to (?:pay for|finance|fund|cover|build|be used for)|for)\s*\?", re.I)
+# "How do Athens and Ankara differ on ...": the two sides' positions compared
+POSITIONS_Q = re.compile(r"\bhow do(?:es)?\b.{1,80}\b(?:differ|disagree)\b|\bwhere do\b.{1,60}\b(?:differ|disagree)\b|"
+                         r"\bwhat (?:are|were) (?:the )?(?:two sides'|their|the) (?:positions|views|stances)\b", re.I)
 WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|cause|motive)|"
                       r"\bfor what (?:reason|purpose)\b|"
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
@@ -254,8 +257,8 @@ def _kind(q: str, low: str, metrics: list, rank_metric, events: list) -> str:
     words = set(re.findall(r"[a-z]+", low))
     if words & CHANGE_WORDS and (metrics or re.search(r"\bhow (?:has|have|did|does|is|was)\b", low)):
         return "compare"
-    if COMPARE_CUES.search(q) or re.search(r"\bhow do(?:es)?\b.{1,80}\b(?:differ|disagree)\b", q, re.I):
-        return "compare"   # "how do Athens and Ankara differ on ...": the two sides' positions
+    if COMPARE_CUES.search(q) or POSITIONS_Q.search(q):
+        return "compare"
     if RANK_CUES.search(q) or (rank_metric and (words & RANK_WORDS or re.search(r"\b\w+-(?:largest|biggest)\b",
                                                                                   low))):
         return "rank"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bilateral.nlp.timex_lexicon import MONTHS
+
 from .find import Hit, locate_focus
 from .intent import Intent
 from .record import Record
@@ -41,13 +43,10 @@ def about_another(rec: Record, it: Intent, h: Hit) -> bool:
     return False
 
 
-MONTHS = frozenset("January February March April May June July August September October November December".split())
-
-
 def names_things(rec: Record, it: Intent, h: Hit) -> bool:
     """Whether a passage, the sentences around it or its title name every firm, field or thing the question
     names by a proper name ("How much has Exxon committed ...": BP's figure does not answer it)."""
-    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question) if w not in MONTHS} & set(it.focus)
+    proper = {stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z][\w-]*", it.question) if w.lower() not in MONTHS} & set(it.focus)
     if not proper:
         return True
     doc = rec.docs.get(h.p.doc_id)
@@ -103,19 +102,25 @@ BILATERAL_Q = re.compile(r"\b(surplus|deficit|trade|exports?|imports?|investment
 METRIC_WORD = re.compile(r"\b(?:surplus|deficit|exports?|imports?|investment|aid|lending)\b", re.I)
 
 
-def partner_phrase(rec: Record, it: Intent, text: str) -> float:
-    """For "Japan's trade surplus with the EC": +1 when the passage's own figure noun names the partner ("its
-    trade surplus with the Community"), -0.5 when it names none (the global surplus), 0 when it does not say."""
+def partner_words(rec: Record, it: Intent) -> set:
+    """The stems naming the question's partner when it asks a figure "with" or "to" it ("Korea's trade surplus
+    with the EC"); empty for any other question."""
     if len(it.codes) < 2 or not BILATERAL_Q.search(it.question):
-        return 0.0
+        return set()
     partner = {stem(w) for surface, (c, _) in rec.surfaces.items() if c == it.codes[1] for w in surface.split()}
-    partner |= {stem(w) for n in it.names[1:2] for w in n.split()}
-    partner -= {"the", "of", "and"}
+    return (partner | {stem(w) for n in it.names[1:2] for w in n.split()}) - {"the", "of", "and"}
+
+
+def partner_phrase(partner: set, text: str) -> float:
+    """+1 when the passage's own figure noun names the partner ("its trade surplus with the Community"), -0.5
+    when it names none (the global surplus), 0 when it does not say or no partner is asked."""
+    if not partner:
+        return 0.0
     found = []
     for m in METRIC_WORD.finditer(text):
         words = [stem(w) for w in re.findall(r"[\w'’-]+", text[m.end():m.end() + 60])][:5]
         if words and words[0] in ("with", "to", "from"):
             found.append(1.0 if set(words[1:4]) & partner else -0.5)
         elif words and words[0] in ("which", "hit", "was", "rose", "fell", "stood"):
-            found.append(-0.5)   # "Japan's trade surplus, which hit": no partner
+            found.append(-0.5)   # "Korea's trade surplus, which hit": no partner
     return max(found) if found else 0.0

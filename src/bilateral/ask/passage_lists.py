@@ -108,7 +108,7 @@ COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:countrie
 
 def countries_acting(rec: Record, it: Intent, found: list) -> tuple:
     """(hits, names) for "which donor governments raised their pledges": the states named in the sentences
-    of the best documents that tell the question's act ("Japan raised its pledge"), and in the sentences
+    of the best documents that tell the question's act ("Spain raised its pledge"), and in the sentences
     that run on in the same paragraph ("Britain almost trebled its contribution")."""
     if not COUNTRIES_Q.search(it.question) or not it.acts:
         return [], []

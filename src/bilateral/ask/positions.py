@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import re
 
-from .find import actor_offsets, rank
+from .find import leading_side, rank
 from .intent import Intent
 from .model import Answer
 from .record import Record
 from .telling import COVERED, not_said, said, src
 
-POSITIONS_Q = re.compile(r"\bhow do(?:es)?\b.{1,80}\b(?:differ|disagree)\b|\bwhere do\b.{1,60}\b(?:differ|disagree)\b|"
-                         r"\bwhat (?:are|were) (?:the )?(?:two sides'|their|the) (?:positions|views|stances)\b", re.I)
 STATED = re.compile(r"\b(?:said|says|say|insist\w*|argu\w*|maintain\w*|want\w*|believ\w*|propos\w*|position|view|"
                     r"stance|statement|repeatedly|calls?|called)\b", re.I)
 
@@ -22,9 +20,7 @@ def answer_positions(rec: Record, it: Intent) -> Answer:
     parts, cited = [], []
     for k in range(min(2, len(it.codes))):
         for h in hits:
-            offsets = actor_offsets(rec, it, h.p.text)
-            own, other = offsets[k], offsets[1 - k] if len(offsets) > 1 else []
-            if own and (not other or min(own) < min(other)) and h not in cited:
+            if leading_side(rec, it, h.p.text) == k and h not in cited:
                 parts.append(f"{rec.name(it.codes[k])}: “{h.p.text.strip()}” ({src(rec, h.p)})")
                 cited.append(h)
                 break

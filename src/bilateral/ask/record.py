@@ -41,7 +41,7 @@ class Record:
     surfaces: dict = field(default_factory=dict)       # lower-cased surface -> (country code, kind of name)
     _surfaces: dict = field(default_factory=dict)      # code -> stems of its names, filled as asked
     _doc_focus: dict = field(default_factory=dict)      # doc_id -> {focus stem: whether it holds it}, filled as asked
-    _acronyms: dict = field(default_factory=dict)      # doc_id -> {acronym: the words it stands for}, filled as asked
+    _acronyms: dict = field(default_factory=dict)      # doc_id -> {acronym: the words it stands for}, filled once
 
     def sources_named(self, focus: list) -> tuple:
         """The focus words that name an outlet ("the Khmer Times figures", "the Reuters stories") and the
@@ -103,20 +103,14 @@ class Record:
         """The short forms a document defines ("the Athens Flight Information Region (FIR)"): a later "FIR" says
         those words too."""
         if not self._acronyms:   # one pass over every passage, the first time any document is asked
+            self._acronyms[None] = {}   # the pass has run, whether or not any document defines a short form
             for p in self.passages:
-                self._acronyms.setdefault(p.doc_id, [])
-                if "(" in p.text:
-                    self._acronyms[p.doc_id].append(p.text)
-        if isinstance(self._acronyms.get(doc_id), list):
-            found = {}
-            for text in self._acronyms[doc_id]:
-                for m in ACRONYM.finditer(text):
+                for m in ACRONYM.finditer(p.text) if "(" in p.text else ():
                     words, short = m.group(1).split(), m.group(2)
-                    long = words[-len(short):] if len(words) >= len(short) else words
+                    long = words[-len(short):]
                     if "".join(w[0] for w in long).upper() == short.upper():
-                        found[short] = " ".join(long)
-            self._acronyms[doc_id] = found
-        return self._acronyms.get(doc_id) or {}
+                        self._acronyms.setdefault(p.doc_id, {})[short] = " ".join(long)
+        return self._acronyms.get(doc_id, {})
 
     def neighbours(self, i: int, before: int = 1, after: int = 1) -> list:
         """Indices of the passages around passage i in the same document, in order."""

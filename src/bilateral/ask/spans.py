@@ -8,6 +8,7 @@ from typing import Optional
 
 from bilateral.nlp.quantities import find_quantities
 from bilateral.nlp.timex import find_timexes
+from bilateral.nlp.timex_lexicon import NUMBER_WORDS
 
 NUMWORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
           r"forty|fifty|a hundred|hundreds of|several|a few)"
@@ -99,9 +100,6 @@ def figures_in(text: str) -> list:
     return sorted(out, key=lambda f: f.start)
 
 
-WORD_NUMBERS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-
-
 def given(question: str, value: Optional[float]) -> bool:
     """Whether a figure is one the question itself names ("put into the 500 million dollar loan"): a
     constraint on the answer, never the answer."""
@@ -110,7 +108,7 @@ def given(question: str, value: Optional[float]) -> bool:
     named = [f.value for f in figures_in(question) if f.cls not in ("year", "rank") and f.value]
     for m in re.finditer(r"\bthe (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?!(?:days?|weeks?|months?|"
                          r"years?|decades?)\b)[a-z]", question):   # "apart from the three intrusions"
-        named.append(float(WORD_NUMBERS.get(m.group(1), m.group(1))))
+        named.append(float(NUMBER_WORDS.get(m.group(1), m.group(1))))
     return any(abs(v - value) <= 0.01 * abs(v) for v in named)
 
 

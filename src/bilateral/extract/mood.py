@@ -137,7 +137,7 @@ ARRANGED = frozenset({"hold", "have", "make", "sign", "conduct", "begin", "open"
 
 
 def _be_to(links: list) -> bool:
-    """"Kuroda is to hold two days of meetings": "be" with a to-infinitive tells what is arranged to happen."""
+    """"The vice minister is to hold two days of meetings": "be" with a to-infinitive tells what is arranged to happen."""
     return any(k and t.lemma_.lower() == "be" and t.dep_ == "ROOT" and links[k - 1].dep_ == "xcomp"
                and (k == 1 or links[k - 1].lemma_.lower() in ARRANGED)   # not "are to look at the loan it made"
                and not any(c.dep_ in ("attr", "prep", "acomp") for c in t.children)   # "was among the first to"
