@@ -395,3 +395,11 @@ def test_an_unnamed_accuser_a_body_no_one_named_and_a_claim_insisted_on_give_no_
     assert coded(lead + "On Monday Blair insisted closer co-operation did not mean losing control of borders.") \
         == [("GBR", "EU", "CONSULT", "asserted")]
     assert ("GBR", "EU", "REQUEST", "asserted") in coded(lead + "On Monday Blair insisted on a rebate.")
+
+
+def test_a_request_of_a_plain_noun_and_a_counted_passive_tally_give_no_event_of_the_pair():
+    text = ("Peru and Chile have long argued over fishing. Chile's government called on the fishing industry "
+            "to cut its catch. About 3,154 lots were traded.")
+    assert coded(text) == []
+    asked = "Peru and Chile have long argued over fishing. Chile called on its neighbour to stop the boats."
+    assert ("CHL", "PER", "REQUEST", "asserted") in coded(asked)

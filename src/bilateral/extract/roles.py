@@ -43,6 +43,27 @@ def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
     return False
 
 
+def addressee_unnamed(T: Tokens, trigger: int) -> bool:
+    """A request whose addressee is a plain noun that is no party ("asked the buyer to pay", "called on the
+    industry to"): the one asked to act (the object before a "to" clause) is named, and it is not a state."""
+    kids = T.children[trigger]
+    if not any(T.dep[c] == "xcomp" for c in kids):
+        return False
+    heads = [c for c in kids if T.dep[c] == "dobj"] + [g for c in kids if T.dep[c] == "prep" and T.lower[c] in
+                                                         ("on", "upon", "to") for g in T.children[c] if T.dep[g] == "pobj"]
+    return any(T.pos[h] == "NOUN" and T.lemma[h] not in ADDRESSED_STATES and T.lower[h] not in PAIR_NOUNS
+               for h in heads)
+
+
+# Plain nouns a request may name its other side by ("urged the government to", "called on its neighbour to").
+ADDRESSED_STATES = BODIES | MANY_STATES | frozenset({"side", "neighbour", "neighbor", "partner", "leader", "people"})
+
+
+def counted(T: Tokens, subj: list) -> bool:
+    """A passive subject told by its number ("3,154 lots were traded"): a market's tally, not a pair's act."""
+    return any(T.dep[t] == "nummod" and T.head[t] in subj for t in subj)
+
+
 def is_pair_phrase(T: Tokens, tokens: list) -> bool:
     words = {T.lower[t] for t in tokens}
     return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
@@ -334,6 +355,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
             return []   # "pressed many countries to tighten their belts": no one state of the pair
         if any(T.lemma[t] in BODIES and T.dep[t] in ("dobj", "nsubjpass") for t in objs):
             return []   # "Davis accused the government of": a body no one named, most likely the speaker's own
+        if cameo[:2] == "10" and addressee_unnamed(T, trigger):
+            return []   # "called on the food industry to cut adverts": asked of someone, not the pair's other side
         if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
@@ -349,7 +372,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if len(codes) == 2 and set(local_pair) == codes:
             return [pair_actors(local_pair)]
     if source is None and target is None and cameo in SYMMETRIC and len(main_pair) == 2 and passive and not strict \
-            and T.lemma[trigger] not in TALKED_OVER:
+            and T.lemma[trigger] not in TALKED_OVER and not counted(T, subj):
         # "ties were established in 1953": the pair's act; "the issue will be discussed at a council meeting":
         # who discusses it is not said
         return [pair_actors(main_pair)]
