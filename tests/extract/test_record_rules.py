@@ -403,3 +403,10 @@ def test_a_request_of_a_plain_noun_and_a_counted_passive_tally_give_no_event_of_
     assert coded(text) == []
     asked = "Peru and Chile have long argued over fishing. Chile called on its neighbour to stop the boats."
     assert ("CHL", "PER", "REQUEST", "asserted") in coded(asked)
+
+
+def test_those_only_placed_in_the_pair_are_not_the_pair():
+    text = "Malaysia and Singapore signed a deal. Retail stores in these two countries will fund the program."
+    assert [r for r in coded(text) if r[2] != "AGREE"] == []
+    assert ("MYS", "SGP", "CONSULT", "asserted") in coded(
+        "Malaysia and Singapore signed a deal. The leaders of the two countries met in May.")

@@ -65,8 +65,16 @@ def counted(T: Tokens, subj: list) -> bool:
 
 
 def is_pair_phrase(T: Tokens, tokens: list) -> bool:
+    """"the two sides", "both governments", "the leaders of the two countries"; not who is only placed in the
+    pair ("retail stores in these two countries", "firms from both countries")."""
     words = {T.lower[t] for t in tokens}
-    return bool(words & {"both", "two"}) and bool(words & PAIR_NOUNS)
+    if not (words & {"both", "two"}) or not (words & PAIR_NOUNS):
+        return False
+    return not all(T.dep[T.head[t]] == "prep" and T.lower[T.head[t]] in PLACED_IN
+                   for t in tokens if T.lower[t] in PAIR_NOUNS)
+
+
+PLACED_IN = frozenset({"in", "from", "across", "within", "throughout", "at"})
 
 
 def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
