@@ -325,6 +325,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     if source is None and target is not None:
         if passive == PARTICIPLE:
             return []   # "Asked whether ..., Howard said": the one who asked is not told
+        if passive and target.kind in ("capital", "place") and located(index, target):
+            return []   # "the measures had been discussed in Paris": where, and by whom unsaid
         rest2 = [m for m in rest if m.code != target.code]
         if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):
             return [(target, rest2[0])]   # "talks between A and B were held"; not "A and B were invited to attend"
@@ -404,6 +406,8 @@ def parties_ok(source: ActorMention, target: ActorMention, cameo: str = "") -> b
     """Two parties the record can hold an event between: at least one of them speaks for a state (a
     company buying a company abroad, or a firm's customers, make no event between states); firms of
     two states in talks are their economies consulting ("ONGC is in talks to buy Yukos' assets")."""
+    if "BUS" in (source.sector, target.sector) and "place" in (source.kind, target.kind):
+        return False   # "signed an accord with Manufacturers Hanover Trust of New York": a firm's act, a city
     return speaks_for_state(source) or speaks_for_state(target) or (
         cameo[:2] == "04" and source.sector == target.sector == "BUS")
 
