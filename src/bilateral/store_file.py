@@ -7,6 +7,7 @@ when a program outside these turns holds the file, is retried and then said in o
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
@@ -166,6 +167,19 @@ def connect(path: str, read_only: bool = False, wait: float = FOREIGN_WAIT):
                 raise StoreBusy(f"the store is open in {who} outside bilateral's turns; close it there and "
                                 "try again", path) from None
             time.sleep(0.1)
+
+
+def file_signature(path: str) -> tuple:
+    """Size and modification time of a store and its write-ahead log (None for a file that cannot be read):
+    both move with every committed write, so a reader can tell the store has changed without a query."""
+    out = []
+    for name in (path, path + ".wal"):
+        try:
+            st = os.stat(name)
+            out.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(None)
+    return tuple(out)
 
 
 def exists(path: str) -> bool:

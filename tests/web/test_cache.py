@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bilateral
+import pytest
 from fastapi.testclient import TestClient
 
 from bilateral.web.app import create_app
@@ -41,9 +42,10 @@ def test_a_repeated_get_is_answered_without_the_store(tmp_path):
     assert client.get("/api/events/ev_nothing").status_code >= 500       # a 404 was not kept
 
 
-def test_an_ingest_drops_the_kept_answers(tmp_path):
+@pytest.mark.parametrize("cache_mb", [64, 0])
+def test_an_ingest_drops_the_kept_answers_and_the_store_wide_facts(tmp_path, cache_mb):
     path = _store(tmp_path)
-    app, client = _client(path)
+    app, client = _client(path, cache_mb)
     try:
         assert client.get("/api/documents").json()["total"] == 1
         (tmp_path / "mali_niger.txt").write_text(SECOND, encoding="utf-8")

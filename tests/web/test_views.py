@@ -79,6 +79,18 @@ def test_chart_lines_join_only_one_measure_and_kinds_get_their_own_chart():
     assert len(charts["cumulative"]["lines"]) == 1
 
 
+def test_only_the_charts_with_most_points_are_drawn_the_others_are_counted():
+    from bilateral.web.chart import metric_charts
+    claims = [_fig(f"t{i}", "d1", 1e6 * (i + 1), f"{2000 + i}", metric="trade") for i in range(3)] + [
+        _fig("a1", "d2", 5e6, "2001", metric="aid"), _fig("a2", "d2", 6e6, "2002", metric="aid"),
+        _fig("i1", "d3", 7e6, "2003", metric="investment")]
+    charts = metric_charts(claims, {}, {}, {}, draw=2)
+    assert [(ch["metric"], ch["drawn"], ch["n_points"]) for ch in charts] == [
+        ("aid", True, 2), ("investment", False, 1), ("trade", True, 3)]
+    assert "marks" in charts[0] and "marks" not in charts[1]
+    assert [ch["drawn"] for ch in metric_charts(claims, {}, {}, {})] == [True, True, True]
+
+
 def test_bounds_are_drawn_as_bounds_and_ranges_as_whiskers():
     from bilateral.web.chart import metric_chart
     claims = [_fig("more", "d1", 5e8, "2010", qualifier="more_than"),

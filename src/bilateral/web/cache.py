@@ -7,9 +7,10 @@ up to `max_item` bytes are kept, least recently used first out past `max_bytes`.
 """
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from typing import Optional
+
+from ..store_file import file_signature
 
 
 class ResponseCache:
@@ -17,23 +18,12 @@ class ResponseCache:
 
     def __init__(self, app, path: str, max_bytes: int = 64 << 20, max_item: int = 1 << 20):
         self.app = app
-        self.files = (str(path), str(path) + ".wal")
+        self.path = str(path)
         self.max_bytes = max_bytes
         self.max_item = min(max_item, max_bytes)
         self.items: OrderedDict = OrderedDict()   # (path, query) -> (status, headers, body)
         self.size = 0
         self.signature: Optional[tuple] = None
-
-    def _store_signature(self) -> tuple:
-        """Size and modification time of the store's files: they move with every committed write."""
-        out = []
-        for name in self.files:
-            try:
-                st = os.stat(name)
-                out.append((st.st_size, st.st_mtime_ns))
-            except OSError:
-                out.append(None)
-        return tuple(out)
 
     def clear(self) -> None:
         self.items.clear()
@@ -42,7 +32,7 @@ class ResponseCache:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope.get("method") != "GET" or self.max_bytes <= 0:
             return await self.app(scope, receive, send)
-        signature = self._store_signature()
+        signature = file_signature(self.path)
         if signature != self.signature:
             self.clear()
             self.signature = signature

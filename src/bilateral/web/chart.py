@@ -83,14 +83,23 @@ def sources_of(claims: list, meta: dict) -> tuple:
 
 
 def metric_charts(claims: list, flagged: dict, meta: dict, links: dict,
-                  more_link: Callable[[str, int], str] = lambda metric, year: "") -> list:
-    """One chart per (metric, period kind) that has dated figures, in metric order."""
+                  more_link: Callable[[str, int], str] = lambda metric, year: "", draw: Optional[int] = None) -> list:
+    """One chart per (metric, period kind) that has dated figures, in metric order. With `draw`, only the
+    `draw` charts with most points get their geometry; the others are named with their count (`drawn`
+    False), so a busy pair does not pay for charts its page only lists."""
     groups: dict = {}
     for c in claims:
         if c.value is not None and claim_time(c) is not None:
             groups.setdefault((c.metric, c.period_kind or "unspecified"), []).append(c)
+    ordered = sorted(groups.items())
+    sizes = [len(_unit_and_value(items)[1]) for _, items in ordered]
+    chosen = set(sorted(range(len(ordered)), key=lambda i: -sizes[i])[:draw]) if draw is not None else None
     out = []
-    for (metric, kind), items in sorted(groups.items()):
+    for i, ((metric, kind), items) in enumerate(ordered):
+        if chosen is not None and i not in chosen:
+            out.append({"metric": metric, "kind": kind, "id": f"chart-{metric}-{kind}", "n_points": sizes[i],
+                        "drawn": False})
+            continue
         ch = metric_chart(metric, kind, items, flagged, meta, links, more_link)
         if ch:
             out.append(ch)
@@ -165,4 +174,4 @@ def metric_chart(metric: str, kind: str, claims: list, flagged: dict, meta: dict
             "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
             "bottom": HEIGHT - BOTTOM, "xticks": xticks, "yticks": yticks, "marks": marks, "lines": lines,
             "legend": legend, "aggregated": aggregated, "shapes": sorted(kinds), "n_points": len(usable),
-            "n_conflicts": sum(1 for m in marks if m["conflict"])}
+            "n_conflicts": sum(1 for m in marks if m["conflict"]), "drawn": True}

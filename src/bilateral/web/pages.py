@@ -97,11 +97,11 @@ def pair_overview(corpus, f: Filters, names: dict, after: Optional[str], desc: b
     links = {c.claim_id: records.doc_link(c.doc_id, records.claim_anchor(c.claim_id)) for c in claims}
     claim_params = cf.params()
     charts = metric_charts(claims, flagged, meta, links, lambda m, y: url("/claims", dict(
-        claim_params, metric=m, **{"from": str(y), "to": str(y)})))
+        claim_params, metric=m, **{"from": str(y), "to": str(y)})), draw=MAX_CHARTS)
     # the charts with most figures are drawn; the others (often a single figure) are listed with a link
-    drawn = sorted(sorted(charts, key=lambda ch: -ch["n_points"])[:MAX_CHARTS], key=lambda ch: ch["id"])
+    drawn = sorted((ch for ch in charts if ch["drawn"]), key=lambda ch: ch["id"])
     listed = [dict(metric=ch["metric"], kind=ch["kind"], n=ch["n_points"],
-                   link=url("/claims", dict(claim_params, metric=ch["metric"]))) for ch in charts if ch not in drawn]
+                   link=url("/claims", dict(claim_params, metric=ch["metric"]))) for ch in charts if not ch["drawn"]]
     n_claims, claim_rows, _ = lists.claims(corpus, cf, "as_of", False, None, claims_limit)
     n_conflicts, conflicts, _ = lists.conflicts(corpus, Filters(pair=f.pair), None, conflicts_limit)
     codes = f.pair.split("|")

@@ -6,6 +6,7 @@ so any item on any page reaches its passage in one click.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 from urllib.parse import quote, unquote, urlsplit
 
@@ -24,6 +25,7 @@ def plain(record) -> dict:
 MAX_SOURCES = 5     # passages listed with an event in a list; the event's own page lists them all, paged
 
 
+@lru_cache(maxsize=1 << 16)   # pure, and asked again for every item citing the same document
 def safe_href(url: Optional[str]) -> Optional[str]:
     """The URL if it is an absolute http(s) URL (fit for an href), else None: `javascript:` stays text."""
     if not url or any(ch in url for ch in "\x00\r\n\t") or url != url.strip():
@@ -43,8 +45,13 @@ def claim_anchor(claim_id: str) -> str:
     return f"c-{claim_id}"
 
 
+@lru_cache(maxsize=1 << 16)
+def _doc_path(doc_id: str) -> str:
+    return f"/documents/{quote(doc_id, safe='')}"
+
+
 def doc_link(doc_id: str, anchor: Optional[str] = None) -> str:
-    return f"/documents/{quote(doc_id, safe='')}" + (f"#{anchor}" if anchor else "")
+    return _doc_path(doc_id) + (f"#{anchor}" if anchor else "")
 
 
 def passage_link(doc_id: str, start, end) -> str:
@@ -55,7 +62,7 @@ def passage_link(doc_id: str, start, end) -> str:
         return doc_link(doc_id)
     if a < 0 or b <= a:
         return doc_link(doc_id)
-    return f"/documents/{quote(doc_id, safe='')}?hl={a}-{b}#hl"
+    return f"{_doc_path(doc_id)}?hl={a}-{b}#hl"
 
 
 def file_name(source_path: Optional[str]) -> Optional[str]:
@@ -69,6 +76,7 @@ def file_name(source_path: Optional[str]) -> Optional[str]:
     return name or None
 
 
+@lru_cache(maxsize=1 << 16)
 def shown_title(title: Optional[str], source_path: Optional[str], doc_id: str) -> str:
     """A document as pages name it: its title, else its file name, else its id."""
     return (title or "").strip() or file_name(source_path) or doc_id
@@ -152,7 +160,7 @@ def conflicts_with_items(store: Store, conflicts: list) -> list:
                                | {e.mentions[0].doc_id for e in events.values() if e.mentions})
     out = []
     for k in conflicts:
-        d = k.to_dict()
+        d = plain(k)
         items = []
         for c in sorted((claims[i] for i in k.claim_ids if i in claims), key=lambda c: c.claim_id):
             items.append({"kind": "claim", "id": c.claim_id, "label": fmt_claim(c), "metric": c.metric,

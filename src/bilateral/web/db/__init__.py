@@ -23,7 +23,7 @@ from ...api import Corpus
 from ...errors import BilateralError
 from ...options import Options
 from ...store import Store
-from ...store_file import SharedReader
+from ...store_file import SharedReader, file_signature
 from ...turns import READ_WAIT
 
 T = TypeVar("T")
@@ -118,6 +118,7 @@ class Database:
         self.write_lock = threading.Lock()
         self.shared = Shared()
         self._generation = None
+        self._signature: Optional[tuple] = None
         self._pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bilateral-query")
 
     def close(self) -> None:
@@ -129,12 +130,17 @@ class Database:
         return Corpus.over(ServingStore.over(cursor, self.path, self.shared), Options(dictionary=self.dictionary))
 
     def _refresh(self, cursor) -> None:
-        """Start the store-wide facts afresh when an ingest has written since they were read."""
+        """Start the store-wide facts afresh when an ingest has written since they were read. The store's
+        generation is read again only when its files have moved (a stat costs far less than the query)."""
+        signature = file_signature(self.path)
+        if signature[0] is not None and signature == self._signature:
+            return
         generation = Store.attach(cursor, self.path).generation()
         if generation != self._generation:
             with self.write_lock:
                 if generation != self._generation:
                     self.shared, self._generation = Shared(), generation
+        self._signature = signature
 
     def ask(self, question: str) -> dict:
         """An answer to a question, as a dict. The first question over a store builds the record the answers
