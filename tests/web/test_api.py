@@ -150,6 +150,17 @@ def test_claims_are_grouped_as_in_the_cli_ledger(client, corpus):
     assert oda and {g["metric"] for g in oda} == {"oda"}
 
 
+@pytest.mark.parametrize("sort", ["value", "-value"])
+def test_claims_sort_by_value_across_pages_with_the_valueless_last(client, corpus, sort):
+    items = walk(client, "/api/claims", limit=7, sort=sort)
+    claims = {c.claim_id: c for c in corpus.claims()}
+    assert sorted(r["claim_id"] for r in items) == sorted(claims)
+    key = [(claims[r["claim_id"]].value_usd if claims[r["claim_id"]].value_usd is not None
+            else claims[r["claim_id"]].value) for r in items]
+    key = [-1e300 if k is None else k for k in key]
+    assert key == sorted(key, reverse=sort.startswith("-")) and len(set(key)) > 3
+
+
 def test_claims_stream_one_row_per_claim(client, corpus):
     claims = corpus.claims(pair=("DEU", "NAM"))
     rows = jsonl(client.get("/api/claims", params={"pair": "DEU,NAM", "format": "jsonl", "limit": 200}).text)
