@@ -418,3 +418,10 @@ def test_a_firms_deal_with_a_firm_of_a_city_and_a_talk_held_in_a_city_give_no_ev
     assert coded(text) == []
     told = "Chile's minister told reporters the measures had been discussed in Lima."
     assert coded(told) == []
+
+
+def test_an_act_on_no_object_is_not_done():
+    found = coded("Chile sent no aid to Peru in 2003.")
+    assert found == [("CHL", "PER", "AID", "negated")]
+    assert [r for r in coded("Chile said it would impose no restrictions on Peruvian diplomats.")
+            if r[2] == "SANCTION"] == []

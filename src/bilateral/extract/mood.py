@@ -95,8 +95,10 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     marks = {c.lower_ for t in verbs for c in t.children if c.dep_ == "mark"}
     negated = any(c.dep_ == "neg" for t in verbs for c in t.children) or any(
         c.lower_ in ("nor", "neither", "never") for t in verbs for c in t.children) or any(
-        c.lower_ == "no" and c.dep_ == "det" for t in verbs[1:] if t.pos_ == "NOUN" for c in t.children)
-    # "there is no question of Brazil agreeing": the act is denied
+        c.lower_ == "no" and c.dep_ == "det" for t in verbs[1:] if t.pos_ == "NOUN" for c in t.children) or (
+        tok.pos_ == "VERB" and any(o.dep_ == "dobj" and any(d.lower_ == "no" and d.dep_ == "det" for d in o.children)
+                                   for o in tok.children))
+    # "there is no question of Brazil agreeing": the act is denied; "will impose no restrictions": not done
     if fine and negated and any(a in ("will", "wo", "would", "shall") for a in auxes):
         return "refused"   # "will not accept refugees if war starts": a refusal, whatever its condition
     if fine and negated and (any(a in ("can", "ca") for a in auxes) or "could" in auxes and lemmas & REPORT):
