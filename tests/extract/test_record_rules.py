@@ -425,3 +425,10 @@ def test_an_act_on_no_object_is_not_done():
     assert found == [("CHL", "PER", "AID", "negated")]
     assert [r for r in coded("Chile said it would impose no restrictions on Peruvian diplomats.")
             if r[2] == "SANCTION"] == []
+
+
+def test_a_backer_named_before_a_hyphen_is_no_party_and_only_un_bodies_are_the_un():
+    text = "South African troops attacked the Cuban-backed Angolan government forces in 1986."
+    assert [(r[0], r[1], r[2]) for r in coded(text)] == [("ZAF", "AGO", "ASSAULT")]
+    assert coded("UNITA has been fighting the Angolan government since 1976.") == []
+    assert [(r[0], r[2]) for r in coded("UNICEF urged Angola to protect children.")] == [("UN", "REQUEST")]

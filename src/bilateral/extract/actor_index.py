@@ -5,8 +5,12 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import SHIPPED
 from ..model import ActorMention
 from ..nlp.tokens import Tokens
+
+
+BACKERS = SHIPPED.words("actors.words.backers")
 
 
 class ActorIndex:
@@ -26,6 +30,8 @@ class ActorIndex:
                 if m.sector:
                     self.uncoded.update(range(span.start, span.end))
                 continue
+            if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in BACKERS:
+                continue   # "the Cuban-backed Angolan government": the backer is no party to the act
             self.roots[id(m)] = span.root.i
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, m)

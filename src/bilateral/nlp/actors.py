@@ -27,7 +27,7 @@ PERSON_TITLES = SHIPPED.words("actors.words.person_titles")
 # Titles read only right before a person's name ("Deputy U.S. Trade Representative Michael Smith"): elsewhere
 # the word names a body ("House of Representatives").
 TITLE_HEADS = frozenset({"Representative"})
-UN_ACRONYM = re.compile(r"^U\.?N\.?[A-Z]{2,}$")
+UN_ACRONYMS = SHIPPED.words("actors.words.un_acronyms")
 UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
 LOCATIVE = SHIPPED.words("actors.words.locative")
 NER_ACTORS = ("GPE", "NORP", "ORG", "PERSON", "LOC")
@@ -204,7 +204,7 @@ def organisation(gaz: Gazetteer, ent: Span, inside: list[Cand]) -> Cand:
     if titles and titles[-1] < ent.end - 1 and ent[-1].pos_ == "PROPN" and ent[-1].lower_ not in INSTITUTIONS:
         national = [c for c in inside if c.code and c.kind in ("country", "demonym")]
         return Cand(ent.start, ent.end, national[0].code if national else None, "person", "GOV", ent.start)
-    if UN_NAME.match(ent.text) or any(UN_ACRONYM.match(t.text) for t in ent):
+    if UN_NAME.match(ent.text) or any(t.text.replace(".", "").lower() in UN_ACRONYMS for t in ent):
         return Cand(ent.start, ent.end, "UN", "igo", "IGO", ent.start)
     bodies = [c for c in inside if c.kind == "igo"]
     if bodies:
