@@ -432,3 +432,9 @@ def test_a_backer_named_before_a_hyphen_is_no_party_and_only_un_bodies_are_the_u
     assert [(r[0], r[1], r[2]) for r in coded(text)] == [("ZAF", "AGO", "ASSAULT")]
     assert coded("UNITA has been fighting the Angolan government since 1976.") == []
     assert [(r[0], r[2]) for r in coded("UNICEF urged Angola to protect children.")] == [("UN", "REQUEST")]
+
+
+def test_a_national_word_that_only_names_a_currency_is_no_party():
+    text = ("Profits were pressured by falls in the US and Australian dollar. The French franc was forced by "
+            "speculators into a devaluation, German officials said.")
+    assert coded(text) == []

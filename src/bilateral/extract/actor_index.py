@@ -11,6 +11,17 @@ from ..nlp.tokens import Tokens
 
 
 BACKERS = SHIPPED.words("actors.words.backers")
+# Currency words ("dollar", "francs", "yen"): "the Australian dollar" names money, not a party.
+_NAMED = [k.split()[-1] for k in SHIPPED.table("currencies.named")] + list(SHIPPED.table("currencies.ambiguous"))
+CURRENCY_WORDS = frozenset(_NAMED) | frozenset(w[:-1] for w in _NAMED if w.endswith("s"))
+
+
+def _names_money(span) -> bool:
+    """A national word that only says which currency ("the US and Australian dollar", "the French franc")."""
+    node = span.root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ in ("amod", "compound", "nmod") and node.head.lower_ in CURRENCY_WORDS
 
 
 class ActorIndex:
@@ -32,6 +43,8 @@ class ActorIndex:
                 continue
             if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in BACKERS:
                 continue   # "the Cuban-backed Angolan government": the backer is no party to the act
+            if m.kind in ("demonym", "country") and _names_money(span):
+                continue
             self.roots[id(m)] = span.root.i
             for i in range(span.start, span.end):
                 self.by_token.setdefault(i, m)
