@@ -92,12 +92,19 @@ def documents_page(store, f, sort: str, desc: bool, after, limit: int) -> tuple:
     inner = f"SELECT *, {DOC_SORTS[sort]} AS k0, seq AS k1 FROM ({base}) x"
     rows, nxt = _page(store.con, inner, where, params, ["k0", "k1"], desc, after, limit, cols=DOC_WANTED)
     if not counted and rows:
-        ids = [r[0] for r in rows]
-        n = {t: dict(store.con.execute(f"SELECT doc_id, count(*) FROM {t} WHERE doc_id IN (SELECT unnest(?)) "
-                                 "GROUP BY doc_id", [ids]).fetchall()) for t in ("mentions", "claims")}
+        n = doc_counts(store)
         rows = [r[:9] + (n["mentions"].get(r[0], 0), n["claims"].get(r[0], 0)) + r[11:] for r in rows]
     total = _count(store, "SELECT outlet, title, published FROM documents", where, params)
     return total, rows, nxt
+
+
+def doc_counts(store) -> dict:
+    """{"mentions": doc_id -> n, "claims": doc_id -> n} for the whole store, counted once per served store
+    (a page's ten counts would otherwise scan both tables on every request)."""
+    def compute():
+        return {t: dict(store.con.execute(f"SELECT doc_id, count(*) FROM {t} GROUP BY doc_id").fetchall())
+                for t in ("mentions", "claims")}
+    return store.shared.get("doc_counts", compute)
 
 
 def outlets(store, limit: int = 200) -> list:
