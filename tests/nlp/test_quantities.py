@@ -12,6 +12,11 @@ def one(text):
 
 @pytest.mark.parametrize("text, value, unit", [
     ("Germany pledged $1.5 billion to Namibia.", 1.5e9, "USD"),
+    ("Chile took a 500-mln-dlr loan from Peru.", 500e6, "USD"),
+    ("Moscow spurned the 15-dlr-per-tonne subsidy.", 15.0, "USD_per_tonne"),
+    ("It made a four-mln-tonne wheat offer.", 4e6, "tonnes"),
+    ("Lima holds a 5-pct-owned stake.", 5.0, "percent"),
+    ("Peru bought one tonne of rice.", 1.0, "tonnes"),
     ("Japan lent 14.0 billion yen to Laos.", 14.0e9, "JPY"),
     ("India gave US$ 2.3 billion in credit.", 2.3e9, "USD"),
     ("The grant was US$59 million.", 59e6, "USD"),

@@ -61,9 +61,9 @@ class Grammar:
             rf"(?:(?P<pre>(?-i:{prefix}))\s?|\b(?P<iso_pre>(?-i:{iso}))\s?)?"
             rf"(?P<num>(?<![\w.,]){_NUM}|\b(?:{_alt(self.word_numbers)})(?:-(?:{ones}))?\b"
             rf"|\bhalf an?\b|\ban?\b(?=\s?(?:{scale})\b))"
-            rf"(?:\s?(?P<scale>(?:{scale}))\b)?"
-            rf"(?P<pct>\s?%|\s(?:{percent})\b)?"
-            rf"(?:\s(?P<iso_post>(?-i:{iso}))\b|\s(?P<named>{named})\b)?",
+            rf"(?:[\s-]?(?P<scale>(?:{scale}))\b)?"
+            rf"(?P<pct>\s?%|[\s-](?:{percent})\b)?"
+            rf"(?:\s(?P<iso_post>(?-i:{iso}))\b|[\s-](?P<named>{named})\b)?",
             re.I)
         self.qualifier = re.compile(r"(?:^|(?<=[\s(\"“]))(" + _alt(self.qualifier_of) + r")\s*$", re.I)
         self.fraction = re.compile(
@@ -80,13 +80,13 @@ class Grammar:
         self.month_after = re.compile(rf"\s*(?:{months})\b", re.I)
         self.month_before = re.compile(rf"\b(?:{months})\.?\s*$", re.I)
         self.scale_after_space = re.compile(rf"(?<=\s)(?:{scale})\b", re.I)
-        self.measure = re.compile(rf"\s+(?P<m>{_alt(self.measures)})(?![\w/])"
+        self.measure = re.compile(rf"(?:\s+|-)(?P<m>{_alt(self.measures)})(?![\w/])"
                                   rf"(?:(?P<of>\s+of\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+(?P<rate>{_alt(self.rates)})\b)?",
                                   re.I)
         # "1,880 dlrs per tonne", "18 dlrs a barrel": a price, in money per unit of the measure
         self.per_measure = {k[:-1] if k.endswith("s") else k: v[:-1] if v.endswith("s") else v
                             for k, v in self.measures.items() if "per" not in k and " " not in k}
-        self.price = re.compile(rf"\s+(?:per|a|an)\s+(?P<m>{_alt(self.per_measure)})\b", re.I)
+        self.price = re.compile(rf"(?:\s+|-)(?:per|a|an)(?:\s+|-)(?P<m>{_alt(self.per_measure)})\b", re.I)
         self.range_join = re.compile(rf"^\s*(?:[-–—]|\s(?:{_alt(lex.items('units.words.range_joins'))})\s)\s*$", re.I)
         self.between_join = re.compile(rf"^\s+(?:{_alt(lex.items('units.words.range_between_joins'))})\s+$", re.I)
         self.between_before = re.compile(rf"\b(?:{_alt(lex.items('units.words.range_between'))})\s+$", re.I)

@@ -321,10 +321,15 @@ def _year(num: str) -> bool:
     return num.isdigit() and len(num) == 4 and 1000 <= int(num) <= 2100
 
 
+def _joined(m: re.Match) -> bool:
+    """A figure written as one hyphenated word with its unit ("500-mln-dlr", "15-dlr", "5-pct")."""
+    return "-" in m.group(0)[m.end("num") - m.start():] and bool(m.group("named") or m.group("pct") or m.group("scale"))
+
+
 def _names_something(g: Grammar, num: str, after: str, before: str, m: re.Match, phones: list) -> bool:
     """True when the number is a date, ordinal, name part, phone, compound or "one of"."""
-    if NAME_AFTER.match(after) and not m.group("scale"):
-        return True
+    if NAME_AFTER.match(after) and not m.group("scale") and not _joined(m):
+        return True   # "Khark-5", "G-7s"; not the wire's "15-dlr-per-tonne subsidy"
     if g.month_after.match(after) or g.month_before.search(before):
         return True
     if before[-1:] in ("-", "/") and before[-2:-1].isdigit():
