@@ -27,3 +27,12 @@ def test_a_country_named_in_the_possessive_is_named():
     table = surface_table(Gazetteer.load())
     assert codes_in("The US's deficit with China's exporters", table) == {"USA", "CHN"}
     assert codes_in("let us go", table) == set()
+
+
+def test_the_size_of_a_whole_does_not_answer_how_much_of_it():
+    from bilateral.ask.spans import whole_of
+    text = "Chile kept the moratorium on its 113-billion-dlr foreign debt, which covers 68 billion dlrs owed to banks."
+    whole, part = figures_in(text)
+    question = "How much of Chile's debt did the moratorium cover?"
+    assert whole_of(question, text, whole) and not whole_of(question, text, part)
+    assert not whole_of("How much debt does Chile have?", text, whole)

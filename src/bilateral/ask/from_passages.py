@@ -17,7 +17,7 @@ from .parties import (about_another, names_parties, names_partner, names_things,
 from .passage_lists import answer_list
 from .positions import answer_positions
 from .record import Record
-from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by,
+from .spans import (YEAR, causes, cause_clause, clause, dates_in, figures_in, fits, led_by, whole_of,
                     given, proximity)
 from .telling import COVERED, covered, not_said, quote, said, src
 
@@ -133,7 +133,7 @@ def best_figures(rec: Record, it: Intent, hits: list, want: Optional[str]) -> li
         named = partner_phrase(partner, h.p.text)
         for f in figures_in(h.p.text):
             fit = fits(f, want, it.counted, h.p.text)
-            if fit <= 0:
+            if fit <= 0 or whole_of(it.question, h.p.text, f):
                 continue
             if price and sold_for(h.p.text, f):
                 fit += 1.0

@@ -291,3 +291,18 @@ def enumeration(text: str) -> list:
         break
     items = [x.strip(" .:;") for x in items if x.strip(" .:;")]
     return items if len(items) >= 3 or (led and len(items) == 2) else []
+
+
+# "How much of Brazil's debt did the moratorium cover?": a part of the debt is asked.
+PART_OF_Q = re.compile(r"\bhow (?:much|many) of (?:(?:the|its|their|his|her|[\w.'’-]+['’]s?)\s+)?(?P<noun>[a-z]+)",
+                       re.I)
+
+
+def whole_of(question: str, text: str, f) -> bool:
+    """Whether the figure is the size of the whole a "how much of X" question asks a part of: one written
+    before X's own noun ("its 113-billion-dlr foreign debt", "the $50bn debt")."""
+    m = PART_OF_Q.search(question)
+    if m is None:
+        return False
+    noun = m.group("noun").lower().rstrip("s")
+    return re.match(rf"\s*(?:[\w-]+\s+){{0,2}}{re.escape(noun)}s?\b", text[f.end:], re.I) is not None
