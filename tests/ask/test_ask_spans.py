@@ -36,3 +36,10 @@ def test_the_size_of_a_whole_does_not_answer_how_much_of_it():
     question = "How much of Chile's debt did the moratorium cover?"
     assert whole_of(question, text, whole) and not whole_of(question, text, part)
     assert not whole_of("How much debt does Chile have?", text, whole)
+
+
+def test_a_span_of_time_written_as_one_word_is_a_duration():
+    assert [(f.text, f.cls) for f in figures_in("The 6-1/2-year-old war could not be won.")] == [
+        ("6-1/2-year-old", "duration")]
+    assert [(f.text, f.cls) for f in figures_in("It was the nearly seven-year-old Gulf war.")] == [
+        ("nearly seven-year-old", "duration")]

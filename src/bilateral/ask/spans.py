@@ -10,12 +10,12 @@ from bilateral.nlp.quantities import find_quantities
 from bilateral.nlp.timex import find_timexes
 from bilateral.nlp.timex_lexicon import NUMBER_WORDS
 
-NUMWORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
+NUMWORD = r"(?:\d[\d,.]*(?:-\d/\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|" \
           r"forty|fifty|a hundred|hundreds of|several|a few)"
 PERCENT = re.compile(rf"\b{NUMWORD}\s*(?:%|pct\b|per ?cent\b|percent\b)", re.I)
 LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\b", re.I)
-DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more than )?{NUMWORD}\s+(?:years?|months?|"
-                      r"weeks?|days?|decades?)\b", re.I)
+DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more than )?{NUMWORD}(?:\s+|-)(?:years?|months?|"
+                      r"weeks?|days?|decades?)\b(?:-old\b)?", re.I)   # "the 6-1/2-year-old war"
 RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a year|annually|barrels per day)\b",
                   re.I)
 # a sum, or a price ("25 dlrs a barrel": USD_per_barrel)
