@@ -84,3 +84,11 @@ def test_kinds_and_figures_of_questions_real_news_asks():
     assert parse_question("What yearly growth ceiling applies to Taiwan's textile exports?").want == "percent"
     assert parse_question("Where does Canada stand among the United States' trading partners?").kind == "rank"
     assert "effect" in parse_question("When did the tariffs take effect?").focus
+
+
+def test_an_age_is_a_figure_of_its_own_and_the_word_age_is_no_topic():
+    for q in ("How old is Martin Mubanga?", "What age was Mr Mubanga when he was freed?"):
+        it = parse_question(q)
+        assert it.kind == "figure" and it.want == "age", q
+    it = parse_question("Do the BBC reports agree on Martin Mubanga's age?")
+    assert it.kind == "conflict" and it.want == "age" and stem("age") not in it.focus

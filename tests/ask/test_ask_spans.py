@@ -43,3 +43,10 @@ def test_a_span_of_time_written_as_one_word_is_a_duration():
         ("6-1/2-year-old", "duration")]
     assert [(f.text, f.cls) for f in figures_in("It was the nearly seven-year-old Gulf war.")] == [
         ("nearly seven-year-old", "duration")]
+
+
+def test_an_age_given_beside_a_name_is_an_age():
+    assert [(f.text, f.cls, f.value) for f in figures_in("Mr Mubanga, 29, from north London, was detained.")] == [
+        ("29", "age", 29.0)]
+    assert [f.cls for f in figures_in("The man, aged 45, was freed. Exports rose 5, 6 and 7 pct.")] == [
+        "age", "count", "count", "percent"]

@@ -46,8 +46,8 @@ WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|c
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
                       re.I)
 WHEN_CUES = re.compile(r"^\s*(?:when|since when|until when|till when|by when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
-FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
-                         r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b", re.I)
+FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big|old)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
+                         r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b|\bwhat age\b", re.I)
 LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with|over|on|at|into|for|by|among) which)\b|"
                        r"\ball (?:the )?\w+", re.I)
 # Nouns that name the act a verb rule codes ("the establishment of relations").
@@ -291,9 +291,11 @@ compensation fine fines reparations subsidy subsidies spending budget lending bo
 
 
 def _want(low: str, counted: Optional[str], metrics: list) -> Optional[str]:
-    """The kind of figure a question wants: money, percent, length, duration, rate, count, or None."""
+    """The kind of figure a question wants: money, percent, length, duration, age, rate, count, or None."""
     if re.search(r"\b(?:share|percent|percentage|proportion|stake|pct)\b|\bwhat part\b", low):
         return "percent"
+    if re.search(r"\bhow old\b|\bages?\b", low):
+        return "age"
     if re.search(r"\bhow long (?:is|was|will be)\b|\bhow far\b", low):
         return "length"
     if re.search(r"\bhow long\b|\bfor how many (?:years|months|days)\b", low):
@@ -326,7 +328,7 @@ documents document accounts stories story according rank ranked ranking position
 comparison versus reason cause purpose led prompt happen list name mean kind sort actually really exactly first
 compared view see way two both three stories among decade decades week weeks century give make take get put
 let keep worth value amount size cost price figure number rate stand stands stood apart besides except further
-additional say says said ground grounds argue argued argues""".split())
+additional say says said ground grounds argue argued argues age aged old""".split())
 
 
 def _focus(question: str, skip: set, names: list) -> list:

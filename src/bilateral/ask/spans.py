@@ -16,6 +16,8 @@ PERCENT = re.compile(rf"\b{NUMWORD}\s*(?:%|pct\b|per ?cent\b|percent\b)", re.I)
 LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|metres|meters)\b", re.I)
 DURATION = re.compile(rf"\b(?:almost |nearly |about |some |an estimated |more than )?{NUMWORD}(?:\s+|-)(?:years?|months?|"
                       r"weeks?|days?|decades?)\b(?:-old\b)?", re.I)   # "the 6-1/2-year-old war"
+AGE = re.compile(r"\b[A-Z][\w'’-]+, (\d{1,3}),|\baged (\d{1,3})\b|\b(\d{1,3})-year-old (?!war|conflict|dispute|"
+                 r"pact|agreement|treaty|ban|embargo|row|feud)")
 RATE = re.compile(r"^\s*(?:\w+\s+){0,4}(?:per day|a day|daily|bpd|b/d|per year|a year|annually|barrels per day)\b",
                   re.I)
 # a sum, or a price ("25 dlrs a barrel": USD_per_barrel)
@@ -90,6 +92,11 @@ def figures_in(text: str) -> list:
             for f in clash:
                 out.remove(f)
             out.append(Figure(m.start(), m.end(), m.group(0), None, None, cls))
+    for m in AGE.finditer(text):   # "Martin Mubanga, 29, from London", "aged 32", "a 29-year-old"
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        for f in [f for f in out if f.start < m.end(g) and m.start(g) < f.end]:
+            out.remove(f)
+        out.append(Figure(m.start(g), m.end(g), m.group(g), float(m.group(g)), "years", "age"))
     for m in RANKED.finditer(text):   # "was the third largest, after Canada": a rank with its noun left out
         if not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end(), m.group(0), None, None, "rank", ORDINALS.get(m.group(1).lower())))
