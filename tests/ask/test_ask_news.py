@@ -166,3 +166,10 @@ def test_a_comparison_of_two_sides_claims_gives_each_sides_figure(news):
 def test_a_figure_whose_own_noun_names_the_partner_beats_the_global_one(news):
     a = ask(news, "How large was Chile's trade surplus with Argentina in 2004?")
     assert a.text.startswith("1.4 billion"), a.text
+
+
+def test_on_what_date_wants_a_day_and_a_month_alone_does_not_give_it(news):
+    a = ask(news, "On what date is the Brazilian president set to arrive in Buenos Aires?")
+    assert "23 March 2005" in a.text, a.text
+    a = ask(news, "On what date will Argentina open free trade talks with Chile?")
+    assert not a.answered and "April" not in a.text.split("“")[0], a.text

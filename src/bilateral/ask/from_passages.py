@@ -10,7 +10,7 @@ from typing import Optional
 
 from .cite import fmt_date
 from .find import Hit, actor_offsets, coverage, leading_side, locate_focus, rank, time_fit, weights
-from .intent import POSITIONS_Q, Intent
+from .intent import DAY_Q, POSITIONS_Q, Intent
 from .model import Answer
 from .parties import (about_another, names_parties, names_partner, names_things, opposite_act, partner_phrase,
                       partner_words)
@@ -94,8 +94,8 @@ def answer_date(rec: Record, it: Intent) -> Answer:
     found = best_dates(rec, it, hits[:8])
     if re.search(r"\b(?:what|which) year\b", it.question, re.I):   # a weekday is no answer to "what year"
         found = [c for c in found if YEAR.search(c[5] or "") or (c[4] and YEAR.match(c[4]))]
-    if re.search(r"\b(?:on )?what (?:date|day)\b", it.question, re.I):   # "what date": a day, where one is as near
-        found = [c for c in found if c[4] and len(c[4]) >= 10 and c[0] >= found[0][0] - 1.5] or found
+    if DAY_Q.search(it.question):   # "what date": a day, where one is as near;
+        found = [c for c in found if c[4] and len(c[4]) >= 10 and c[0] >= found[0][0] - 1.5]   # a year or month does not say it
     if not found:
         return not_said(rec, it, "when that happened", rank(rec, it, k=1))
     top = found[0]

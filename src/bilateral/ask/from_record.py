@@ -15,7 +15,7 @@ from bilateral.model import Claim, Event
 
 from .cite import (METRIC_LABELS, cite_claim, cite_mention, cite_passage, dedupe, figure_text, fmt_date,
                    period_phrase, source_label)
-from .intent import Intent
+from .intent import DAY_Q, Intent
 from .model import Answer
 from .record import Record
 from .retrieve import coverage, terms
@@ -289,8 +289,8 @@ def event_line(rec: Record, e: Event) -> str:
 
 def answer_date(rec: Record, it: Intent) -> Answer:
     events = matching_events(rec, it)
-    dated = [e for e in events if e.date]
-    if not dated:
+    dated = [e for e in events if e.date and (len(e.date) >= 10 or not DAY_Q.search(it.question))]
+    if not dated:   # "on what date": a month or a year the record gives is not the day asked
         return answer_passage(rec, it, need_year=True)
     dated.sort(key=lambda e: e.date)
     if it.latest:
