@@ -168,8 +168,8 @@ def test_a_figure_whose_own_noun_names_the_partner_beats_the_global_one(news):
     assert a.text.startswith("1.4 billion"), a.text
 
 
-def test_on_what_date_wants_a_day_and_a_month_alone_does_not_give_it(news):
+def test_on_what_date_wants_a_day_and_a_year_alone_does_not_give_it(news):
     a = ask(news, "On what date is the Brazilian president set to arrive in Buenos Aires?")
     assert "23 March 2005" in a.text, a.text
-    a = ask(news, "On what date will Argentina open free trade talks with Chile?")
-    assert not a.answered and "April" not in a.text.split("“")[0], a.text
+    a = ask(news, "On what date did Argentina's trade deficit with Brazil reach 2.1 billion dlrs?")
+    assert not a.answered, a.text

@@ -94,8 +94,9 @@ def answer_date(rec: Record, it: Intent) -> Answer:
     found = best_dates(rec, it, hits[:8])
     if re.search(r"\b(?:what|which) year\b", it.question, re.I):   # a weekday is no answer to "what year"
         found = [c for c in found if YEAR.search(c[5] or "") or (c[4] and YEAR.match(c[4]))]
-    if DAY_Q.search(it.question):   # "what date": a day, where one is as near;
-        found = [c for c in found if c[4] and len(c[4]) >= 10 and c[0] >= found[0][0] - 1.5]   # a year or month does not say it
+    if DAY_Q.search(it.question):   # "what date": a day, where one is as near; a month that answers; never a year
+        found = [c for c in found if c[4] and len(c[4]) >= 7]
+        found = [c for c in found if len(c[4]) >= 10 and c[0] >= found[0][0] - 1.5] or found
     if not found:
         return not_said(rec, it, "when that happened", rank(rec, it, k=1))
     top = found[0]

@@ -289,8 +289,8 @@ def event_line(rec: Record, e: Event) -> str:
 
 def answer_date(rec: Record, it: Intent) -> Answer:
     events = matching_events(rec, it)
-    dated = [e for e in events if e.date and (len(e.date) >= 10 or not DAY_Q.search(it.question))]
-    if not dated:   # "on what date": a month or a year the record gives is not the day asked
+    dated = [e for e in events if e.date and (len(e.date) >= 7 or not DAY_Q.search(it.question))]
+    if not dated:   # "on what date": a year the record gives is not the day asked
         return answer_passage(rec, it, need_year=True)
     dated.sort(key=lambda e: e.date)
     if it.latest:

@@ -46,7 +46,7 @@ WHY_CUES = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|purpose|c
                       r"\bwhat (?:caused|led|prompted|drove|pushed|made|motivated)\b|\bhow come\b|\bon what grounds\b",
                       re.I)
 WHEN_CUES = re.compile(r"^\s*(?:when|since when|until when|till when|by when)\b|\b(?:what|which) (?:year|date|month|day)\b|\bin what year\b", re.I)
-DAY_Q = re.compile(r"\b(?:on )?what (?:date|day)\b", re.I)   # a day is asked: a month or a year does not say it
+DAY_Q = re.compile(r"\b(?:on )?what (?:date|day)\b", re.I)   # a day is asked: a year alone does not say it
 FIGURE_CUES = re.compile(r"\bhow (?:much|many|large|big|old)\b|\bwhat (?:was|is|were|are) the (?:value|amount|"
                          r"volume|number|total|size|figure)\b|\bnumber of\b|\bworth\b|\bwhat age\b", re.I)
 LIST_CUES = re.compile(r"^\s*(?:which|what|who|list|name|where|(?:in|from|to|with|over|on|at|into|for|by|among) which)\b|"
