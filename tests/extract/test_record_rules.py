@@ -410,6 +410,8 @@ def test_those_only_placed_in_the_pair_are_not_the_pair():
     assert [r for r in coded(text) if r[2] != "AGREE"] == []
     assert ("MYS", "SGP", "CONSULT", "asserted") in coded(
         "Malaysia and Singapore signed a deal. The leaders of the two countries met in May.")
+    assert ("MYS", "SGP", "CONSULT", "asserted") in coded(
+        "Malaysia and Singapore signed a deal. Officials from the two countries held talks in May.")
 
 
 def test_a_firms_deal_with_a_firm_of_a_city_and_a_talk_held_in_a_city_give_no_event():

@@ -49,8 +49,9 @@ def addressee_unnamed(T: Tokens, trigger: int) -> bool:
     kids = T.children[trigger]
     if not any(T.dep[c] == "xcomp" for c in kids):
         return False
-    heads = [c for c in kids if T.dep[c] == "dobj"] + [g for c in kids if T.dep[c] == "prep" and T.lower[c] in
-                                                         ("on", "upon", "to") for g in T.children[c] if T.dep[g] == "pobj"]
+    heads = [c for c in kids if T.dep[c] == "dobj"] + [
+        g for c in kids if T.dep[c] == "prep" and T.lower[c] in ("on", "upon", "to")
+        for g in T.children[c] if T.dep[g] == "pobj"]
     return any(T.pos[h] == "NOUN" and T.lemma[h] not in ADDRESSED_STATES and T.lower[h] not in PAIR_NOUNS
                for h in heads)
 
@@ -65,8 +66,8 @@ def counted(T: Tokens, subj: list) -> bool:
 
 
 def is_pair_phrase(T: Tokens, tokens: list) -> bool:
-    """"the two sides", "both governments", "the leaders of the two countries"; not who is only placed in the
-    pair ("retail stores in these two countries", "firms from both countries")."""
+    """"the two sides", "both governments", "officials from the two countries"; not who is only placed in the
+    pair ("retail stores in these two countries", "banks across both countries")."""
     words = {T.lower[t] for t in tokens}
     if not (words & {"both", "two"}) or not (words & PAIR_NOUNS):
         return False
@@ -74,7 +75,7 @@ def is_pair_phrase(T: Tokens, tokens: list) -> bool:
                    for t in tokens if T.lower[t] in PAIR_NOUNS)
 
 
-PLACED_IN = frozenset({"in", "from", "across", "within", "throughout", "at"})
+PLACED_IN = frozenset({"in", "across", "within", "throughout", "at"})
 
 
 def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
