@@ -1,14 +1,18 @@
-"""Acts with no party across: a firm's own deals, a meeting of one side among themselves, and talks or a
-request named in passing. Each tells `roles.roles_of` not to give such an act the other party the sentence or
+"""Acts with no party across: a firm's own deals, a meeting of one side among themselves, talks or a
+request named in passing, a request of someone who is no state, and a market's counted tally. Each tells `roles.roles_of` not to give such an act the other party the sentence or
 the document's pair would otherwise lend it."""
 from __future__ import annotations
 
 from typing import Optional
 
 from ..lexicon import SHIPPED
+from ..nlp.tokens import Tokens
 from .parse import is_light
 
 FIRM_WORDS = SHIPPED.words("actors.words.firm_nouns") | SHIPPED.words("actors.words.business")
+PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
+MANY_STATES = frozenset({"country", "nation", "government", "state", "debtor", "creditor"})
+BODIES = frozenset({"government", "administration", "authority", "regime", "ministry", "cabinet"})
 MEETING_VERBS = frozenset({"meet", "confer", "convene", "gather", "huddle"})
 
 
@@ -63,3 +67,25 @@ def among_themselves(T, verb: int, subj: list) -> bool:
     heads = [t for t in subj if T.head[t] == verb]
     return bool(heads) and all(T.tag[h] in ("NNS", "NNPS") and not any(T.dep[c] == "conj" for c in T.children[h])
                                for h in heads)
+
+
+def addressee_unnamed(T: Tokens, trigger: int) -> bool:
+    """A request whose addressee is a plain noun that is no party ("asked the buyer to pay", "called on the
+    industry to"): the one asked to act (the object before a "to" clause) is named, and it is not a state."""
+    kids = T.children[trigger]
+    if not any(T.dep[c] == "xcomp" for c in kids):
+        return False
+    heads = [c for c in kids if T.dep[c] == "dobj"] + [
+        g for c in kids if T.dep[c] == "prep" and T.lower[c] in ("on", "upon", "to")
+        for g in T.children[c] if T.dep[g] == "pobj"]
+    return any(T.pos[h] == "NOUN" and T.lemma[h] not in ADDRESSED_STATES and T.lower[h] not in PAIR_NOUNS
+               for h in heads)
+
+
+# Plain nouns a request may name its other side by ("urged the government to", "called on its neighbour to").
+ADDRESSED_STATES = BODIES | MANY_STATES | frozenset({"side", "neighbour", "neighbor", "partner", "leader", "people"})
+
+
+def counted(T: Tokens, subj: list) -> bool:
+    """A passive subject told by its number ("3,154 lots were traded"): a market's tally, not a pair's act."""
+    return any(T.dep[t] == "nummod" and T.head[t] in subj for t in subj)

@@ -13,18 +13,16 @@ from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC, VISITS
-from .no_partner import among_themselves, bare_noun, firm_subject
+from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, among_themselves, bare_noun,
+                         counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
 from .standing import circumstance, listed, located, told_of
 from .triggers import CROWDS
 
 
-PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
 FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
-MANY_STATES = frozenset({"country", "nation", "government", "state", "debtor", "creditor"})
-BODIES = frozenset({"government", "administration", "authority", "regime", "ministry", "cabinet"})
 TALKED_OVER = SHIPPED.words("events.words.talk_verbs") - {"negotiate"}   # "will be discussed": by someone unsaid
 
 
@@ -41,28 +39,6 @@ def pair_pronoun(T: Tokens, subj: list, trigger: int) -> bool:
         if said_by:
             return is_pair_phrase(T, T.subtree(said_by[0], CLAUSES))
     return False
-
-
-def addressee_unnamed(T: Tokens, trigger: int) -> bool:
-    """A request whose addressee is a plain noun that is no party ("asked the buyer to pay", "called on the
-    industry to"): the one asked to act (the object before a "to" clause) is named, and it is not a state."""
-    kids = T.children[trigger]
-    if not any(T.dep[c] == "xcomp" for c in kids):
-        return False
-    heads = [c for c in kids if T.dep[c] == "dobj"] + [
-        g for c in kids if T.dep[c] == "prep" and T.lower[c] in ("on", "upon", "to")
-        for g in T.children[c] if T.dep[g] == "pobj"]
-    return any(T.pos[h] == "NOUN" and T.lemma[h] not in ADDRESSED_STATES and T.lower[h] not in PAIR_NOUNS
-               for h in heads)
-
-
-# Plain nouns a request may name its other side by ("urged the government to", "called on its neighbour to").
-ADDRESSED_STATES = BODIES | MANY_STATES | frozenset({"side", "neighbour", "neighbor", "partner", "leader", "people"})
-
-
-def counted(T: Tokens, subj: list) -> bool:
-    """A passive subject told by its number ("3,154 lots were traded"): a market's tally, not a pair's act."""
-    return any(T.dep[t] == "nummod" and T.head[t] in subj for t in subj)
 
 
 def is_pair_phrase(T: Tokens, tokens: list) -> bool:
