@@ -440,3 +440,11 @@ def test_a_national_word_that_only_names_a_currency_is_no_party():
     text = ("Profits were pressured by falls in the US and Australian dollar. The French franc was forced by "
             "speculators into a devaluation, German officials said.")
     assert coded(text) == []
+
+
+def test_an_act_a_party_is_told_to_bear_is_done_to_it_by_whom_the_noun_names():
+    assert ("USA", "JPN", "COERCE", "asserted") in coded("Japan came under U.S. pressure to cut its surplus.")
+    assert ("USA", "CHL", "ACCUSE", "asserted") in coded("Chile faced strong criticism from the United States.")
+    assert ("USA", "CHL", "REQUEST", "negated") in coded(
+        "He said Chile has not received any specific request from the U.S. on its monetary policy.")
+    assert coded("Demand would come under pressure from tight fiscal policy in Denmark and Norway.") == []

@@ -35,14 +35,22 @@ LIGHT_VERBS = SHIPPED.words("events.words.light_verbs")
 CHAIN_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acl", "conj")
 
 
+# Verbs whose subject bears the act their object names ("faces pressure", "received a request").
+BEAR_VERBS = frozenset({"face", "receive", "suffer", "endure", "encounter", "resist", "withstand"})
+
+
 def chain(tok: Token) -> list:
     """The trigger and the verbs it depends on in its own clause chain (for negation, mood and dates).
 
     Adverbial and relative clauses stop the climb: "after the flights were launched" keeps its own mood."""
     out = [tok]
-    if tok.pos_ == "NOUN" and tok.head != tok and (
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in (
+            "VERB", "AUX"):
+        tok = tok.head.head   # "did not come under pressure": the verb of its being borne
+        out.append(tok)
+    elif tok.pos_ == "NOUN" and tok.head != tok and (
             (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRING)
-            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS)):
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS | BEAR_VERBS)):
         tok = tok.head   # "the shipment will leave for Quito", "will make a visit": the verb of its happening
         out.append(tok)
     while (tok.dep_ in CHAIN_DEPS or complement(tok)) and tok.head != tok and len(out) < 8:

@@ -15,6 +15,7 @@ from .actor_index import ActorIndex
 from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
+from .mood import BEAR_VERBS
 from .parse import (CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light, objects_of,
                     obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
@@ -115,6 +116,16 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         subj_tokens, passive, agent = noun_subject(T, n, index), False, []
         obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
+        bearer = undergoes(T, n) if rule.cameo[:2] in UNDERGONE else []
+        if bearer:   # "China faces G7 pressure", "Tokyo came under U.S. pressure": the clause's subject bears it
+            if not index.in_tokens(bearer):
+                return None   # "domestic demand came under pressure": no party bears it
+            doers = [c for c in children[n] if dep[c] in ("amod", "compound", "poss", "nmod")] + [
+                g for c in children[n] if dep[c] == "prep" and lower[c] == "from" for g in children[c] if dep[g] == "pobj"]
+            # the doer is the phrase itself ("from Washington"), not a place hung on it ("from policy in Denmark")
+            subj_tokens = [t for d in doers for t in [d] + [k for k in children[d] if dep[k] in (
+                "compound", "amod", "det", "poss", "nmod")]]
+            obj_tokens = bearer
         obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)
                        for t in T.subtree(c, CLAUSES)]
         if dep[n] in ("dobj",) and is_light(T, h):
@@ -176,6 +187,23 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
 
 
 TALK_VERBS = SHIPPED.words("events.words.talk_verbs")
+# Acts a party can be told to undergo ("faces pressure", "came under criticism"): coercion, criticism, threats,
+# sanctions, demands.
+UNDERGONE = frozenset({"10", "11", "13", "16", "17"})
+
+
+def undergoes(T: Tokens, noun: int) -> list:
+    """The tokens of who bears an act named as a noun: the subject of "face"/"receive" whose object it is, or of
+    the verb it is "under" ("came under pressure from X"); [] for any other place of the noun."""
+    h = T.head[noun]
+    if T.dep[noun] == "dobj" and T.pos[h] == "VERB" and T.lemma[h] in BEAR_VERBS:
+        verb = h
+    elif T.dep[noun] == "pobj" and T.lower[h] == "under" and T.pos[T.head[h]] in ("VERB", "AUX"):
+        verb = T.head[h]
+    else:
+        return []
+    subj, passive = subject_of(T, verb)
+    return [] if passive else subj
 
 
 def _helped(T: Tokens, c: int) -> list:
