@@ -7,12 +7,13 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
+from ..nlp.figure_grammar import grammar
 from ..nlp.tokens import Tokens
 
 
 BACKERS = SHIPPED.words("actors.words.backers")
-# Currency words ("dollar", "francs", "yen"): "the Australian dollar" names money, not a party.
-_NAMED = [k.split()[-1] for k in SHIPPED.table("currencies.named")] + list(SHIPPED.table("currencies.ambiguous"))
+# Currency words the figure reader knows ("dollar", "francs", "yen"): "the Australian dollar" names money.
+_NAMED = {k.split()[-1] for k in grammar(SHIPPED).named}
 CURRENCY_WORDS = frozenset(_NAMED) | frozenset(w[:-1] for w in _NAMED if w.endswith("s"))
 
 

@@ -1,6 +1,7 @@
 """Acts with no party across: a firm's own deals, a meeting of one side among themselves, talks or a
-request named in passing, a request of someone who is no state, and a market's counted tally. Each tells `roles.roles_of` not to give such an act the other party the sentence or
-the document's pair would otherwise lend it."""
+request named in passing, a request of someone who is no state, and a market's counted tally. Each tells
+`roles.roles_of` not to give such an act the other party the sentence or the document's pair would otherwise
+lend it."""
 from __future__ import annotations
 
 from typing import Optional

@@ -117,15 +117,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in NOUN_OBJECT_PREPS
                       for t in T.subtree(c, CLAUSES)]
         bearer = undergoes(T, n) if rule.cameo[:2] in UNDERGONE else []
-        if bearer:   # "China faces G7 pressure", "Tokyo came under U.S. pressure": the clause's subject bears it
+        if bearer:   # "China faces G7 pressure", "Lima came under U.S. pressure": the clause's subject bears it
             if not index.in_tokens(bearer):
                 return None   # "domestic demand came under pressure": no party bears it
-            doers = [c for c in children[n] if dep[c] in ("amod", "compound", "poss", "nmod")] + [
-                g for c in children[n] if dep[c] == "prep" and lower[c] == "from" for g in children[c] if dep[g] == "pobj"]
-            # the doer is the phrase itself ("from Washington"), not a place hung on it ("from policy in Denmark")
-            subj_tokens = [t for d in doers for t in [d] + [k for k in children[d] if dep[k] in (
-                "compound", "amod", "det", "poss", "nmod")]]
-            obj_tokens = bearer
+            subj_tokens, obj_tokens = laid_on_by(T, n), bearer
         obj_tokens += [t for c in children[i] if dep[c] in ("amod", "compound") and against(T, c)
                        for t in T.subtree(c, CLAUSES)]
         if dep[n] in ("dobj",) and is_light(T, h):
@@ -204,6 +199,18 @@ def undergoes(T: Tokens, noun: int) -> list:
         return []
     subj, passive = subject_of(T, verb)
     return [] if passive else subj
+
+
+def laid_on_by(T: Tokens, noun: int) -> list:
+    """Who lays a borne act on its bearer: the noun's own modifier ("U.S. pressure") or its "from" phrase, that
+    phrase's head and modifiers only ("from Washington", not a place hung on it: "from policy in Denmark")."""
+    dep, children = T.dep, T.children
+    doers = [c for c in children[noun] if dep[c] in NAMING_DEPS] + [
+        g for c in children[noun] if dep[c] == "prep" and T.lower[c] == "from" for g in children[c] if dep[g] == "pobj"]
+    return [t for d in doers for t in [d] + [k for k in children[d] if dep[k] in NAMING_DEPS + ("det",)]]
+
+
+NAMING_DEPS = ("amod", "compound", "poss", "nmod")
 
 
 def _helped(T: Tokens, c: int) -> list:
