@@ -441,13 +441,23 @@ def plural(s: str) -> str:
     return s + "s"
 
 
+# Capitals of a state that ceased: capital, its former state, the day its present one took over ("Moscow" in a
+# wire of 1987 is the Soviet government, in 2005 Russia's).
+FORMER_CAPITALS = """moscow SUN 1991-12-26; belgrade YUG 2003-02-04"""
+
+
 def extra_entries(caps: dict[str, str]) -> list[tuple]:
     rows = []
     for line in EXTRA_NAMES.strip().splitlines():
         forms, code, kind = line.rsplit(" ", 2)
         rows += [(s, code, kind, "", "", "") for s in forms.split("|")]
+    former = {name: (code, day) for name, code, day in (x.split() for x in FORMER_CAPITALS.split(";"))}
     for name, code in caps.items():
-        rows.append((name, code, "capital", "GOV", "", ""))
+        if name in former:
+            old, day = former[name]
+            rows += [(name, code, "capital", "GOV", day, ""), (name, old, "capital", "GOV", "", day)]   # current first
+        else:
+            rows.append((name, code, "capital", "GOV", "", ""))
     for line in IGOS.strip().splitlines():
         code, _, *forms = line.split("|")
         rows += [(s, code, "igo", "IGO", "", "") for s in forms]

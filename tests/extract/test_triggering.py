@@ -48,3 +48,40 @@ def test_an_agreement_that_took_effect_or_came_into_force_is_concluded_then():
                         "A trade treaty between Chile and Bolivia came into force in 2005.")
     found = {(e.source.code, e.target.code, e.event_type, e.date) for e in analyze(doc, load_nlp()(doc.text)).events}
     assert {("CHL", "PER", "AGREE", "1938-01-03"), ("CHL", "BOL", "AGREE", "2005")} <= found
+
+
+def dated(text: str, published: str) -> set:
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=published)
+    return {(e.source.code, e.target.code, e.event_type) for e in analyze(doc, load_nlp()(text)).events}
+
+
+def test_a_duty_one_state_lays_on_what_another_makes_is_a_sanction_only_as_its_phrase_names_both():
+    assert ("USA", "KOR", "SANCTION") in coded(
+        "Exporters fear that U.S. tariffs on South Korean steel will spread to other goods.")
+    # no layer before the noun, a state's own duties on imports, duties cut: no sanction
+    assert not [f for f in coded("Officials in Seoul said the new tariffs on goods would hurt exporters.")
+                if f[2] == "SANCTION"]
+    assert not [f for f in coded("Chile's tariffs on imported beef are high, Argentine ranchers said.")
+                if f[2] == "SANCTION"]
+    assert not [f for f in coded("Peru agreed to cut tariffs on Bolivian textiles.") if f[2] == "SANCTION"]
+
+
+def test_charging_or_alleging_that_a_party_did_something_accuses_that_party():
+    found = coded("Australian Prime Minister Bob Hawke took up the farmers' case, charging that Indonesia "
+                  "was discriminating against foreign beef.")
+    assert ("AUS", "IDN", "ACCUSE") in found
+    assert ("CAN", "MEX", "ACCUSE") in coded("Canada charged Mexico with breaking the fishing accord.")
+    # the one charged is the clause's subject, not a party named later in it; a price charged accuses no one
+    assert not [f for f in coded("Canada charged that the firm had sold reactors to India.") if f[2] == "ACCUSE"]
+    assert not coded("Swiss banks charged Argentina a fee of one pct on the loan.")
+
+
+def test_one_who_flies_or_arrives_somewhere_visits_where_the_journey_ends():
+    found = dated("Chilean Foreign Minister Pedro Soto will fly to Lima on Sunday for talks on trade.", "1987-03-05")
+    assert ("CHL", "PER", "CONSULT") in found
+    found = dated("Kenyan Energy Minister Paul Otieno arrived in Dodoma on Monday from Nairobi.", "1987-03-05")
+    assert ("KEN", "TZA", "CONSULT") in found and not [f for f in found if f[1] == "KEN"]
+    # a thing a national word qualifies, a flag flown, an airline's routes go nowhere as a party would
+    assert not dated("The first Korean cars arrived in Canada on Monday.", "1987-03-05")
+    assert not [f for f in dated("Kuwait will let its tankers fly the U.S. flag.", "1987-03-05") if f[2] == "CONSULT"]
+    assert not dated("South African Airways flies to Australia via Mauritius.", "1987-03-05")

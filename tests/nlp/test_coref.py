@@ -141,3 +141,10 @@ def test_a_bare_surname_is_the_office_holder_of_that_date_when_the_text_names_th
     assert coded("Reagan will fly to Nairobi next week.", "1987-04-30") == [("Reagan", None)]   # no state named
     named = "Kenyan farmer Tom Reagan said Reagan was in Nairobi, the United States said."
     assert ("Reagan", "USA") not in coded(named, "1987-04-30")
+
+
+def test_a_state_named_inside_a_title_owns_the_official_and_the_office():
+    text = "U.S. Energy Secretary John Herrington arrived in Rabat on Monday."
+    found = {m.text: (m.code, m.sector) for m in actors(text)}
+    assert found["Secretary John Herrington"] == ("USA", "GOV")
+    assert found["U.S. Energy"] == ("USA", "GOV")

@@ -78,3 +78,10 @@ def test_an_office_holder_is_found_by_surname_only_inside_the_term(gaz):
     assert gaz.office_holder("Reagan", "1987-04-30").code == "USA"
     assert gaz.office_holder("Reagan", "1975") is None
     assert gaz.office_holder("Nobodyknown", "1987") is None
+
+
+def test_a_capital_of_a_state_that_ceased_is_that_states_until_the_day_it_ceased(gaz):
+    assert gaz.lookup("moscow", "1987-04-14").code == "SUN"
+    assert gaz.lookup("moscow", "2005-03").code == "RUS"
+    assert gaz.lookup("moscow").code == "RUS"   # undated: the state that holds it now
+    assert gaz.lookup("belgrade", "1987").code == "YUG"

@@ -41,6 +41,8 @@ VERBAL = ("VERB", "AUX")
 # The object word a to-infinitive complement adds ("told B to withdraw"): rules can ask for one.
 INFINITIVE = "to-infinitive"
 OBLIGED = "obliged-clause"   # "said Brazil should come up with a plan": a duty the speaker lays on a party
+# "charged that Japan was dumping chips", "charged Brazil with breaking the accord": what a party is said to do
+CHARGED = "charged-clause"
 # subject_of's passive flag for a bare participle ("Asked whether ..., X said"): its doer is nowhere in the text.
 PARTICIPLE = "participle"
 
@@ -186,6 +188,8 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             if doer is not None:   # "wants South Korea to cut its surplus": the one asked is the object
                 lemmas.add(INFINITIVE)
                 tokens.extend(T.subtree(doer, CLAUSES))
+            if d == "ccomp":
+                lemmas.add(CHARGED)
             doer = obliged(T, child) if d == "ccomp" else None
             if doer is not None:
                 lemmas.add(OBLIGED)
@@ -195,6 +199,8 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             continue   # "ended the pact during the Timor crisis": when, not with whom
         if d == "prep" and lower[child] == "as" and child < verb:
             continue   # "As an EU member, Bulgaria supports ...": what the subject is, not whom it acts on
+        if d == "prep" and lower[child] == "with" and any(dep[c] == "dobj" for c in children[verb]):
+            lemmas.add(CHARGED)
         sub = T.subtree(child, CLAUSES)
         tokens.extend(sub)
         for t in sub:

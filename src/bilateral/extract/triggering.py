@@ -16,7 +16,7 @@ from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
 from .mood import BEAR_VERBS
-from .parse import (CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light, objects_of,
+from .parse import (CHARGED, CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light, objects_of,
                     obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
 from .roles import (MEETINGS, PEOPLE, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
@@ -154,6 +154,10 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                  or (passive and lower[c] == "along")] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
         roles = _targets_in(roles, [t for c in asked for t in T.subtree(c, CLAUSES)], index)
+    if pos == "VERB" and rule.objects and CHARGED in rule.objects:   # "charged that Japan was dumping": Japan
+        roles = _targets_in(roles, [t for c in children[i] if dep[c] == "dobj" for t in T.subtree(c, CLAUSES)] + [
+            t for c in children[i] if dep[c] == "ccomp" for s in children[c] if dep[s] in ("nsubj", "nsubjpass")
+            for t in T.subtree(s, CLAUSES)], index)
     if pos == "VERB" and reduced_relative(T, i):
         roles = _own_phrase_roles(roles, agent, subj_tokens + obj_tokens, index)
     if pos == "VERB" and lemma in ("help", "assist") and not any(dep[c] in ("dobj", "dative") for c in children[i]):
@@ -163,8 +167,14 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                                     for t in _helped(T, c)], index)
     if pos == "VERB" and lemma in ("help", "assist") and subj_tokens and not passive and _thing(T, subj_tokens, index):
         roles = []   # "strong sales outside Europe helped Renault": a thing helps no one as a party would
+    if rule.bound:   # "flew in from Helsinki to a meeting": the journey's end is its other party, not where it began
+        roles = [(s, t) for s, t in _targets_in(roles, [t for c in children[i] if dep[c] == "prep" and lower[c] in (
+            "to", "in", "into", "at") for t in T.subtree(c, CLAUSES)], index) if speaks_for_state(s)] if (
+            _goer(T, subj_tokens, index)) else []
     if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
         roles = [(s, t) for s, t in _targets_in(roles, _named_in(T, i), index) if speaks_for_state(s)]
+    if pos == "NOUN" and rule.objects is None and lemma in DUTY_NOUNS:
+        roles = _laid_duty(roles, T, i, index)
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
@@ -260,11 +270,34 @@ def _framed(T: Tokens, i: int) -> int:
     return i
 
 
+def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
+    """Whether a subject that goes somewhere is one who can: a name, a pronoun, a party's own noun ("U.S.
+    officials", "the IMF mission"), people; not a thing a national word qualifies ("the first Japanese cars")."""
+    heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
+    return bool(heads) and all(T.pos[h] in ("PROPN", "PRON") or h in index.by_token or T.lemma[h] in PEOPLE
+                               for h in heads)
+
+
 def _named_in(T: Tokens, i: int) -> list:
     """Where a `named` verb's other party stands: its object or "from" phrase ("bought U.S. wheat", "imports
     from Chile")."""
     return [t for c in T.children[i] if T.dep[c] in ("dobj", "nsubjpass") or (
         T.dep[c] == "prep" and T.lower[c] == "from") for t in T.subtree(c, CLAUSES)]
+
+
+DUTY_NOUNS = frozenset({"tariff", "tariffs", "duty", "duties"})
+
+
+def _laid_duty(roles: list, T: Tokens, noun: int, index: ActorIndex) -> list:
+    """A duty is a sanction only as its own phrase names both: who lays it before the noun ("U.S. tariffs",
+    "Canada's duties") and whose goods after "on"/"against" ("on Japanese chips"); a duty with no such phrase
+    ("its own duties", "the new tariffs on goods") leaves the passage's pair out of it."""
+    dep, children = T.dep, T.children
+    own = [t for c in children[noun] if dep[c] in ("poss", "amod", "compound", "nmod") for t in T.subtree(c, CLAUSES)]
+    laid_on = [t for c in children[noun] if dep[c] == "prep" and T.lower[c] in ("on", "against")
+               for t in T.subtree(c, CLAUSES)]
+    layers = {m.code for m in index.in_tokens(own)}
+    return [(s, t) for s, t in _targets_in(roles, laid_on, index) if s.code in layers]
 
 
 def _targets_in(roles: list, tokens: list, index: ActorIndex) -> list:

@@ -31,6 +31,7 @@ class Rule:
     reverse: bool = False        # the subject receives the act ("received a loan from Chile")
     unless: Optional[frozenset] = None   # objects (or a noun's modifiers) that make it no act ("meet a target")
     named: bool = False          # a state acts, on a party its object or "from" phrase names ("bought U.S. wheat")
+    bound: bool = False          # one who speaks for a state goes where a "to"/"in" phrase names ("flew to Rabat")
 
 
 class Triggers:
@@ -69,7 +70,8 @@ class Triggers:
         return Rule(frozenset(r["lemmas"].split()), str(r["cameo"]), self._words(r.get("objects"), where),
                     bool(r.get("noun", False)), self._words(r.get("also"), where),
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
-                    unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)))
+                    unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)),
+                    bound=bool(r.get("bound", False)))
 
     @functools.cached_property
     def _bound(self) -> frozenset:

@@ -189,6 +189,8 @@ def person(doc: Doc, gaz: Gazetteer, ent: Span, date: str | None) -> Cand:
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() \
             and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
+    while end - 1 > ent.start and doc[end - 1].text in ("'", "’", "'s", "’s"):
+        end -= 1   # "Secretary of State George Shultz' visit": the possessive is no part of the name
     span = doc[ent.start:end]
     entry = gaz.lookup(span.text, date) or gaz.lookup(ent.text, date)
     if entry and entry.kind == "person":

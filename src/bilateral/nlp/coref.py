@@ -49,7 +49,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     if gazetteer is not None and date:
         out = _office_holders(T, out, names, gazetteer, date)
         names = _registry(T, out)
-    home = _dateline_country(gazetteer, dateline, mentions)
+    home = _dateline_country(gazetteer, dateline, mentions, date)
     if home is not None:   # after the names: "ministers Howard" is the Howard the text named British
         out = [replace(m, code=home) if m.kind == "person" and not m.code and m.sector == "GOV" else m
                for m in out]
@@ -91,22 +91,27 @@ def _host_ministers(T: Tokens, covered: set, home: str) -> list:
 def _titled_by_states(T: Tokens, mentions: list) -> list:
     """An official whose title a state owns ("Ecuador's Deputy Energy Minister Fernando Santos Alvite") is of
     that state, even where a word of the title ("Energy") split the name from its owner."""
-    states = [m for m in mentions if m.code and m.kind in ("country", "capital")]
+    states = [m for m in mentions if m.code and (m.kind in ("country", "capital") or (
+        m.kind == "org" and len(m.code) == 3 and m.sector in (None, "GOV")))]
     if not states:
         return mentions
-    out = []
+    out, offices = [], set()
     for m in mentions:
         if m.kind == "person" and not m.code:
             tokens = T.covering(m.start, m.end)
             head = tokens[-1] if tokens else None
             while head is not None and T.dep[head] == "compound" and T.head[head] != head:
                 head = T.head[head]   # "Minister" of "Minister Fernando Santos Alvite"
-            owners = [c for c in (T.head_phrase(head) if head is not None else []) if T.dep[c] == "poss"]
-            codes = {s.code for s in states for c in owners if c in T.covering(s.start, s.end)}
-            if len(codes) == 1:
-                m = replace(m, code=codes.pop())
+            # "U.S. Energy Secretary John Herrington": a state's name inside the title owns it too
+            owners = [c for c in (T.head_phrase(head) if head is not None else []) if T.dep[c] == "poss" or (
+                T.dep[c] == "compound" and c < tokens[0])]
+            holders = [s for s in states if any(c in T.covering(s.start, s.end) for c in owners)]
+            if len({s.code for s in holders}) == 1:
+                m = replace(m, code=holders[0].code)
+                offices.update(id(s) for s in holders if s.kind == "org")
         out.append(m)
-    return out
+    # the office the title names ("U.S. Energy") is the state's government, as its holder is
+    return [replace(m, sector="GOV") if id(m) in offices and m.sector is None else m for m in out]
 
 
 def _speakers_of_states(T: Tokens, mentions: list) -> list:
@@ -141,11 +146,11 @@ def _reported_state(T: Tokens, m: ActorMention, states: list) -> Optional[str]:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _dateline_country(gazetteer, dateline: Optional[str], mentions: list) -> Optional[str]:
+def _dateline_country(gazetteer, dateline: Optional[str], mentions: list, date: Optional[str] = None) -> Optional[str]:
     """The country of a dateline's place, when the text itself names that country."""
     if not dateline or gazetteer is None:
         return None
-    entry = gazetteer.lookup(dateline)
+    entry = gazetteer.lookup(dateline, date)
     if entry is None or not entry.code or len(entry.code) != 3:
         return None
     return entry.code if any(m.code == entry.code for m in mentions) else None

@@ -107,8 +107,9 @@ class Gazetteer:
         found = self.readings(surface)
         if not found:
             return None
-        if found[0].kind != "person":
-            return found[0]
+        if found[0].kind != "person":   # a dated reading that covers the date, else one still current
+            dated = [e for e in found if (e.start or e.end) and date and e.covers(date)]
+            return (dated or [e for e in found if not e.end] or found)[0]
         dated = [e for e in found if e.start or e.end]
         undated = [e for e in found if not (e.start or e.end)]
         if date:
