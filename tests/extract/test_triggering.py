@@ -85,3 +85,9 @@ def test_one_who_flies_or_arrives_somewhere_visits_where_the_journey_ends():
     assert not dated("The first Korean cars arrived in Canada on Monday.", "1987-03-05")
     assert not [f for f in dated("Kuwait will let its tankers fly the U.S. flag.", "1987-03-05") if f[2] == "CONSULT"]
     assert not dated("South African Airways flies to Australia via Mauritius.", "1987-03-05")
+
+
+def test_being_supportive_of_a_party_supports_it_and_talks_kicked_off_are_held():
+    assert ("SAU", "USA", "SUPPORT") in coded("Saudi Prince Abdullah was very supportive of the U.S. role in the Gulf.")
+    assert not [f for f in coded("Officials said the plan was supportive of growth in Brazil.") if f[2] == "SUPPORT"]
+    assert ("JPN", "USA", "CONSULT") in coded("Japan and the U.S. kicked off top-level trade talks on Monday.")
