@@ -248,3 +248,14 @@ def test_a_user_lexicon_reaches_the_figure_scanner(tmp_path):
         (40e6, "GEL"), (300, "bales")]
     assert find_quantities("It cost 40 mln lari.")[0].unit is None   # the shipped lexicon has no lari
     assert grammar(lex) is grammar(lex)
+
+
+def test_a_price_of_one_currency_in_another_is_an_exchange_rate():
+    found = {q.text: q.unit for q in find_quantities(
+        "The dollar closed at 141.35 yen, down from 142.10 yen, and sterling rose to 1.6020 dlrs.")}
+    assert found == {"141.35 yen": "JPY_per_USD", "142.10 yen": "JPY_per_USD", "1.6020 dlrs": "USD_per_GBP"}
+    assert {q.unit for q in find_quantities("The won gained 6.60 won to the dollar in three days.")} == {"KRW_per_USD"}
+    # a sum of money beside a currency's name is money, not a rate
+    assert {q.text: q.unit for q in find_quantities("The U.S. dollar loan of 300 mln dlrs and a grant of 500 yen.")} \
+        == {"300 mln dlrs": "USD", "500 yen": "JPY"}
+    assert [q.unit for q in find_quantities("Japan will lend 30 billion yen to Thailand.")] == ["JPY"]

@@ -48,6 +48,14 @@ NAME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|[-‐–]\w|:\d|\.\d|/\d")
 PUNCT_NEXT = re.compile(r"\s*[,.;:()]")
 LOWER_NEXT = re.compile(r"\s+[a-z]")
 OF_NEXT = re.compile(r"\s+of\b")
+# An exchange rate: a price of one currency in another ("146.40 yen", "eight kwacha to the dollar"), told by the
+# currency it is priced against after the figure or as the clause's subject before it ("the dollar closed at").
+BASES = {"dollar": "USD", "sterling": "GBP", "pound": "GBP", "euro": "EUR", "mark": "DEM", "yen": "JPY"}
+RATE_AFTER = re.compile(r"\s*(?:to|per|a|against)\s+(?:the\s+|one\s+|each\s+)?(?:U\.?S\.?\s+)?"
+                        r"(dollar|pound|sterling|euro|mark|yen)\b", re.I)
+RATE_BEFORE = re.compile(r"\b(dollar|sterling|pound|euro|mark)s?\b(?!['’]?s?\s+(?:loans?|debts?|bonds?|deposits?|"
+                         r"issues?|accounts?|terms|denominated|value|amounts?|reserves?|funds?))"
+                         r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,70}$", re.I)
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -249,6 +257,8 @@ def _figure(g: Grammar, text: str, m: re.Match, phones: list, in_range: bool = F
     if price:   # "1,880 dlrs per tonne"
         unit = f"{currency}_per_{g.per_measure[price.group('m').lower()]}"
         end = price.end()
+    elif currency and not scale:
+        unit, end = _rate(text, start, end, currency)
     if m.group("pct"):
         unit = "percent"
     elif measure:
@@ -369,3 +379,14 @@ def _rank(g: Grammar, text: str, m: re.Match) -> Optional[Quantity]:
         return None   # not a rank a text gives ("the 99999th largest")
     return Quantity(start=m.start(), end=m.end(), text=m.group(0), value=None, unit=None,
                     qualifier="exact", rank=rank)
+
+
+def _rate(text: str, start: int, end: int, currency: str) -> tuple:
+    """(unit, end) of a currency figure: "JPY_per_USD" when it prices another currency ("141.35 yen" after "the
+    dollar closed at", "21 kwacha to the dollar"), else the currency itself."""
+    after = RATE_AFTER.match(text, end)
+    base = after or RATE_BEFORE.search(text[max(0, start - 60):start])
+    code = BASES.get(base.group(1).lower()) if base else None
+    if code is None or code == currency:
+        return currency, end
+    return f"{currency}_per_{code}", after.end() if after else end
