@@ -60,3 +60,10 @@ def test_a_cue_heading_the_figure_wins_over_the_subjects(claims_of):
                       "foreign exchange reserves to 50 billion dlrs.", "1987-03-03")
     assert found["13.6 billion dlrs"].fine_metric == "trade_surplus"
     assert (found["50 billion dlrs"].metric, found["50 billion dlrs"].fine_metric) == ("other", "reserves")
+
+
+def test_loans_from_commercial_banks_are_debt_not_aid(claims_of):
+    found = claims_of("Chile owes Norwegian banks around 8.5 billion dlrs in long and medium term loans.")
+    assert found["around 8.5 billion dlrs"].metric == "other"
+    found = claims_of("Norway's development bank extended loans of 300 mln dlrs to Chile in 1986.")
+    assert found["300 mln dlrs"].metric == "oda"

@@ -259,3 +259,5 @@ def test_a_price_of_one_currency_in_another_is_an_exchange_rate():
     assert {q.text: q.unit for q in find_quantities("The U.S. dollar loan of 300 mln dlrs and a grant of 500 yen.")} \
         == {"300 mln dlrs": "USD", "500 yen": "JPY"}
     assert [q.unit for q in find_quantities("Japan will lend 30 billion yen to Thailand.")] == ["JPY"]
+    # a rate quoted beside another is no base: both are prices of the dollar named first, or money
+    assert [q.unit for q in find_quantities("Dealers saw support at 1.825 marks and 145 yen.")] == ["DEM", "JPY"]

@@ -77,6 +77,10 @@ def _owned(text: str, q: Quantity, cues: list[Cue]) -> list[Cue]:
     return out + before[-1:]
 
 
+# Lenders that are commercial banks ("U.K. banks", "creditor banks"), not a state's or a development bank.
+COMMERCIAL = re.compile(r"(?<!development )(?<!multilateral )(?<!central )(?<!export-import )\bbanks\b", re.I)
+
+
 def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = SHIPPED_METRICS) -> tuple:
     """(metric, fine metric, the cue that decided it) of a figure by the metric lexicon `m`; metric None
     when it is no ledger figure."""
@@ -124,6 +128,8 @@ def metric_of(doc, text, q: Quantity, passage, others, seen=None, m: Metrics = S
         return "fdi", None, cue   # "to buy 15% of the oil unit for $2bn": buying a share is investing
     if metric == "oda" and goods:
         return "aid", None, cue   # "lending Ecuador five mln barrels of crude": goods lent are aid
+    if cue.fine == "oda_loans" and COMMERCIAL.search(text, start, end):
+        return "other", None, cue   # "owes U.K. banks 8.5 billion dlrs in loans": commercial debt, no aid
     return metric, (cue.fine if cue.fine != metric else None), cue
 
 

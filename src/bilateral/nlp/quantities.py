@@ -53,7 +53,7 @@ OF_NEXT = re.compile(r"\s+of\b")
 BASES = {"dollar": "USD", "sterling": "GBP", "pound": "GBP", "euro": "EUR", "mark": "DEM", "yen": "JPY"}
 RATE_AFTER = re.compile(r"\s*(?:to|per|a|against)\s+(?:the\s+|one\s+|each\s+)?(?:U\.?S\.?\s+)?"
                         r"(dollar|pound|sterling|euro|mark|yen)\b", re.I)
-RATE_BEFORE = re.compile(r"\b(dollar|sterling|pound|euro|mark)s?\b(?!['’]?s?\s+(?:loans?|debts?|bonds?|deposits?|"
+RATE_BEFORE = re.compile(r"(?<!\d )\b(dollar|sterling|pound|euro|mark)s?\b(?!['’]?s?\s+(?:loans?|debts?|bonds?|deposits?|"
                          r"issues?|accounts?|terms|denominated|value|amounts?|reserves?|funds?))"
                          r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,70}$", re.I)
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
