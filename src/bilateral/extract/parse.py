@@ -199,9 +199,10 @@ def objects_of(T: Tokens, verb: int) -> tuple:
             continue   # "ended the pact during the Timor crisis": when, not with whom
         if d == "prep" and lower[child] == "as" and child < verb:
             continue   # "As an EU member, Bulgaria supports ...": what the subject is, not whom it acts on
-        if d == "prep" and lower[child] == "with" and any(dep[c] == "dobj" for c in children[verb]):
-            lemmas.add(CHARGED)
         sub = T.subtree(child, CLAUSES)
+        if (d == "prep" and lower[child] == "with" and any(dep[c] == "dobj" for c in children[verb])) or (
+                d == "dobj" and any(lower[t] == "with" and dep[t] == "prep" for t in sub)):
+            lemmas.add(CHARGED)   # "charged A, B and C with unfair practices": "with" may hang on the last one
         tokens.extend(sub)
         for t in sub:
             if pos[t] in _OBJECT_POS:
