@@ -71,8 +71,10 @@ def test_charging_or_alleging_that_a_party_did_something_accuses_that_party():
                   "was discriminating against foreign beef.")
     assert ("AUS", "IDN", "ACCUSE") in found
     assert ("CAN", "MEX", "ACCUSE") in coded("Canada charged Mexico with breaking the fishing accord.")
-    found = coded("In a letter, Ottawa charged Chile, Peru and the EC Commission with unfair subsidies on fishing.")
-    assert {("CAN", "CHL", "ACCUSE"), ("CAN", "PER", "ACCUSE"), ("CAN", "EU", "ACCUSE")} <= found
+    # "with" hung by the parser on the last of those charged
+    found = coded("In a letter calling for the special committee meeting, Ottawa charged Chile, Peru, the U.K., Spain "
+                  "and the EC Commission with unfair practices on behalf of Airbus.")
+    assert {("CAN", "CHL", "ACCUSE"), ("CAN", "ESP", "ACCUSE"), ("CAN", "EU", "ACCUSE")} <= found
     # the one charged is the clause's subject, not a party named later in it; a price charged accuses no one
     assert not [f for f in coded("Canada charged that the firm had sold reactors to India.") if f[2] == "ACCUSE"]
     assert not coded("Swiss banks charged Argentina a fee of one pct on the loan.")
