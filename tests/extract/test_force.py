@@ -69,3 +69,8 @@ def test_harm_to_an_industry_is_no_assault_and_to_people_one():
     assert not [e for e in coded("Kenya's trade practices are said to have injured the Ugandan sugar industry.")
                 if e[0] == "ASSAULT"]
     assert ("ASSAULT", "182", "KEN", "UGA") in coded("Kenyan troops injured 20 Ugandan farmers.")
+
+
+def test_a_party_named_inside_a_clause_on_the_object_is_not_what_force_struck():
+    found = coded("British Foreign Secretary Tom Hale also attacked the way the Iraq war was sold to voters.")
+    assert not [f for f in found if f[0] == "ASSAULT"]

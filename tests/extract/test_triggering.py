@@ -95,3 +95,9 @@ def test_being_supportive_of_a_party_supports_it_and_talks_kicked_off_are_held()
     assert ("SAU", "USA", "SUPPORT") in coded("Saudi Prince Abdullah was very supportive of the U.S. role in the Gulf.")
     assert not [f for f in coded("Officials said the plan was supportive of growth in Brazil.") if f[2] == "SUPPORT"]
     assert ("JPN", "USA", "CONSULT") in coded("Japan and the U.S. kicked off top-level trade talks on Monday.")
+
+
+def test_words_said_of_a_partys_act_are_said_to_that_party():
+    found = coded("The Soviet Union condemned the Israeli raid on Tunisia.")
+    assert ("SUN", "ISR", "ACCUSE") in found and ("SUN", "TUN", "ACCUSE") not in found
+    assert ("KEN", "CHN", "SUPPORT") in coded("Kenya welcomed Chinese investment in its railways.")

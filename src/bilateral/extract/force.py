@@ -17,6 +17,7 @@ INSTEAD = {"attack": "111", "assail": "111", "assault": "111", "blast": "111", "
            "block": "120"}
 TRAFFIC = frozenset({"transport", "traffic", "supply", "supplies", "access", "route", "routes", "shipping"})
 CIVIL_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "LAB"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"})
 # What harm done is economic, whoever it belongs to: "injured the U.S. semiconductor industry", "hurt producers".
 ECONOMIC = frozenset({"industry", "economy", "market", "sector", "trade", "interest", "export", "import",
@@ -83,8 +84,8 @@ def _party_object(T: Tokens, noun: int, index: ActorIndex) -> bool:
     for m in index.in_tokens(T.subtree(noun)):
         node = index.roots.get(id(m))
         while node is not None and node != noun and T.head[node] != node and not (
-                T.dep[node] == "prep" and T.lower[node] != "of"):   # "the chief of X's militia" is X's man
-            node = T.head[node]
+                T.dep[node] == "prep" and T.lower[node] != "of") and T.dep[node] not in CLAUSE_DEPS:
+            node = T.head[node]   # "the chief of X's militia" is X's man; "the way the Iraq war was sold" no party
         if node == noun:
             return True
     return False

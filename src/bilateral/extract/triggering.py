@@ -139,6 +139,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
     if pos == "NOUN" and rule.named:   # goods moved: "a shipment of Venezuelan oil for Ecuador"
         roles = flow_roles(T, i, index, local_pair if len(local_pair) == 2 else main_pair, rule.reverse)
         return (rule.cameo, roles, None) if roles else None
+    if pos == "VERB" and rule.cameo[:2] in WORDS_ON_ACTS:
+        obj_tokens = _act_owner(T, i, index) or obj_tokens
     roles = mission_roles(T, i, subj_tokens + obj_tokens, index, rules) or roles_of(
         rule.cameo, subj_tokens, passive, agent, obj_tokens, sent, index, local_pair, main_pair, i,
         strict=rule.source == "dictionary" or bool(instead))   # words against a thing: its owner named
@@ -268,6 +270,22 @@ def _framed(T: Tokens, i: int) -> int:
     if T.dep[i] == "compound" and h != i and T.pos[h] == "NOUN" and T.lemma[h] in FRAME_NOUNS:
         return h
     return i
+
+
+# Words said of a party's act (praise, criticism, accusation, rejection): they are said to whom the act is owned by.
+WORDS_ON_ACTS = frozenset({"05", "11", "12"})
+
+
+def _act_owner(T: Tokens, verb: int, index: ActorIndex) -> list:
+    """The tokens of whose act a verb's object is ("condemned the Israeli raid on Tunisia": Israel's, not
+    Tunisia's), when a party stands before the object's noun; [] otherwise."""
+    for c in T.children[verb]:
+        if T.dep[c] == "dobj" and T.pos[c] == "NOUN":
+            own = [t for m in T.children[c] if T.dep[m] in ("poss", "amod", "compound") and m < c
+                   for t in T.subtree(m, CLAUSES)]
+            if index.in_tokens(own):
+                return own
+    return []
 
 
 def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
