@@ -3,6 +3,7 @@ words that are no acts, receiving from, and places that are not parties."""
 from __future__ import annotations
 
 from bilateral.extract import analyze
+from bilateral.extract.dating import said_lately
 from bilateral.model import Document, text_id
 from bilateral.nlp.pipeline import load_nlp
 
@@ -349,6 +350,10 @@ def test_a_wires_words_in_the_present_are_dated_by_its_day_and_in_the_past_by_it
     assert dated("Kenyan banks would like Uganda to work more closely with the IMF, bankers said.") == [
         ("REQUEST", "1987-03-03")]
     assert dated("Kenya has accused Uganda of smuggling arms, officials said.") == [("ACCUSE", "1987-03")]
+    # words told in the past perfect ("who had publicly criticised") are told as already said, as a simple past is
+    doc = load_nlp()("The row is blamed on Saitoti, who had publicly criticised Uganda for its rates.")
+    assert said_lately(next(t for t in doc if t.text == "criticised"))
+    assert not said_lately(next(t for t in load_nlp()("Saitoti will criticise Uganda.") if t.text == "criticise"))
 
 
 def test_a_duty_a_state_says_another_has_is_a_request_of_it():
