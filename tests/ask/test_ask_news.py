@@ -173,3 +173,24 @@ def test_on_what_date_wants_a_day_and_a_year_alone_does_not_give_it(news):
     assert "23 March 2005" in a.text, a.text
     a = ask(news, "On what date did Argentina's trade deficit with Brazil reach 2.1 billion dlrs?")
     assert not a.answered, a.text
+
+
+def test_the_ground_of_an_act_may_stand_in_its_storys_lead(tmp_path):
+    """A why question whose act the best passage tells with no ground: the lead sentences before it may give one
+    ("a finding that Argentine steel has injured Brazilian mills"), over another story's purpose clause."""
+    import bilateral
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "duty.txt").write_text(
+        "BRAZIL KEEPS DUTY ON ARGENTINE STEEL\n\nSAO PAULO, March 6, 2005 - Argentine Economy Minister Roberto "
+        "Lavagna said he was \"very disappointed\" by a Brazilian tariff board finding that Argentine steel has "
+        "injured Brazilian mills.\n\n\"This action does not help the Mercosur talks,\" Lavagna said in a statement."
+        "\n\nThe Brazilian government today said Brasilia would continue to apply a duty of 12 pct on Argentine "
+        "steel imports.\n")
+    (tmp_path / "docs" / "talks.txt").write_text(
+        "ARGENTINA, BRAZIL TALK TRADE\n\nBUENOS AIRES, April 2, 2005 - Argentine and Brazilian officials met in "
+        "Buenos Aires on Friday to review steel and shoe trade, officials said.\n\nBrazil wants to resolve the issue "
+        "of the steel duty through negotiation, the Brazilian envoy said.\n")
+    with bilateral.open(tmp_path / "s.duckdb") as corpus:
+        corpus.ingest([str(tmp_path / "docs")])
+        a = ask(corpus, "On what grounds did Brasilia keep its duty on Argentine steel in March 2005?")
+    assert a.text.startswith("Finding that Argentine steel has injured Brazilian mills"), a.text

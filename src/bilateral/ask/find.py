@@ -13,6 +13,7 @@ from .lexicon import group_of
 from .passages import Passage
 from .record import Record
 from .retrieve import WORD, stem
+from .spans import causes
 
 POOL = 60
 DOC_SHARE = 0.4   # what a focus word said elsewhere in the passage's document counts for
@@ -234,3 +235,15 @@ def rank(rec: Record, it: Intent, bonus: Optional[Callable[[Passage, dict], floa
         hits.append(h)
     hits.sort(key=lambda h: (-h.score, h.p.doc_id, h.p.start))
     return hits[:k]
+
+
+def with_lead(rec, hits: list) -> list:
+    """Why-question hits with the lead of the best one's story when that passage tells the act and gives no
+    ground ("disappointed by a Canadian finding that U.S. corn has injured Ontario growers ... Ottawa would
+    continue to apply a duty"): the two sentences before it that give one, just below it."""
+    if not hits or hits[0].cov < 0.9 or causes(hits[0].p.text):
+        return hits
+    h = hits[0]
+    lead = [Hit(j, rec.passages[j], h.score - 1.0, h.cov, {}) for j in rec.neighbours(h.i, 2, 0)[:-1]
+            if causes(rec.passages[j].text)]
+    return hits[:1] + lead + hits[1:]

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .cite import fmt_date
-from .find import Hit, actor_offsets, coverage, leading_side, locate_focus, rank, time_fit, weights
+from .find import Hit, actor_offsets, coverage, leading_side, locate_focus, rank, time_fit, weights, with_lead
 from .intent import DAY_Q, POSITIONS_Q, Intent
 from .model import Answer
 from .parties import (about_another, names_parties, names_partner, names_things, opposite_act, partner_phrase,
@@ -314,6 +314,8 @@ def answer_why(rec: Record, it: Intent) -> Answer:
     if it.purpose:   # "a 44.6 billion yen credit ... The facility, to be used mostly for ...": the next sentence tells
         hits = [x for h in hits[:8] for x in [h] + [Hit(j, rec.passages[j], h.score - 0.5, h.cov, {})
                                                      for j in rec.neighbours(h.i, 0, 1)[1:]]]
+    else:
+        hits = with_lead(rec, hits)
     w = weights(rec, it.focus)
     per_doc: dict = {}
     for h in hits[:8]:

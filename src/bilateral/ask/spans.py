@@ -223,6 +223,7 @@ CAUSE = re.compile(
     r"\b(because of|because|due to|owing to|as a result of|on (?:[\w-]+ ){0,3}grounds|in response to|"
     r"in retaliation (?:for|against)|in protest (?:at|against|over)|in (?:the )?light of|in order to|so as to|"
     r"so that|in a bid to|with the aim of|aimed at|as part of|justified|justification|the reason|"
+    r"(?:finding|ruling|determination|verdict) that|"
     r"fears?|feared|fearing|worried (?:that|about)|concerned (?:that|about)|"
     rf"to (?:{PURPOSE_VERBS})|following|after|amid|over|since|when|"
     r"as(?= (?:the |its |their |his |her )?(?:[a-z]+ ){1,2}(?:is|was|are|were|has|had|grew|rose|fell)\b))"
@@ -263,7 +264,7 @@ def causes(text: str, purpose: bool = False) -> list:
 def cause_clause(text: str, start: int) -> str:
     """The cause from its marker to the end of its clause (a dash or a semicolon ends it)."""
     piece = text[start:]
-    piece = re.split(r"\s+[–—]\s+|;|\.\s", piece)[0]
+    piece = re.split(r"\s+[–—]\s+|;|(?<![A-Z])\.\s", piece)[0]   # "U.S. corn" goes on
     m = JUDGED.match(", " + piece)
     if m:   # "which it says are inconsistent" reads "it says they are inconsistent"
         head = ", " + piece[:m.end() - 2]
