@@ -171,14 +171,17 @@ def under_way(T: Tokens, i: int) -> bool:
                                      for c in T.children[i])
 
 
+PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})   # "has accused", "who had publicly criticised"
+
+
 def said_lately(tok) -> bool:
     """The words of the act are told as already said: a simple past or present perfect in its clause chain
     ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent."""
     for t in _chain(tok):
-        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve")
-                                                      for c in t.children)):
+        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT for c in t.children)):
             return True
     return False
+
 
 
 def stance_now(tok) -> bool:

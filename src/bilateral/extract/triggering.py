@@ -16,8 +16,8 @@ from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
 from .mood import BEAR_VERBS
-from .parse import (CHARGED, CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light, objects_of,
-                    obliged, reduced_relative, subject_of, token_subtree)
+from .parse import (CHARGED, CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light,
+                    objects_of, obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
 from .roles import (MEETINGS, PEOPLE, domestic_roles, mission_roles, more_targets, noun_subject, parties_ok, partial_roles,
                     roles_of, speaks_for_state)
