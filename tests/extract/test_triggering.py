@@ -101,3 +101,10 @@ def test_words_said_of_a_partys_act_are_said_to_that_party():
     found = coded("The Soviet Union condemned the Israeli raid on Tunisia.")
     assert ("SUN", "ISR", "ACCUSE") in found and ("SUN", "TUN", "ACCUSE") not in found
     assert ("KEN", "CHN", "SUPPORT") in coded("Kenya welcomed Chinese investment in its railways.")
+
+
+def test_a_trip_called_off_is_a_visit_that_did_not_happen_and_pressing_business_asks_nothing():
+    text = "Kenyan Finance Minister George Saitoti has cancelled a trip to Tanzania because of pressing business at home."
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-04-27")
+    found = {(e.source.code, e.target.code, e.event_type, e.modality) for e in analyze(doc, load_nlp()(text)).events}
+    assert found == {("KEN", "TZA", "CONSULT", "negated")}

@@ -19,6 +19,7 @@ INTEND = SHIPPED.words("moods.words.intend")
 REQUESTING = SHIPPED.words("moods.words.request")
 PLAN = SHIPPED.words("moods.words.plan")
 REFUSE = SHIPPED.words("moods.words.refuse")
+CANCEL = SHIPPED.words("moods.words.cancel")
 READY = SHIPPED.words("moods.words.ready")
 SCHEDULED = SHIPPED.words("moods.words.scheduled")
 PREPARING = SHIPPED.words("moods.words.preparing")
@@ -50,7 +51,7 @@ def chain(tok: Token) -> list:
         out.append(tok)
     elif tok.pos_ == "NOUN" and tok.head != tok and (
             (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRING)
-            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS | BEAR_VERBS)):
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS | BEAR_VERBS | CANCEL)):
         tok = tok.head   # "the shipment will leave for Quito", "will make a visit": the verb of its happening
         out.append(tok)
     while (tok.dep_ in CHAIN_DEPS or complement(tok)) and tok.head != tok and len(out) < 8:
@@ -126,8 +127,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return None
     if fine and negated and (any(a in ("will", "wo", "would", "shall") for a in auxes) or lemmas & INTEND):
         return "refused"
-    if negated or _prevented(lemmas, links):
-        return "negated"
+    if negated or _prevented(lemmas, links) or (tok.pos_ == "NOUN" and lemmas & CANCEL):
+        return "negated"   # "cancelled a trip to Australia": the trip did not happen
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in links[1:] if t.pos_ == "ADJ"):
         return "intended"
     if any(t.lemma_.lower() in SCHEDULED for t in links[1:] if t.pos_ == "ADJ") or (

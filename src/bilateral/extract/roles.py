@@ -1,6 +1,5 @@
 """Who acts on whom: an event's source and target from its trigger's arguments, the sentence and
-the passage ("the two sides" is the pair the passage is about).
-"""
+the passage ("the two sides" is the pair the passage is about)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -13,6 +12,7 @@ from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
 from .actor_index import ActorIndex
 from .cameo import SYMMETRIC, VISITS
+from .mood import CANCEL
 from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, among_themselves, bare_noun,
                          counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
@@ -133,8 +133,8 @@ def noun_subject(T: Tokens, noun: int, index: Optional[ActorIndex] = None) -> li
         stray = [t for c in children[h] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)[1:]]
         if stray:   # "follows a visit by X": a "by" phrase of an active verb is its object's doer
             return stray
-    if dep[noun] == "dobj" and T.pos[h] == "VERB":
-        if not is_light(T, h):
+    if dep[noun] == "dobj" and T.pos[h] == "VERB":   # "Baker cancelled a trip": the one who would have gone
+        if not is_light(T, h) and T.lemma[h] not in CANCEL:
             if T.lemma[noun] not in FORCE_NOUNS:
                 return []   # "kept the negotiations alive", "delayed the signing": the noun is no act here
         else:
