@@ -108,3 +108,7 @@ def test_a_trip_called_off_is_a_visit_that_did_not_happen_and_pressing_business_
     doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-04-27")
     found = {(e.source.code, e.target.code, e.event_type, e.modality) for e in analyze(doc, load_nlp()(text)).events}
     assert found == {("KEN", "TZA", "CONSULT", "negated")}
+    # only the act called off: talks that led to a claim abandoned still took place
+    text = "The Shah abandoned the claim in March 1970 as a result of secret Anglo-Iranian negotiations."
+    doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=None)
+    assert {e.modality for e in analyze(doc, load_nlp()(text)).events if e.event_type == "CONSULT"} == {"asserted"}

@@ -127,7 +127,7 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return None
     if fine and negated and (any(a in ("will", "wo", "would", "shall") for a in auxes) or lemmas & INTEND):
         return "refused"
-    if negated or _prevented(lemmas, links) or (tok.pos_ == "NOUN" and lemmas & CANCEL):
+    if negated or _prevented(lemmas, links) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in CANCEL):
         return "negated"   # "cancelled a trip to Australia": the trip did not happen
     if lemmas & INTEND or any(t.lemma_.lower() in READY for t in links[1:] if t.pos_ == "ADJ"):
         return "intended"
