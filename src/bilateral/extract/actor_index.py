@@ -12,7 +12,7 @@ from ..nlp.tokens import Tokens
 
 
 BACKERS = SHIPPED.words("actors.words.backers")
-# Currency words the figure reader knows ("dollar", "francs", "yen"): "the Australian dollar" names money.
+# Currency words the figure reader knows ("dollar", "francs", "marks"): "the Australian dollar" names money.
 _NAMED = {k.split()[-1] for k in grammar(SHIPPED).named}
 CURRENCY_WORDS = frozenset(_NAMED) | frozenset(w[:-1] for w in _NAMED if w.endswith("s"))
 

@@ -41,7 +41,7 @@ VERBAL = ("VERB", "AUX")
 # The object word a to-infinitive complement adds ("told B to withdraw"): rules can ask for one.
 INFINITIVE = "to-infinitive"
 OBLIGED = "obliged-clause"   # "said Brazil should come up with a plan": a duty the speaker lays on a party
-# "charged that Japan was dumping chips", "charged Brazil with breaking the accord": what a party is said to do
+# "charged that Korea was dumping steel", "charged Brazil with breaking the accord": what a party is said to do
 CHARGED = "charged-clause"
 # subject_of's passive flag for a bare participle ("Asked whether ..., X said"): its doer is nowhere in the text.
 PARTICIPLE = "participle"

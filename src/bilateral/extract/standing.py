@@ -37,7 +37,7 @@ def located(index: ActorIndex, m: ActorMention) -> bool:
 
 
 def listed(T: Tokens, m: ActorMention) -> bool:
-    """A state named in a group's roll ("the G-7, comprising the U.S., Japan ..."): neither doer nor done to."""
+    """A state named in a group's roll ("the G-7, comprising the U.S., Canada ..."): neither doer nor done to."""
     tokens = T.covering(m.start, m.end)
     node = tokens[-1] if tokens else None
     for _ in range(12):

@@ -156,7 +156,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                  or (passive and lower[c] == "along")] + [
             a for c in children[i] if dep[c] == "ccomp" for a in [asked_of(T, c)] if a is not None]
         roles = _targets_in(roles, [t for c in asked for t in T.subtree(c, CLAUSES)], index)
-    if pos == "VERB" and rule.objects and CHARGED in rule.objects:   # "charged that Japan was dumping": Japan
+    if pos == "VERB" and rule.objects and CHARGED in rule.objects:   # "charged that Korea was dumping": Korea
         roles = _targets_in(roles, [t for c in children[i] if dep[c] == "dobj" for t in T.subtree(c, CLAUSES)] + [
             t for c in children[i] if dep[c] == "ccomp" for s in children[c] if dep[s] in ("nsubj", "nsubjpass")
             for t in T.subtree(s, CLAUSES)], index)
@@ -175,8 +175,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             _goer(T, subj_tokens, index)) else []
     if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
         roles = [(s, t) for s, t in _targets_in(roles, _named_in(T, i), index) if speaks_for_state(s)]
-    if pos == "NOUN" and rule.objects is None and lemma in DUTY_NOUNS:
-        roles = _laid_duty(roles, T, i, index)
+    if pos == "NOUN" and rule.own_phrase:
+        roles = _own_phrase_pair(roles, T, i, index)
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
@@ -281,16 +281,21 @@ def _act_owner(T: Tokens, verb: int, index: ActorIndex) -> list:
     Tunisia's), when a party stands before the object's noun; [] otherwise."""
     for c in T.children[verb]:
         if T.dep[c] == "dobj" and T.pos[c] == "NOUN":
-            own = [t for m in T.children[c] if T.dep[m] in ("poss", "amod", "compound") and m < c
-                   for t in T.subtree(m, CLAUSES)]
+            own = _own_words(T, c)
             if index.in_tokens(own):
                 return own
     return []
 
 
+def _own_words(T: Tokens, noun: int) -> list:
+    """The tokens of the modifiers before a noun ("the Israeli raid", "Canada's duties", "U.S. tariffs")."""
+    return [t for m in T.children[noun] if T.dep[m] in ("poss", "amod", "compound") and m < noun
+            for t in T.subtree(m, CLAUSES)]
+
+
 def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
     """Whether a subject that goes somewhere is one who can: a name, a pronoun, a party's own noun ("U.S.
-    officials", "the IMF mission"), people; not a thing a national word qualifies ("the first Japanese cars")."""
+    officials", "the IMF mission"), people; not a thing a national word qualifies ("the first Korean cars")."""
     heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
     return bool(heads) and all(T.pos[h] in ("PROPN", "PRON") or h in index.by_token or T.lemma[h] in PEOPLE
                                for h in heads)
@@ -303,18 +308,13 @@ def _named_in(T: Tokens, i: int) -> list:
         T.dep[c] == "prep" and T.lower[c] == "from") for t in T.subtree(c, CLAUSES)]
 
 
-DUTY_NOUNS = frozenset({"tariff", "tariffs", "duty", "duties"})
-
-
-def _laid_duty(roles: list, T: Tokens, noun: int, index: ActorIndex) -> list:
-    """A duty is a sanction only as its own phrase names both: who lays it before the noun ("U.S. tariffs",
-    "Canada's duties") and whose goods after "on"/"against" ("on Japanese chips"); a duty with no such phrase
-    ("its own duties", "the new tariffs on goods") leaves the passage's pair out of it."""
-    dep, children = T.dep, T.children
-    own = [t for c in children[noun] if dep[c] in ("poss", "amod", "compound", "nmod") for t in T.subtree(c, CLAUSES)]
-    laid_on = [t for c in children[noun] if dep[c] == "prep" and T.lower[c] in ("on", "against")
+def _own_phrase_pair(roles: list, T: Tokens, noun: int, index: ActorIndex) -> list:
+    """The roles a noun's own phrase names both sides of: who acts before the noun ("U.S. tariffs", "Canada's
+    duties") and on whom after "on"/"against" ("on Korean steel"); with no such phrase ("its own duties", "the
+    new tariffs on goods") the passage's pair is left out of it."""
+    laid_on = [t for c in T.children[noun] if T.dep[c] == "prep" and T.lower[c] in ("on", "against")
                for t in T.subtree(c, CLAUSES)]
-    layers = {m.code for m in index.in_tokens(own)}
+    layers = {m.code for m in index.in_tokens(_own_words(T, noun))}
     return [(s, t) for s, t in _targets_in(roles, laid_on, index) if s.code in layers]
 
 

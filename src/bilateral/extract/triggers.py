@@ -32,6 +32,7 @@ class Rule:
     unless: Optional[frozenset] = None   # objects (or a noun's modifiers) that make it no act ("meet a target")
     named: bool = False          # a state acts, on a party its object or "from" phrase names ("bought U.S. wheat")
     bound: bool = False          # one who speaks for a state goes where a "to"/"in" phrase names ("flew to Rabat")
+    own_phrase: bool = False     # a noun's own phrase names both parties ("U.S. tariffs on Korean steel")
 
 
 class Triggers:
@@ -71,7 +72,7 @@ class Triggers:
                     bool(r.get("noun", False)), self._words(r.get("also"), where),
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
                     unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)),
-                    bound=bool(r.get("bound", False)))
+                    bound=bool(r.get("bound", False)), own_phrase=bool(r.get("own_phrase", False)))
 
     @functools.cached_property
     def _bound(self) -> frozenset:

@@ -48,9 +48,9 @@ NAME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|[-‐–]\w|:\d|\.\d|/\d")
 PUNCT_NEXT = re.compile(r"\s*[,.;:()]")
 LOWER_NEXT = re.compile(r"\s+[a-z]")
 OF_NEXT = re.compile(r"\s+of\b")
-# An exchange rate: a price of one currency in another ("146.40 yen", "eight kwacha to the dollar"), told by the
-# currency it is priced against after the figure or as the clause's subject before it ("the dollar closed at").
-BASES = {"dollar": "USD", "sterling": "GBP", "pound": "GBP", "euro": "EUR", "mark": "DEM", "yen": "JPY"}
+# An exchange rate: a price of one currency in another ("1.8218 marks", "eight kwacha to the dollar"), told by
+# the currency it is priced against after the figure or as the clause's subject before it ("the dollar closed
+# at"); the currencies quoted as such a base are these, their codes the figure grammar's own.
 RATE_AFTER = re.compile(r"\s*(?:to|per|a|against)\s+(?:the\s+|one\s+|each\s+)?(?:U\.?S\.?\s+)?"
                         r"(dollar|pound|sterling|euro|mark|yen)\b", re.I)
 RATE_BEFORE = re.compile(r"(?<!\d )\b(dollar|sterling|pound|euro|mark)s?\b(?!['’]?s?\s+(?:loans?|debts?|bonds?|deposits?|"
@@ -258,7 +258,7 @@ def _figure(g: Grammar, text: str, m: re.Match, phones: list, in_range: bool = F
         unit = f"{currency}_per_{g.per_measure[price.group('m').lower()]}"
         end = price.end()
     elif currency and not scale:
-        unit, end = _rate(text, start, end, currency)
+        unit, end = _rate(g, text, start, end, currency)
     if m.group("pct"):
         unit = "percent"
     elif measure:
@@ -381,12 +381,13 @@ def _rank(g: Grammar, text: str, m: re.Match) -> Optional[Quantity]:
                     qualifier="exact", rank=rank)
 
 
-def _rate(text: str, start: int, end: int, currency: str) -> tuple:
-    """(unit, end) of a currency figure: "JPY_per_USD" when it prices another currency ("141.35 yen" after "the
-    dollar closed at", "21 kwacha to the dollar"), else the currency itself."""
+def _rate(g: Grammar, text: str, start: int, end: int, currency: str) -> tuple:
+    """(unit, end) of a currency figure: "DEM_per_USD" when it prices another currency ("1.8218 marks" after
+    "the dollar was fixed at", "21 kwacha to the dollar"), else the currency itself."""
     after = RATE_AFTER.match(text, end)
-    base = after or RATE_BEFORE.search(text[max(0, start - 60):start])
-    code = BASES.get(base.group(1).lower()) if base else None
+    base = after or RATE_BEFORE.search(text[max(0, start - 70):start])
+    word = base.group(1).lower() if base else ""
+    code = g.named.get(word) or g.named.get(word + "s") if base else None
     if code is None or code == currency:
         return currency, end
     return f"{currency}_per_{code}", after.end() if after else end

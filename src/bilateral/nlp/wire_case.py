@@ -47,7 +47,7 @@ def for_parser(text: str) -> str:
 
 
 def _named_elsewhere(word: str, text: str) -> bool:
-    """A name: one the gazetteer knows ("Japan"), or one the document writes capitalised in the middle of a
+    """A name: one the gazetteer knows ("Kenya"), or one the document writes capitalised in the middle of a
     sentence away from the abbreviation ("the Treasury")."""
     if Gazetteer.load().readings(word.lower()):
         return True   # a country, a place, a people, a body or a person the gazetteer knows
