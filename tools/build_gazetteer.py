@@ -143,6 +143,24 @@ rhodesia ZWE country
 rhodesian|rhodesians ZWE demonym
 upper volta BFA country
 north yemen|south yemen YEM country
+swedish|swedes SWE demonym
+icelandic|icelanders ISL demonym
+slovenian|slovenians SVN demonym
+kazakh|kazakhs KAZ demonym
+botswanan|botswanans BWA demonym
+byelorussian|byelorussians BLR demonym
+kyrgyzstani|kyrgyzstanis KGZ demonym
+maldivian|maldivians MDV demonym
+djiboutian|djiboutians DJI demonym
+danish DNK demonym
+finnish FIN demonym
+greek|greeks GRC demonym
+irish IRL demonym
+polish POL demonym
+spanish ESP demonym
+salvadoran|salvadorans SLV demonym
+swazi|swazis SWZ demonym
+uzbek|uzbeks UZB demonym
 """
 
 # International bodies: short code, display name, then surfaces.

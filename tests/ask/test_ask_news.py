@@ -194,3 +194,9 @@ def test_the_ground_of_an_act_may_stand_in_its_storys_lead(tmp_path):
         corpus.ingest([str(tmp_path / "docs")])
         a = ask(corpus, "On what grounds did Brasilia keep its duty on Argentine steel in March 2005?")
     assert a.text.startswith("Finding that Argentine steel has injured Brazilian mills"), a.text
+
+
+def test_a_sides_position_is_where_it_speaks_not_where_a_third_party_names_it_first(news):
+    a = ask(news, "How do Buenos Aires and Brasilia differ on the way the shoe quota dispute should be settled?")
+    assert "European Union" not in a.text, a.text
+    assert "bilateral negotiations" in a.text and "World Trade Organisation" in a.text, a.text

@@ -329,3 +329,16 @@ def test_a_pact_that_a_state_ended_is_ended_with_the_pair_not_with_a_crisis_name
             "security pact that Peru ended in 1999 during the Bolivian border crisis.")
     ended = [e for e in events_of(text) if e.cameo == "160"]
     assert [(e.source.code, e.target.code, e.event_type, e.date) for e in ended] == [("PER", "CHL", "SANCTION", "1999")]
+
+
+def test_the_year_a_figure_is_given_for_dates_no_act_told_after_it():
+    text = ("OSLO, March 26 - Norway's exports to Sweden reached 43 billion crowns in 1986, compared with 12 billion "
+            "in 1976, the trade minister said.\n\n"
+            "Norwegian Trade Minister Kari Olsen, who also had talks with Swedish Prime Minister Ingvar Carlsson, "
+            "said a new agreement was needed.")
+    [talks] = find(events_of(text, published="1987-03-26"), {"CONSULT"}, ("NOR", "SWE"))
+    assert talks.date != "1976" and talks.date != "1986", (talks.date, talks.date_basis)
+    # a year an act was done in still dates the act told right after it
+    text = ("In 1976 Norway and Sweden signed a fisheries pact.\n\nThe two countries then held talks on the border.")
+    [talks] = find(events_of(text, published="2001-05-01"), {"CONSULT"}, ("NOR", "SWE"))
+    assert talks.date == "1976", talks.date

@@ -112,3 +112,27 @@ def test_a_trip_called_off_is_a_visit_that_did_not_happen_and_pressing_business_
     text = "The Shah abandoned the claim in March 1970 as a result of secret Anglo-Iranian negotiations."
     doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published=None)
     assert {e.modality for e in analyze(doc, load_nlp()(text)).events if e.event_type == "CONSULT"} == {"asserted"}
+
+
+def test_talks_one_has_or_comes_from_are_held_with_the_party_they_are_with():
+    assert ("KEN", "TZA", "CONSULT") in coded("Kenyan President Mwai Kibaki had talks with Tanzanian President "
+                                              "Jakaya Kikwete on Monday.")
+    assert ("NOR", "SWE", "CONSULT") in coded("After his talks with the Swedish Prime Minister, Norwegian Prime Minister "
+                                              "Jens Stoltenberg returned home.")
+    assert ("CHL", "ARG", "CONSULT") in coded("Chilean Foreign Minister Pedro Soto went straight into a closed-door "
+                                              "meeting with Argentine Foreign Minister Ana Ruiz.")
+    # having no knowledge of talks holds none
+    assert not coded("A Chilean spokesman said: 'We have no knowledge of talks with Argentina.'")
+
+
+def test_two_named_together_at_talks_meet_each_other_and_an_unknown_one_meets_no_one():
+    found = coded("Kenyan President Mwai Kibaki said he and Tanzanian President Jakaya Kikwete had set targets for "
+                  "trade during talks on Monday.")
+    assert ("KEN", "TZA", "CONSULT") in found
+    # who met whom among many is not told, nor is who "it" is
+    assert not [f for f in coded("At a meeting in Nairobi, Kenya, Tanzania, Uganda and Rwanda agreed to cut "
+                                 "tariffs.") if f[2] == "CONSULT"]
+    assert not coded("It planned a new auction system after talks with the World Bank and the IMF.")
+    # talks between two stay theirs wherever the phrase stands
+    assert ("NOR", "SWE", "CONSULT") in coded("The report contrasts with statements made after talks between the "
+                                              "Norwegian Foreign Minister and the Swedish Foreign Ministry.")

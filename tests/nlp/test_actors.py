@@ -166,3 +166,13 @@ def test_a_possessive_after_a_name_is_no_part_of_it(nlp):
     people = [(m.text, m.code) for m in found if m.kind == "person"]
     assert not [p for p, _ in people if p.endswith("'")]
     assert ("Hughes", "AUS") in people   # the later surname is the official the first mention named
+
+
+def test_every_national_word_names_its_state_and_widens_to_the_body_it_qualifies(nlp):
+    # national words the country lists give as places ("spanish", "danish") or not at all ("swedish")
+    for text, code in (("The Swedish Foreign Ministry said no.", "SWE"), ("The Spanish Foreign Ministry said no.", "ESP"),
+                       ("The Icelandic coast guard said no.", "ISL"), ("Uzbek officials said no.", "UZB"),
+                       ("Slovenian officials said no.", "SVN"), ("The Irish Foreign Ministry said no.", "IRL")):
+        found = [m for m in actors(nlp, text).values() if m.code]
+        assert [m.code for m in found] == [code], (text, found)
+        assert found[0].sector in ("GOV", "MIL"), (text, found)

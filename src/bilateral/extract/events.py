@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import SHIPPED, load as load_lexicon, words
 from ..model import Actor, ActorMention, Document, Event, Mention, stable_id
@@ -98,6 +98,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
         local_pair = passage_pair(index, sent, recent, main_pair)
         if no_content(document.text[sent.start_char:sent.end_char]):
             continue   # a heading or a caption states no event, and dates none
+        n_before = len(found)
         for i in found_at[bisect.bisect_left(found_at, sent.start):bisect.bisect_left(found_at, sent.end)]:
             candidate = event_at(T, i, sent, index, local_pair, focus, rules, not options.domestic, vocabulary,
                                  agents)
@@ -150,7 +151,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                                        "relative" if t.relative else "explicit", topic, at=at))
         if any(sent.start <= i < sent.end for i in anniversaries):
             found.extend(_anniversaries(document, sent, index, local_pair, sent_dates, published))
-        if sent_dates:   # every one of them has a date or a range
+        if sent_dates and (len(found) > n_before or not _figures(sent)):   # every one has a date or a range
+            # a year a figure is given for ("53 billion in 1976") dates no act told after it
             context = ((sent_dates[-1].range_start or sent_dates[-1].date), para, s_i)
         codes = [m.code for m in index.in_span(sent) if m.code]
         if codes:
@@ -270,6 +272,12 @@ def _conjunct_dates(T: Tokens, i: int, sent_dates: list, chosen: Optional[str]) 
         if found is not None:
             out.append((c, found))
     return out
+
+
+def _figures(sent: Span) -> bool:
+    """The sentence gives a sum, a share or a count in digits ("43 billion crowns", "12 pct")."""
+    return any(e.label_ in ("MONEY", "PERCENT", "QUANTITY") or (e.label_ == "CARDINAL" and any(
+        c.isdigit() for c in e.text)) for e in sent.ents)
 
 
 def _make(document, sent, T: Tokens, i: int, cameo, source, target, modality, date, date_end, basis,

@@ -127,9 +127,14 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             obj_tokens += [t for c in children[h] if dep[c] == "prep" for t in T.subtree(c, CLAUSES)]
         occasion = at and bool(rule.objects) and lower[h] in rule.objects
         if occasion:
+            if subj_tokens and all(T.tag[t] == "PRP$" for t in subj_tokens):   # "after his talks with X, Y said"
+                subj_tokens = subject_of(T, T.head[h])[0] or subj_tokens
             # an occasion joins the clause's subject and whom it is "with", not where it is or what it is for
             obj_tokens = [t for c in children[n] if dep[c] == "prep" and lower[c] in ("with", "between")
-                          for t in T.subtree(c, CLAUSES)] or [
+                          for t in T.subtree(c, CLAUSES)]
+            if not obj_tokens:   # "she and Ryzhkov set targets during talks": the two the subject joins meet
+                subj_tokens, obj_tokens = _each_other(T, subj_tokens, index)
+            obj_tokens = obj_tokens or [
                 t for c in children[n] if (dep[c] == "prep" and lower[c] in ("about", "on", "over")) or (
                     dep[c] == "acl" and T.tag[c] == "VB") for t in T.subtree(c)]   # "in talks to buy Yukos' assets"
             if not subj_tokens or not obj_tokens:
@@ -179,6 +184,9 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         roles = _own_phrase_pair(roles, T, i, index)
     if pos == "NOUN" and (rule.cameo.startswith(TARGET_NAMED_NOUNS) or occasion):
         roles = _targets_in(roles, obj_tokens + T.subtree(i, CLAUSES), index)
+    if occasion:   # "planned a new system after talks with the World Bank and the IMF": those met, not meeting
+        met = {m.code for m in index.in_tokens(obj_tokens)} - {m.code for m in index.in_tokens(subj_tokens)}
+        roles = [(s, t) for s, t in roles if s.code not in met]
     if rule.reverse:   # "Manila received a loan from Santiago": Santiago gives, Manila receives
         roles = [(t, s) for s, t in roles]
     if international:
@@ -197,6 +205,19 @@ TALK_VERBS = SHIPPED.words("events.words.talk_verbs")
 # Acts a party can be told to undergo ("faces pressure", "came under criticism"): coercion, criticism, threats,
 # sanctions, demands.
 UNDERGONE = frozenset({"10", "11", "13", "16", "17"})
+
+
+def _each_other(T: Tokens, subject: list, index: ActorIndex) -> tuple:
+    """(the one, the other) of a subject that joins two parties ("she and the Soviet premier"), else (subject, [])."""
+    heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
+    conj = [c for h in heads for c in T.children[h] if T.dep[c] == "conj"]
+    others = [t for c in conj for t in T.subtree(c, CLAUSES)]
+    if len(conj) != 1 or sum(T.dep[t] == "conj" for t in subject) != 1:
+        return subject, []   # "Britain, Canada, France ... agreed at a meeting": who met whom is not told
+    first = [t for t in subject if t not in others and T.dep[t] not in ("cc", "punct")]
+    if others and index.in_tokens(first) and index.in_tokens(others):
+        return first, others
+    return subject, []
 
 
 def undergoes(T: Tokens, noun: int) -> list:
