@@ -161,6 +161,17 @@ spanish ESP demonym
 salvadoran|salvadorans SLV demonym
 swazi|swazis SWZ demonym
 uzbek|uzbeks UZB demonym
+burkinabe BFA demonym
+kyrgyz KGZ demonym
+malagasy MDG demonym
+nigerien|nigeriens NER demonym
+tajik|tajiks TJK demonym
+turkmen TKM demonym
+eritrean|eritreans ERI demonym
+macedonian|macedonians MKD demonym
+samoan|samoans WSM demonym
+antiguan|antiguans ATG demonym
+luxembourgish LUX demonym
 """
 
 # International bodies: short code, display name, then surfaces.

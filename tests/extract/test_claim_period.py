@@ -33,3 +33,13 @@ def test_since_a_year_is_a_running_total_as_of_the_document(claims_of):
     found = claims_of("Since 1992 Norway has given Chile more than $900 million in aid.", "2021-05-01")
     c = found["more than $900 million"]
     assert (c.period_kind, c.period_start, c.as_of) == ("cumulative", "1992", "2021-05-01")
+
+
+def test_a_time_inside_the_figures_own_participle_beats_a_nearer_one(claims_of):
+    found = claims_of("Kenyan officials said the credit, at 5.5 pct a year, matches a 40 mln dlr road loan approved "
+                      "by the World Bank in March.", "1987-04-27")
+    assert found["40 mln dlr"].period_start == "1987-03", found["40 mln dlr"].period_start
+    # another sum between is another sum's time
+    found = claims_of("Kenya said its financing includes a 50 mln dlr loan provided by Norway, 20 mln dlrs provided "
+                      "by two banks and 60 mln dlrs of notes due Sept 17, 1990.", "1987-04-27")
+    assert found["20 mln dlrs"].period_start != "1990", found["20 mln dlrs"].period_start

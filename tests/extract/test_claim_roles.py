@@ -90,3 +90,16 @@ def test_a_side_left_open_falls_to_the_pair_only_in_a_document_about_that_pair(c
                       "The United States said Peru was a partner. Peru will receive 150 mln dlrs this year.")
     c = claims_of(about_the_pair, "1987-06-02")["150 mln dlrs"]
     assert {c.subject, c.object} == {"PER", "USA"}
+
+
+def test_a_participle_on_the_figures_noun_names_who_gives_it(claims_of):
+    found = claims_of("Kenya and Norway signed a road accord. Kenyan officials said the Norwegian credit matches a "
+                      "40 mln dlr road loan approved by the World Bank in March.")
+    c = found["40 mln dlr"]
+    assert c.subject == "WB" and c.object != "NOR", (c.subject, c.object)
+
+
+def test_goods_of_a_state_bought_come_from_it(claims_of):
+    found = claims_of("Egypt and Spain trade grain. Egypt bought 500,000 tonnes of Spanish barley last year.")
+    c = found["500,000 tonnes"]
+    assert (c.metric, c.subject, c.object) == ("imports", "EGY", "ESP"), (c.metric, c.subject, c.object)

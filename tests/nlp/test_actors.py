@@ -172,7 +172,8 @@ def test_every_national_word_names_its_state_and_widens_to_the_body_it_qualifies
     # national words the country lists give as places ("spanish", "danish") or not at all ("swedish")
     for text, code in (("The Swedish Foreign Ministry said no.", "SWE"), ("The Spanish Foreign Ministry said no.", "ESP"),
                        ("The Icelandic coast guard said no.", "ISL"), ("Uzbek officials said no.", "UZB"),
-                       ("Slovenian officials said no.", "SVN"), ("The Irish Foreign Ministry said no.", "IRL")):
+                       ("Slovenian officials said no.", "SVN"), ("The Irish Foreign Ministry said no.", "IRL"),
+                       ("Eritrean officials said no.", "ERI"), ("Tajik officials said no.", "TJK")):
         found = [m for m in actors(nlp, text).values() if m.code]
         assert [m.code for m in found] == [code], (text, found)
         assert found[0].sector in ("GOV", "MIL"), (text, found)

@@ -10,7 +10,7 @@ from ..nlp.timex_lexicon import SHIFT_WORDS, SHIFTED
 from ..nlp.tokens import tokens_of
 import bilateral.extract.metrics as lex
 from .claim_metric import item_like
-from .parse import VERBAL, token_range, verb_ancestors
+from .parse import VERBAL, participles_of_figure, token_range, verb_ancestors
 
 
 def period_of(doc, text, q: Quantity, passage, others, timexes, metric, published):
@@ -18,7 +18,7 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     start, end = passage
     sentence = text[start:end].lower()
     timexes = [x for x in timexes if x.start >= _dateline_end(text)]
-    t = _timex_for(doc, text, q, passage, others, timexes) or _opening(doc, text, q, passage, others, timexes) \
+    t = _own_timex(doc, q, others, timexes) or _timex_for(doc, text, q, passage, others, timexes) or _opening(doc, text, q, passage, others, timexes) \
         or _carried(doc, text, passage, timexes) or _listed_under(text, passage, timexes)
     stock = metric in lex.STOCK_METRICS
     if t is None:
@@ -78,6 +78,21 @@ def _month_span(text: str, t: Timex) -> Optional[tuple]:
     if last < int(t.date[5:7]):
         return None
     return f"{year}-{t.date[5:7]}", f"{year}-{last:02d}"
+
+
+def _own_timex(doc, q: Quantity, others, timexes) -> Optional[Timex]:
+    """A time expression inside a participle on the figure's noun: "a 300 mln dlr loan approved by the World
+    Bank in March" holds since March, whatever time stands nearer the figure outside its phrase."""
+    span = token_range(doc, q.start, q.end)
+    if span is None or span[2] < 0:
+        return None
+    T = tokens_of(doc)
+    inside = {t for c in participles_of_figure(T, span[2]) for t in T.subtree(c)}
+    # a sum between is another's ("... and 600 mln dlrs of notes due 1988"); a count is not ("granted by 44 banks
+    # in December 1986" is still the credit's time)
+    own = [x for x in timexes for r in [token_range(doc, x.start, x.end)] if r is not None and r[2] in inside
+           and not any(q.end <= o.start < x.start and o.unit == q.unit for o in others)]
+    return own[0] if own else None
 
 
 def _timex_for(doc, text, q: Quantity, passage, others, timexes) -> Optional[Timex]:

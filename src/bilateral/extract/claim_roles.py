@@ -10,7 +10,7 @@ import bilateral.extract.metrics as lex
 from .claim_metric import LIST_ITEM
 from .mood import REPORT
 from .metrics import SHIPPED_METRICS, Metrics
-from .parse import clause_of, token_range, verb_ancestors
+from .parse import clause_of, participles_of_figure, token_range, verb_ancestors
 
 
 ROLE_KINDS = {"country", "demonym", "capital", "igo", "org", "person"}
@@ -162,15 +162,20 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
     if span is None or not inside:
         return None, None
     subject, obj = None, None
-    marked, receiving = _marked(text, q, inside, cue, m)
+    T = tokens_of(doc)
+    spans = [(a, *s) for a, s in ((a, token_range(doc, a.start, a.end)) for a in inside) if s is not None]
+    # "a 40 mln dlr loan approved by the World Bank": the figure's own phrase names who gives it
+    doer = _phrase_agent(T, span[2], spans)
+    marked, receiving = (doer, False) if doer is not None else _marked(text, q, inside, cue, m)
     if marked is not None:
-        if q.rank is not None or receiving:
-            obj = marked  # "Vietnam's largest investor": the possessor is who is invested in
+        goods = metric == "imports" and any(a.code == marked and a.start >= q.end for a in inside)
+        if q.rank is not None or receiving or goods:
+            # "Vietnam's largest investor": the possessor is who is invested in; "bought 500,000 tonnes of
+            # Spanish barley": the goods' state sells them
+            obj = marked
         else:
             subject = marked
     found = {"subject": [], "object": []}
-    T = tokens_of(doc)
-    spans = [(a, *s) for a, s in ((a, token_range(doc, a.start, a.end)) for a in inside) if s is not None]
     received = False
     owned = marked is None and _owned_by_other(text, q, cue)
     for verb in verb_ancestors(T, span[2]):
@@ -204,6 +209,13 @@ def _roles(doc, text, q: Quantity, inside, metric, cue, m: Metrics = SHIPPED_MET
         # the clause's actor is where they go
         subject, obj = nationality, (subject if subject != nationality else obj)
     return subject, obj
+
+
+def _phrase_agent(T: Tokens, token: int, spans: list) -> Optional[str]:
+    """The code of the actor a participle on the figure's noun names as its doer ("a loan approved by X")."""
+    doers = {t for c in participles_of_figure(T, token) for g in T.children[c] if T.dep[g] == "agent"
+             for t in T.subtree(g)}
+    return next((a.code for a, start, end, root in spans if root in doers), None)
 
 
 def _from(T: Tokens, token: int) -> bool:

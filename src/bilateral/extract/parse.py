@@ -282,6 +282,15 @@ def token_range(doc: Doc, start: int, end: int) -> Optional[tuple]:
     return None if span is None else (span.start, span.end, span.root.i if len(span) else -1)
 
 
+def participles_of_figure(T: Tokens, token: int) -> list[int]:
+    """The past participles on the noun a figure's token quantifies ("a 300 mln dlr loan [approved by X in
+    March]"): the phrase that tells who gave the figure's money and when."""
+    noun = token
+    while T.dep[noun] in ("nummod", "compound", "amod", "nmod", "quantmod") and T.head[noun] != noun:
+        noun = T.head[noun]
+    return [c for c in T.children[noun] if T.dep[c] == "acl" and T.tag[c] == "VBN"]
+
+
 def verb_ancestors(T: Tokens, token: int) -> list[int]:
     """The first three verbs among a token and the heads above it."""
     out = [t for t in [token, *T.ancestors(token)] if T.pos[t] in VERBAL]
