@@ -136,3 +136,18 @@ def test_two_named_together_at_talks_meet_each_other_and_an_unknown_one_meets_no
     # talks between two stay theirs wherever the phrase stands
     assert ("NOR", "SWE", "CONSULT") in coded("The report contrasts with statements made after talks between the "
                                               "Norwegian Foreign Minister and the Swedish Foreign Ministry.")
+
+
+def test_a_warning_of_what_another_party_is_or_does_is_criticism_not_a_threat():
+    assert ("IMF", "KEN", "ACCUSE") in coded("The IMF warned on Thursday that Kenya's budget deficit was too large.")
+    assert ("CHL", "ARG", "ACCUSE") in coded("Chile warned that the Argentine tariffs would hurt trade.")
+    # the warner's own act or a consequence named is a threat
+    assert ("CHL", "PER", "THREATEN") in coded("Chile warned Peru that it would retaliate.")
+    assert ("CHL", "PER", "THREATEN") in coded("Chile warned Peru that Peruvian troops would face consequences.")
+
+
+def test_a_place_named_as_a_likeness_or_a_seat_is_no_party():
+    assert not coded("Kenyan officials warned that a Madrid-style bombing could happen in Nairobi.")
+    assert not [f for f in coded("A London-based bank said Kenya had repaid its loans.") if "GBR" in f]
+    # nor are banks of a country lending on "such loans" that country's aid
+    assert not coded("Banks in Canada usually move on such loans within 90 days, officials in Brazil said.")

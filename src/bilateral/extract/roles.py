@@ -113,10 +113,8 @@ def partial_roles(subj: list, objs: list, index: ActorIndex) -> tuple:
     return source, target
 
 
-# Occasions a phrase ("in", "at", "into", "after", "following") puts the clause's subject at ("In talks with X").
-MEETINGS = frozenset({"talk", "talks", "meeting", "negotiation", "negotiations", "discussion", "discussions",
-                      "conversation", "summit", "contact", "contacts", "touch"})
-OCCASIONS = ("in", "at", "into", "after", "following")
+MEETINGS = SHIPPED.words("events.words.meetings")
+OCCASIONS = ("in", "at", "into", "after", "following")   # what puts the clause's subject at a meeting
 
 
 def noun_subject(T: Tokens, noun: int, index: Optional[ActorIndex] = None) -> list:
@@ -146,10 +144,11 @@ def noun_subject(T: Tokens, noun: int, index: Optional[ActorIndex] = None) -> li
     if index is not None and T.lemma[noun] in PATIENT_NOUNS and index.in_tokens(of):
         of = []   # "a boycott of South Africa": the state boycotted, not the one boycotting
     amod = [c for c in children[noun] if dep[c] in ("amod", "compound") and not against(T, c)]
-    at = dep[noun] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")
-    if of or (amod and not (at and index is not None and not index.in_tokens(amod))):
+    at = dep[noun] == "pobj" and T.pos[T.head[h]] in ("VERB", "AUX")   # "in talks with X, A asked"
+    met = at and lower[h] in OCCASIONS and T.lemma[noun] in MEETINGS
+    if of or (amod and not (met and index is not None and not index.in_tokens(amod))):
         return of + amod   # "a closed-door meeting" in a clause: the clause's subject still meets
-    if at and (lower[h] in ("during", "on") or (lower[h] in OCCASIONS and T.lemma[noun] in MEETINGS)):
+    if met or (at and lower[h] in ("during", "on")):
         subj, passive = subject_of(T, T.head[h])   # "discussed it during a trip to Moscow": the one who went
         return [] if passive else subj
     return []

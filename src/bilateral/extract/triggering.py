@@ -89,6 +89,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             return None   # "fight the ruling", a firm "battling the authorities": no force used
         if instead:
             rule = replace(rule, cameo=instead)   # "attacked the plan": words against it
+        if rule.cameo == "130" and lemma == "warn" and _warned_of(T, i, subj_tokens, index):
+            rule = replace(rule, cameo="111")   # "warned that India's deficit was too large": criticism
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
     elif pos == "NOUN" and lemma in rules.nouns:
@@ -295,6 +297,24 @@ def _framed(T: Tokens, i: int) -> int:
 
 # Words said of a party's act (praise, criticism, accusation, rejection): they are said to whom the act is owned by.
 WORDS_ON_ACTS = frozenset({"05", "11", "12"})
+
+
+THREAT_CONTENT = SHIPPED.words("events.words.threat_content")
+
+
+def _warned_of(T: Tokens, verb: int, warner: list, index: ActorIndex) -> bool:
+    """A warning that another party is or does something ("warned that India's deficit was too large", "that
+    U.S. tariffs would hurt trade"), with no act of the warner's nor consequence threatened in it."""
+    own = {m.code for m in index.in_tokens(warner)}
+    for c in T.children[verb]:
+        if T.dep[c] != "ccomp" or any(T.lemma[t] in THREAT_CONTENT for t in T.subtree(c)):
+            continue
+        for s in T.children[c]:
+            if T.dep[s] in ("nsubj", "nsubjpass") and T.pos[s] != "PRON":
+                codes = {m.code for m in index.in_tokens(T.subtree(s, CLAUSES))}
+                if codes and not codes & own:
+                    return True
+    return False
 
 
 def _act_owner(T: Tokens, verb: int, index: ActorIndex) -> list:

@@ -30,6 +30,7 @@ TITLE_HEADS = frozenset({"Representative"})
 UN_ACRONYMS = SHIPPED.words("actors.words.un_acronyms")
 UN_NAME = re.compile(r"^(the\s+)?(united nations|u\.?n\.?)\b", re.I)
 LOCATIVE = SHIPPED.words("actors.words.locative")
+LIKENESS = SHIPPED.words("actors.words.likeness")
 NER_ACTORS = ("GPE", "NORP", "ORG", "PERSON", "LOC")
 
 
@@ -354,8 +355,8 @@ def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
     out = []
     for c in cands:
         start, end = _after_articles(T, c.start, c.end), c.end
-        if start == end:
-            continue
+        if start == end or (end + 1 < len(T.orth) and T.orth[end] == "-" and T.lower[end + 1] in LIKENESS):
+            continue   # "a Madrid-style bombing", "a London-based bank": a likeness or a seat, no actor
         start_char, end_char = T.idx[start], T.end(end - 1)
         text = T.text[start_char:end_char]   # what Span.text joins from the tokens
         out.append(ActorMention(start_char, end_char, text, c.code, text, c.sector, c.kind))
