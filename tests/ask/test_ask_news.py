@@ -200,3 +200,8 @@ def test_a_sides_position_is_where_it_speaks_not_where_a_third_party_names_it_fi
     a = ask(news, "How do Buenos Aires and Brasilia differ on the way the shoe quota dispute should be settled?")
     assert "European Union" not in a.text, a.text
     assert "bilateral negotiations" in a.text and "World Trade Organisation" in a.text, a.text
+
+
+def test_payments_put_off_do_not_answer_when_they_were_resumed(news):
+    a = ask(news, "On what date did Santiago resume interest payments to Peruvian banks?")
+    assert not a.answered, a.text   # the documents tell only that they were postponed
