@@ -15,7 +15,7 @@ from ..api import resolve_pair
 from . import lists, records
 from .db import keyset
 from .filters import Filters, sort_of
-from .paging import Page, respond
+from .paging import FastJSON, Page, respond
 
 PAIR_HELP = "Two countries, codes or names, comma-separated: `DEU,NAM` or `Germany,Namibia`."
 DATE_HELP = "A date YYYY, YYYY-MM or YYYY-MM-DD that exists (400 otherwise)."
@@ -74,7 +74,7 @@ def document(request: Request, doc_id: str = Path(..., max_length=64)):
     d = _db(request).run(lambda corpus: records.document_detail(corpus.store, doc_id))
     if d is None:
         raise HTTPException(404, f"no document {doc_id!r}")
-    return d
+    return FastJSON(d)
 
 
 @router.get("/timeline", summary="Events, oldest first, in the export format with their sources")
@@ -97,7 +97,7 @@ def timeline_marks(request: Request, common: Common = Depends(),
                    modality: Optional[str] = Query(None, max_length=20, description="asserted, planned, ..."),
                    quad: Optional[str] = Query(None, max_length=20, description="verbal_coop, material_coop, ...")):
     f = filters(request)
-    return _db(request).run(lambda c: lists.timeline_marks(c, f))
+    return FastJSON(_db(request).run(lambda c: lists.timeline_marks(c, f)))
 
 
 @router.get("/events/{event_id}", summary="One event with all its mentions and their passages")
@@ -112,7 +112,7 @@ def event(request: Request, event_id: str = Path(..., max_length=64)):
     d = _db(request).run(work)
     if d is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return d
+    return FastJSON(d)
 
 
 @router.get("/claims", summary="Claims, one row each, with their figure, conflict, source and passage link")
@@ -166,4 +166,4 @@ def pairs(request: Request, page: Page = Depends(),
 
 @router.get("/ask", summary="Answer a question from the record, with citations")
 def ask(request: Request, q: str = Query(..., min_length=1, max_length=500, description="The question.")):
-    return _db(request).ask(q)
+    return FastJSON(_db(request).ask(q))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Iterable, Literal, Optional
 from urllib.parse import urlencode
 
+import orjson
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
@@ -35,6 +35,14 @@ class Page:
         self.format = format
 
 
+class FastJSON(JSONResponse):
+    """A JSON answer serialised by orjson: the same JSON as the standard library's, a few times faster, and
+    returned as is by the routes so the framework does not walk the value again."""
+
+    def render(self, content) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
 def next_url(request: Request, cursor: Optional[list]) -> Optional[str]:
     """This request's URL with `after` set to the cursor (None when there is no next page)."""
     if cursor is None:
@@ -46,7 +54,7 @@ def next_url(request: Request, cursor: Optional[list]) -> Optional[str]:
 
 def _jsonl(rows: Iterable[dict]):
     for r in rows:
-        yield json.dumps(r, ensure_ascii=False) + "\n"
+        yield orjson.dumps(r, option=orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
 def csv_cell(value):
@@ -79,7 +87,7 @@ def respond(request: Request, page: Page, rows: list, total: Optional[int], curs
     """The page as {total, limit, next, items}, or its rows as JSON Lines / CSV with a Link to the next page."""
     nxt = next_url(request, cursor)
     if page.format == "json":
-        return JSONResponse({"total": total, "limit": page.limit, "next": nxt, name: rows})
+        return FastJSON({"total": total, "limit": page.limit, "next": nxt, name: rows})
     headers = {}
     if total is not None:
         headers["X-Total-Count"] = str(total)
