@@ -151,3 +151,14 @@ def test_a_place_named_as_a_likeness_or_a_seat_is_no_party():
     assert not [f for f in coded("A London-based bank said Kenya had repaid its loans.") if "GBR" in f]
     # nor are banks of a country lending on "such loans" that country's aid
     assert not coded("Banks in Canada usually move on such loans within 90 days, officials in Brazil said.")
+
+
+def test_force_fired_is_aimed_at_what_its_at_or_on_phrase_names():
+    assert ("SYR", "ISR", "ASSAULT") in coded("Syrian troops fired rockets at Israeli positions.")
+    assert ("IRN", "KWT", "ASSAULT") in coded("Iranian gunboats fired on a Kuwaiti tanker in the Gulf.")
+    assert ("IRQ", "IRN", "ASSAULT") in coded("Iraqi forces opened fire on Iranian troops.")
+    # a dismissal, a place the target stands near, a missile fired by no one named: no attack on a party
+    assert not coded("Kenya fired its ambassador to Somalia.")
+    assert not [f for f in coded("Four U.S. destroyers fired 1,000 shells at the Rostam oil rig 120 miles east of "
+                                 "Bahrain.") if "BHR" in f]
+    assert not coded("The missile had been fired at the Iraqi port of Basra, the British paper said.")

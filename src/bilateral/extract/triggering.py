@@ -180,6 +180,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         roles = [(s, t) for s, t in _targets_in(roles, [t for c in children[i] if dep[c] == "prep" and lower[c] in (
             "to", "in", "into", "at") for t in T.subtree(c, CLAUSES)], index) if speaks_for_state(s)] if (
             _goer(T, subj_tokens, index)) else []
+    if rule.aimed:   # "fired shells at the Rostam rig east of Bahrain": what is aimed at, by a doer the clause names
+        roles = _targets_in(roles, _aimed_at(T, i), index) if subj_tokens and not passive else []
     if rule.named:   # "Taiwan bought U.S. soybeans": the other party stands in the act's own words, not the pair's
         roles = [(s, t) for s, t in _targets_in(roles, _named_in(T, i), index) if speaks_for_state(s)]
     if pos == "NOUN" and rule.own_phrase:
@@ -340,6 +342,21 @@ def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
     heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
     return bool(heads) and all(T.pos[h] in ("PROPN", "PRON") or h in index.by_token or T.lemma[h] in PEOPLE
                                for h in heads)
+
+
+AIMS = ("at", "on", "upon", "into", "against")
+WHEREABOUTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                         "off", "near", "outside", "inside"})
+
+
+def _aimed_at(T: Tokens, i: int) -> list:
+    """The tokens of what force is aimed at: an "at"/"on" phrase of the verb or of the fire it opens, less
+    where that stands ("the Rostam rig 120 miles east of Bahrain", "a hulk off its port")."""
+    heads = [i] + [c for c in T.children[i] if T.dep[c] == "dobj" and T.lemma[c] == "fire"]
+    out = [t for h in heads for c in T.children[h] if T.dep[c] == "prep" and T.lower[c] in AIMS
+           for t in T.subtree(c, CLAUSES)]
+    away = {t for t in out if T.lower[t] in WHEREABOUTS for t in T.subtree(t)}
+    return [t for t in out if t not in away]
 
 
 def _named_in(T: Tokens, i: int) -> list:

@@ -33,6 +33,7 @@ class Rule:
     named: bool = False          # a state acts, on a party its object or "from" phrase names ("bought U.S. wheat")
     bound: bool = False          # one who speaks for a state goes where a "to"/"in" phrase names ("flew to Rabat")
     own_phrase: bool = False     # a noun's own phrase names both parties ("U.S. tariffs on Korean steel")
+    aimed: bool = False          # force aimed at what an "at"/"on" phrase names ("fired rockets at Israeli posts")
 
 
 class Triggers:
@@ -72,7 +73,8 @@ class Triggers:
                     bool(r.get("noun", False)), self._words(r.get("also"), where),
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
                     unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)),
-                    bound=bool(r.get("bound", False)), own_phrase=bool(r.get("own_phrase", False)))
+                    bound=bool(r.get("bound", False)), own_phrase=bool(r.get("own_phrase", False)),
+                    aimed=bool(r.get("aimed", False)))
 
     @functools.cached_property
     def _bound(self) -> frozenset:
