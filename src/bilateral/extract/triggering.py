@@ -89,7 +89,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             return None   # "fight the ruling", a firm "battling the authorities": no force used
         if instead:
             rule = replace(rule, cameo=instead)   # "attacked the plan": words against it
-        if rule.cameo == "130" and lemma == "warn" and _warned_of(T, i, subj_tokens, index):
+        if rule.cameo == "130" and lemma in WARNING_VERBS and _warned_of(T, i, subj_tokens, index):
             rule = replace(rule, cameo="111")   # "warned that India's deficit was too large": criticism
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
@@ -215,9 +215,9 @@ def _each_other(T: Tokens, subject: list, index: ActorIndex) -> tuple:
     """(the one, the other) of a subject that joins two parties ("she and the Soviet premier"), else (subject, [])."""
     heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
     conj = [c for h in heads for c in T.children[h] if T.dep[c] == "conj"]
-    others = [t for c in conj for t in T.subtree(c, CLAUSES)]
     if len(conj) != 1 or sum(T.dep[t] == "conj" for t in subject) != 1:
         return subject, []   # "Britain, Canada, France ... agreed at a meeting": who met whom is not told
+    others = T.subtree(conj[0], CLAUSES)
     first = [t for t in subject if t not in others and T.dep[t] not in ("cc", "punct")]
     if others and index.in_tokens(first) and index.in_tokens(others):
         return first, others
@@ -302,6 +302,7 @@ WORDS_ON_ACTS = frozenset({"05", "11", "12"})
 
 
 THREAT_CONTENT = SHIPPED.words("events.words.threat_content")
+WARNING_VERBS = SHIPPED.words("events.words.warning_verbs")
 
 
 def _warned_of(T: Tokens, verb: int, warner: list, index: ActorIndex) -> bool:
@@ -345,8 +346,7 @@ def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
 
 
 AIMS = ("at", "on", "upon", "into", "against")
-WHEREABOUTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
-                         "off", "near", "outside", "inside"})
+WHEREABOUTS = SHIPPED.words("events.words.whereabouts")
 
 
 def _aimed_at(T: Tokens, i: int) -> list:
