@@ -83,8 +83,8 @@ def names_parties(rec: Record, it: Intent, h: Hit) -> bool:
 
 # Acts and their opposites, by word start: a passage telling only the opposite of the act asked
 # ("suspended interest payments" for "when did Quito resume them") does not answer it.
-OPPOSITES = [("resum", "suspen|halt|stopp|stop|ceas|froze|freez|postpon|defer"), ("lift", "impos"), ("reopen", "clos|shut"),
-             ("rais", "cut|lower"), ("accept", "reject"), ("join", "leav|left|quit"), ("restor", "sever|broke|break"),
+OPPOSITES = [("resum", "suspen|halt|stopp|stop|ceas|froze|freez|postpon|defer"), ("lift", "impos"),
+             ("reopen", "clos|shut"), ("rais", "cut|lower"), ("accept", "reject"), ("join", "leav|left|quit"), ("restor", "sever|broke|break"),
              ("grant", "den|refus"), ("increas", "decreas|reduc|cut"), ("win|won", "lose|lost")]
 
 

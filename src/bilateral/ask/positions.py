@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .find import actor_offsets, leading_side, rank
 from .intent import Intent
@@ -13,7 +14,7 @@ STATED = re.compile(r"\b(?:said|says|say|insist\w*|argu\w*|maintain\w*|want\w*|b
                     r"stance|statement|repeatedly|calls?|called)\b", re.I)
 
 
-def speaking_side(rec: Record, it: Intent, text: str):
+def speaking_side(rec: Record, it: Intent, text: str) -> Optional[int]:
     """0 or 1: the side named last before the sentence's first word of stating ("Turkey said", "Greek officials
     insist"); None when no side comes before it ("The U.S. said ... Greek and Turkish warships")."""
     m = STATED.search(text)

@@ -18,8 +18,9 @@ def period_of(doc, text, q: Quantity, passage, others, timexes, metric, publishe
     start, end = passage
     sentence = text[start:end].lower()
     timexes = [x for x in timexes if x.start >= _dateline_end(text)]
-    t = _own_timex(doc, q, others, timexes) or _timex_for(doc, text, q, passage, others, timexes) or _opening(doc, text, q, passage, others, timexes) \
-        or _carried(doc, text, passage, timexes) or _listed_under(text, passage, timexes)
+    t = _own_timex(doc, q, others, timexes) or _timex_for(doc, text, q, passage, others, timexes) \
+        or _opening(doc, text, q, passage, others, timexes) or _carried(doc, text, passage, timexes) \
+        or _listed_under(text, passage, timexes)
     stock = metric in lex.STOCK_METRICS
     if t is None:
         if _near_annual(text, q, end):

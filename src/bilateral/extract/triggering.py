@@ -211,9 +211,14 @@ TALK_VERBS = SHIPPED.words("events.words.talk_verbs")
 UNDERGONE = frozenset({"10", "11", "13", "16", "17"})
 
 
+def _heads(T: Tokens, phrase: list) -> list:
+    """The tokens of a phrase whose head stands outside it (its root, or roots when the parse splits it)."""
+    return [t for t in phrase if T.head[t] not in phrase or T.head[t] == t]
+
+
 def _each_other(T: Tokens, subject: list, index: ActorIndex) -> tuple:
     """(the one, the other) of a subject that joins two parties ("she and the Soviet premier"), else (subject, [])."""
-    heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
+    heads = _heads(T, subject)
     conj = [c for h in heads for c in T.children[h] if T.dep[c] == "conj"]
     if len(conj) != 1 or sum(T.dep[t] == "conj" for t in subject) != 1:
         return subject, []   # "Britain, Canada, France ... agreed at a meeting": who met whom is not told
@@ -340,7 +345,7 @@ def _own_words(T: Tokens, noun: int) -> list:
 def _goer(T: Tokens, subject: list, index: ActorIndex) -> bool:
     """Whether a subject that goes somewhere is one who can: a name, a pronoun, a party's own noun ("U.S.
     officials", "the IMF mission"), people; not a thing a national word qualifies ("the first Korean cars")."""
-    heads = [t for t in subject if T.head[t] not in subject or T.head[t] == t]
+    heads = _heads(T, subject)
     return bool(heads) and all(T.pos[h] in ("PROPN", "PRON") or h in index.by_token or T.lemma[h] in PEOPLE
                                for h in heads)
 
