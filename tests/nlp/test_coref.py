@@ -121,6 +121,21 @@ def test_the_fund_and_the_bank_are_the_bodies_named_before_them():
     assert not [m for m in found if m.start >= text.index("Bank of") and m.code == "WB"]
 
 
+def test_a_body_is_also_the_last_word_it_was_written_with_unless_another_name_ending_in_it_came_between():
+    from bilateral.work import gazetteer
+    text = ("The European Commission opened an inquiry into Portugal's support for its airline. "
+            "Commission officials will study the loan. The Commission said Lisbon must repay it. "
+            "A ruling by the Commission is due in May.")
+    doc = load_nlp()(text)
+    found = [(m.text, m.code) for m in resolve(doc, find_actors(doc), gazetteer(None))]
+    assert found.count(("Commission", "EU")) == 3
+    text = ("The European Commission approved the merger on Monday. In Washington, the Securities and Exchange "
+            "Commission opened a review of the deal. The Commission said it would report in May.")
+    doc = load_nlp()(text)
+    assert [m.text for m in resolve(doc, find_actors(doc), gazetteer(None)) if m.code == "EU"] == [
+        "European Commission"]
+
+
 def test_the_fund_names_no_body_the_text_has_not_named():
     from bilateral.work import gazetteer
     text = "The minister said talks with the Fund would resume next week."

@@ -37,7 +37,8 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     m = metrics(lex)
     text = document.text
     pair = main_pair(actors)
-    focus = pair_in_focus(actors, pair)   # a side the text leaves open falls to the pair only where it is about it
+    # a side the text leaves open falls to the pair only where the text is about it
+    focus = pair_in_focus(actors, pair, list(doc.sents))
     quantities = _in_currency_of(find_quantities(text, lex), actors, grammar(lex))
     claims: list[Claim] = []
     previous: Optional[tuple] = None

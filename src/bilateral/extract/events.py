@@ -66,7 +66,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     T = tokens_of(doc)
     index = ActorIndex(doc, actors, T)
     main_pair = most_named(actors)
-    focus = pair_in_focus(actors, main_pair)   # the pair an act with no named other party falls to, if any
+    # the pair an act with no named other party falls to, if any
+    focus = pair_in_focus(actors, main_pair, list(doc.sents))
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", document.text)]   # the text the doc was parsed from
     dates = sorted((t for t in timexes if (t.date or t.range_start) and not _offset(document.text, t)),
                    key=lambda t: t.start)

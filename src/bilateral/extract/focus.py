@@ -2,6 +2,7 @@
 about it, and the pair a passage means by "the two sides"."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.tokens import Span
@@ -20,22 +21,36 @@ def most_named(actors: list) -> tuple:
     return tuple(ranked[:2])
 
 
-def pair_in_focus(actors: list, pair: tuple) -> tuple:
-    """The document's pair when the document is about it, else (): the two hold most of its coded mentions
-    and the second is no passing name (a quarter of the first's mentions at least). Only then does an act
-    whose other party the sentence leaves unnamed fall to the pair: in a wire on a finance minister's tour
-    or a report on a general election, "X insisted" or "Y refused to comment" addresses no one of it."""
+def pair_in_focus(actors: list, pair: tuple, sentences: list) -> tuple:
+    """The document's pair when the document is about it, else (): the two hold most of its coded mentions,
+    the second is no passing name (a quarter of the first's mentions at least), and the two are named together
+    in more than one sentence. Only then does an act whose other party the sentence leaves unnamed fall to the
+    pair: in a wire on a finance minister's tour, a firm's results or a report on a general election, "X
+    insisted", "the loans were signed" or "Y refused to comment" addresses no one of it."""
     if len(pair) != 2:
         return ()
     counts = Counter(m.code for m in actors if m.code)
     first, second = counts[pair[0]], counts[pair[1]]
     if second < FOCUS_SECOND * first or first + second < FOCUS_SHARE * sum(counts.values()):
         return ()
+    if named_together(actors, pair, sentences) < FOCUS_TOGETHER:
+        return ()
     return pair
+
+
+def named_together(actors: list, pair: tuple, sentences: list) -> int:
+    """How many of the sentences (spans) name both codes of the pair."""
+    starts = [s.start_char for s in sentences]
+    codes: dict = {}
+    for m in actors:
+        if m.code in pair:
+            codes.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.code)
+    return sum(len(c) == 2 for c in codes.values())
 
 
 FOCUS_SECOND = 0.25
 FOCUS_SHARE = 0.6
+FOCUS_TOGETHER = 2   # sentences naming both: one may be a passing comparison, two make a relation told
 
 
 def passage_pair(index: ActorIndex, sent: Span, recent: list, main_pair: tuple) -> tuple:

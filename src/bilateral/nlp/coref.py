@@ -225,21 +225,27 @@ def _bare_surnames(T: Tokens, names: dict, covered: set) -> list:
 
 
 def _short_bodies(T: Tokens, mentions: list, gazetteer) -> list:
-    """"The Fund", "the Bank" after the text has named the International Monetary Fund or the World Bank:
-    the body last named whose name ends in that word ("the Bank of England", a name of its own, is not)."""
-    bodies = [m for m in mentions if m.kind == "igo" and m.code]
-    if not bodies:
+    """"The Fund", "the Bank", "Commission officials" after the text has named the International Monetary
+    Fund, the World Bank or the European Commission: the body last named whose name, or the name it was
+    written with, ends in that word, unless a name of another ending in it came between ("the Securities
+    and Exchange Commission ... the Commission"); "the Bank of England", a name of its own, is not."""
+    if not any(m.kind == "igo" and m.code for m in mentions):
         return mentions
-    last_word = {m.code: gazetteer.name(m.code).split()[-1].lower() for m in bodies}
+    ends = [(m, {_last_word(m.text)} | ({gazetteer.name(m.code).split()[-1].lower()} if m.kind == "igo" and m.code
+                                        else set())) for m in mentions
+            if (m.kind == "igo" and m.code) or len(m.text.split()) > 1]   # a full name, not "Bank" again
     extra = []
     by_start = {m.start: m for m in mentions}
-    for i in range(1, T.n):
-        if T.lower[i - 1] != "the" or not T.orth[i][:1].isupper() or T.pos[i] != "PROPN":
+    for i in range(T.n):
+        if not T.orth[i][:1].isupper() or T.pos[i] not in ("PROPN", "NOUN"):
+            continue
+        if not ((i > 0 and T.lower[i - 1] == "the" and T.pos[i] == "PROPN")
+                or (i + 1 < T.n and T.lower[i + 1] in BODY_STAFF)):
             continue
         if i + 1 < T.n and (T.lower[i + 1] == "of" or T.orth[i + 1][:1].isupper()):
             continue   # "the Bank of England", "the Fund Board": other names
-        before = [m for m in bodies if m.end <= T.idx[i] and last_word[m.code] == T.lower[i]]
-        if not before:
+        before = [m for m, words in ends if m.end <= T.idx[i] and T.lower[i] in words]
+        if not before or before[-1].kind != "igo" or not before[-1].code:
             continue
         known = by_start.get(T.idx[i])
         if known is not None and (known.code or known.end != T.end(i)):
@@ -248,6 +254,16 @@ def _short_bodies(T: Tokens, mentions: list, gazetteer) -> list:
         extra.append((known, ActorMention(T.idx[i], T.end(i), T.orth[i], body.code, body.name, body.sector, "igo")))
     replaced = {id(k) for k, _ in extra if k is not None}   # an uncoded "Bank" the tagger took for a firm
     return sorted([m for m in mentions if id(m) not in replaced] + [m for _, m in extra], key=lambda m: m.start)
+
+
+def _last_word(text: str) -> str:
+    """The last word of a written name, lowered ("the European Commission" -> "commission")."""
+    words = text.replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+BODY_STAFF = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "staff", "experts",
+                        "economists", "negotiators", "sources", "delegation", "team"})
 
 
 def _pronouns(T: Tokens, mentions: list) -> list:
