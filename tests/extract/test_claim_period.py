@@ -17,8 +17,8 @@ def test_a_wires_dateline_is_no_period(claims_of):
 
 
 def test_a_sentence_naming_again_what_the_one_before_told_keeps_its_date(claims_of):
-    found = claims_of("In 2013, Peru left a preferential trade pact with Canada. The pact offered Peru 23 million "
-                      "USD for training.")
+    found = claims_of("Canada and Peru have traded since 1990. In 2013, Peru left a preferential trade pact with "
+                      "Canada. The pact offered Peru 23 million USD for training.")
     c = found["23 million USD"]
     assert (c.period_start, c.metric, c.subject, c.object) == ("2013", "aid", "CAN", "PER")
 

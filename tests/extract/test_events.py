@@ -342,3 +342,11 @@ def test_the_year_a_figure_is_given_for_dates_no_act_told_after_it():
     text = ("In 1976 Norway and Sweden signed a fisheries pact.\n\nThe two countries then held talks on the border.")
     [talks] = find(events_of(text, published="2001-05-01"), {"CONSULT"}, ("NOR", "SWE"))
     assert talks.date == "1976", talks.date
+
+
+def test_where_a_body_acts_is_no_party_to_its_act_but_may_host_its_talks():
+    agreed = events_of("OPEC agreed this weekend in Vienna on an output ceiling of 16.6 mln barrels per day.",
+                       published="1987-06-29")
+    assert not [e for e in agreed if "AUT" in (e.source.code, e.target.code)]
+    talks = events_of("An IMF team held talks in Jakarta on Monday on the budget.", published="1987-06-29")
+    assert find(talks, {"CONSULT"}, ("IMF", "IDN"))

@@ -17,7 +17,7 @@ from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, amo
                          counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
-from .standing import circumstance, listed, located, told_of
+from .standing import body_venue, circumstance, listed, located, told_of
 from .triggers import CROWDS
 
 
@@ -297,7 +297,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     source = sources[0] if sources else None
     if source is None and is_pair_phrase(T, subj) and len(local_pair) == 2:
         return _both_ways(T, cameo, objs, pair_actors(local_pair))
-    target = next((m for m in rest if source is None or m.code != source.code), None)
+    target = next((m for m in rest if source is None or (
+        m.code != source.code and not body_venue(index, m, source, cameo))), None)
     if source is None and target is not None:
         if passive == PARTICIPLE:
             return []   # "Asked whether ..., Howard said": the one who asked is not told
@@ -331,7 +332,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         head = clause_head(T, trigger)
         others = [m for m in index.in_tokens(T.subtree(head))
                   if m.code != source.code and not _named_part(m, index) and not circumstance(T, m, head)
-                  and not listed(T, m)]
+                  and not listed(T, m) and not body_venue(index, m, source, cameo)]
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side

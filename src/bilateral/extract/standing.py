@@ -36,6 +36,13 @@ def located(index: ActorIndex, m: ActorMention) -> bool:
     return root is not None and T.dep[root] == "pobj" and T.lower[T.head[root]] in LOCATIVE
 
 
+def body_venue(index: ActorIndex, m: ActorMention, body: ActorMention, cameo: str) -> bool:
+    """Where an international body acts ("OPEC agreed in Vienna"): no party to the act, unless the act is a
+    meeting or aid, which the place's state may hold or receive ("an IMF team held talks in Jakarta")."""
+    return body.kind == "igo" and cameo[:2] not in ("04", "07") and m.kind in ("capital", "place") and located(
+        index, m)
+
+
 def listed(T: Tokens, m: ActorMention) -> bool:
     """A state named in a group's roll ("the G-7, comprising the U.S., Canada ..."): neither doer nor done to."""
     tokens = T.covering(m.start, m.end)
