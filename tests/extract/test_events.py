@@ -350,3 +350,9 @@ def test_where_a_body_acts_is_no_party_to_its_act_but_may_host_its_talks():
     assert not [e for e in agreed if "AUT" in (e.source.code, e.target.code)]
     talks = events_of("An IMF team held talks in Jakarta on Monday on the budget.", published="1987-06-29")
     assert find(talks, {"CONSULT"}, ("IMF", "IDN"))
+
+
+def test_the_states_one_with_phrase_lists_are_partners_of_whoever_acts_not_of_each_other():
+    text = "The banks have rescheduled 70 billion dlrs of debt, reaching agreements recently with Chile, Peru and Mexico."
+    assert events_of(text, published="1987-06-29") == []
+    assert find(events_of("Talks between Chile and Peru were held in Lima."), {"CONSULT"}, ("CHL", "PER"))

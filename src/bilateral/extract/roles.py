@@ -17,9 +17,8 @@ from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, amo
                          counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
-from .standing import body_venue, circumstance, listed, located, told_of
+from .standing import body_venue, circumstance, listed, located, told_of, with_one_another
 from .triggers import CROWDS
-
 
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
 FORCE_NOUNS = SHIPPED.words("events.words.force_nouns")
@@ -305,7 +304,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if passive and target.kind in ("capital", "place") and located(index, target):
             return []   # "the measures had been discussed in Paris": where, and by whom unsaid
         rest2 = [m for m in rest if m.code != target.code]
-        if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):
+        if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]) \
+                and not with_one_another(index, target, rest2[0]):
             return [(target, rest2[0])]   # "talks between A and B were held"; not "A and B were invited to attend"
         others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)
                   and (not passive or m not in subj_actors)]   # "China, India ... were invited": none invited another

@@ -43,6 +43,21 @@ def body_venue(index: ActorIndex, m: ActorMention, body: ActorMention, cameo: st
         index, m)
 
 
+def with_one_another(index: ActorIndex, a: ActorMention, b: ActorMention) -> bool:
+    """Both stand in one "with" phrase ("reached agreements with Chile, Venezuela and Mexico"): each is the
+    partner of whoever acts, not of the other."""
+    T = index.T
+
+    def phrase(m):
+        node = index.roots.get(id(m))
+        while node is not None and T.dep[node] == "conj" and T.head[node] != node:
+            node = T.head[node]
+        if node is None or T.dep[node] != "pobj" or T.lower[T.head[node]] != "with":
+            return None
+        return T.head[node]
+    return phrase(a) is not None and phrase(a) == phrase(b)
+
+
 def listed(T: Tokens, m: ActorMention) -> bool:
     """A state named in a group's roll ("the G-7, comprising the U.S., Canada ..."): neither doer nor done to."""
     tokens = T.covering(m.start, m.end)
