@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bilateral.extract import analyze
-from bilateral.extract.focus import named_together, pair_in_focus
+from bilateral.extract.focus import pair_in_focus
 from bilateral.model import Document, text_id
 from bilateral.nlp.actors import find_actors
 from bilateral.nlp.pipeline import load_nlp
@@ -26,10 +26,17 @@ def test_a_text_on_the_pair_gives_it_the_act_whose_parties_go_unnamed():
     assert ("AGREE", "GBR", "USA") in events_of(text)
 
 
-def test_the_pair_is_in_focus_only_when_sentences_name_both_more_than_once():
+def test_the_pair_is_in_focus_when_the_text_tells_of_the_two_together():
     def focus(text):
         doc = load_nlp()(text)
-        actors, sentences = find_actors(doc), list(doc.sents)
-        return named_together(actors, ("CHL", "PER"), sentences), pair_in_focus(actors, ("CHL", "PER"), sentences)
-    assert focus("Chile and Peru met. Chile spoke. Peru spoke. Chile and Peru agreed.") == (2, ("CHL", "PER"))
-    assert focus("Chile and Peru met. Chile spoke. Peru spoke. Chile agreed.") == (1, ())
+        return pair_in_focus(find_actors(doc), ("CHL", "PER"), list(doc.sents), doc.text)
+    assert focus("Chile met Peru. Chile spoke. Peru spoke. Chile thanked Peru.") == ("CHL", "PER")   # two sentences
+    assert focus("Chile and Peru met. Chile spoke. Peru spoke. Chile agreed.") == ("CHL", "PER")   # named as one
+    assert focus("A Chilean firm bought a Peruvian mine.") == ("CHL", "PER")   # every sentence naming either
+    assert focus("A Chilean firm bought a Peruvian mine. Chile spoke. Peru spoke. Chile agreed.") == ()
+
+
+def test_a_wire_that_tells_an_act_between_the_two_gives_them_the_acts_whose_parties_go_unnamed():
+    text = ("LIMA, March 12 - Peru will lend Chile 50,000 barrels a day of crude oil. Chile spoke. Peru spoke. "
+            "The loan was signed on Monday.")
+    assert ("AGREE", "PER", "CHL") in events_of(text) or ("AGREE", "CHL", "PER") in events_of(text)

@@ -38,7 +38,7 @@ def extract_claims(document: Document, doc: Doc, actors: list[ActorMention],
     text = document.text
     pair = main_pair(actors)
     # a side the text leaves open falls to the pair only where the text is about it
-    focus = pair_in_focus(actors, pair, list(doc.sents))
+    focus = pair_in_focus(actors, pair, list(doc.sents), doc.text)
     quantities = _in_currency_of(find_quantities(text, lex), actors, grammar(lex))
     claims: list[Claim] = []
     previous: Optional[tuple] = None

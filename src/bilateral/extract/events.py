@@ -28,7 +28,7 @@ from .dating import date_for, said_lately, stance_now, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, objects_of, subject_of
-from .focus import most_named, pair_in_focus, passage_pair
+from .focus import most_named, mostly_named, pair_in_focus, passage_pair
 from .roles import pair_actors
 from .speakers import demanded, speaker
 from .triggering import candidates, event_at
@@ -52,7 +52,7 @@ class _Found:
 
 
 def extract_events(document: Document, doc: Doc, actors: list, timexes: list, options: Options = DEFAULT,
-                   agents=None) -> list:
+                   agents=None, focus: Optional[tuple] = None) -> list:
     """Every event the document reports, one mention each, in text order.
 
     By default only acts between two different actors, the record's unit, that happened, are
@@ -60,14 +60,20 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     whose other party the sentence does not name, `options.fine_moods` also conditional and
     hypothetical acts (marked), and `options.verb_dictionary` codes verbs the curated lexicon lacks
     from the CAMEO verb dictionary. `agents` (role noun -> sector) lets the coder give "the rebels"
-    the country its sentence names."""
+    the country its sentence names. `focus` is the pair an act with no named other party falls to: by
+    default the document's, when the text tells of the two together or tells an act between them."""
     agents = agents or {}
+    main_pair = most_named(actors)
+    if focus is None:
+        focus = pair_in_focus(actors, main_pair, list(doc.sents), doc.text)
+        if not focus and mostly_named(actors, main_pair):   # "Peru will lend Chile oil. The loan was agreed ..."
+            told = extract_events(document, doc, actors, timexes, options, agents, focus=())
+            if not any({e.source.code, e.target.code} == set(main_pair) for e in told):
+                return told
+            focus = main_pair
     vocabulary = dictionary_lemmas() if options.verb_dictionary else frozenset()   # loaded once, when asked
     T = tokens_of(doc)
     index = ActorIndex(doc, actors, T)
-    main_pair = most_named(actors)
-    # the pair an act with no named other party falls to, if any
-    focus = pair_in_focus(actors, main_pair, list(doc.sents))
     paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", document.text)]   # the text the doc was parsed from
     dates = sorted((t for t in timexes if (t.date or t.range_start) and not _offset(document.text, t)),
                    key=lambda t: t.start)

@@ -2,6 +2,7 @@
 about it, and the pair a passage means by "the two sides"."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -21,33 +22,54 @@ def most_named(actors: list) -> tuple:
     return tuple(ranked[:2])
 
 
-def pair_in_focus(actors: list, pair: tuple, sentences: list) -> tuple:
-    """The document's pair when the document is about it, else (): the two hold most of its coded mentions,
-    the second is no passing name (a quarter of the first's mentions at least), and the two are named together
-    in more than one sentence. Only then does an act whose other party the sentence leaves unnamed fall to the
-    pair: in a wire on a finance minister's tour, a firm's results or a report on a general election, "X
-    insisted", "the loans were signed" or "Y refused to comment" addresses no one of it."""
-    if len(pair) != 2:
+def pair_in_focus(actors: list, pair: tuple, sentences: list, text: str = "") -> tuple:
+    """The document's pair when the document is about it, else (): the two are mostly named and the text tells
+    of the two together: it names them as one ("Peru and Chile", "the Chile-Peru accord"), or in two sentences,
+    or in every sentence that names either (the coder also takes a text that tells an act between them). Only then does an act whose other party the sentence leaves unnamed fall to the
+    pair: in a firm's wire, a market report or a finance minister's tour, "the loans were signed in 1984", "X
+    insisted" or "Y refused to comment" addresses no one of it."""
+    if not mostly_named(actors, pair):
         return ()
-    counts = Counter(m.code for m in actors if m.code)
-    first, second = counts[pair[0]], counts[pair[1]]
-    if second < FOCUS_SECOND * first or first + second < FOCUS_SHARE * sum(counts.values()):
-        return ()
-    if named_together(actors, pair, sentences) < FOCUS_TOGETHER:
+    together, either = named_together(actors, pair, sentences)
+    if together < FOCUS_TOGETHER and not (together and together == either and clear(actors, pair)) \
+            and not named_as_one(actors, pair, text):
         return ()
     return pair
 
 
-def named_together(actors: list, pair: tuple, sentences: list) -> int:
-    """How many of the sentences (spans) name both codes of the pair."""
+def mostly_named(actors: list, pair: tuple) -> bool:
+    """Whether the two hold most of the document's coded mentions, the second is no passing name (a quarter
+    of the first's mentions at least)."""
+    if len(pair) != 2:
+        return False
+    counts = Counter(m.code for m in actors if m.code)
+    first, second = counts[pair[0]], counts[pair[1]]
+    return second >= FOCUS_SECOND * first and first + second >= FOCUS_SHARE * sum(counts.values())
+
+
+def clear(actors: list, pair: tuple) -> bool:
+    """No third code is named as often as the pair's second ("agreements with Chile, Peru and Mexico")."""
+    counts = Counter(m.code for m in actors if m.code)
+    return max((n for c, n in counts.items() if c not in pair), default=0) < min(counts[c] for c in pair)
+
+
+def named_together(actors: list, pair: tuple, sentences: list) -> tuple:
+    """(how many sentences name both codes of the pair, how many name either)."""
     starts = [s.start_char for s in sentences]
     codes: dict = {}
     for m in actors:
         if m.code in pair:
             codes.setdefault(bisect_right(starts, m.start) - 1, set()).add(m.code)
-    return sum(len(c) == 2 for c in codes.values())
+    return sum(len(c) == 2 for c in codes.values()), len(codes)
 
 
+def named_as_one(actors: list, pair: tuple, text: str) -> bool:
+    """Whether the text joins the two in one phrase: "Peru and Chile", "the Chile-Peru accord", "Chile/Peru"."""
+    named = sorted((m for m in actors if m.code in pair), key=lambda m: m.start)
+    return any(a.code != b.code and JOINED.fullmatch(text[a.end:b.start]) for a, b in zip(named, named[1:]))
+
+
+JOINED = re.compile(r"\s*(?:and(?: the)?|[-\u2013\u2014/&])\s*", re.I)
 FOCUS_SECOND = 0.25
 FOCUS_SHARE = 0.6
 FOCUS_TOGETHER = 2   # sentences naming both: one may be a passing comparison, two make a relation told

@@ -17,7 +17,8 @@ from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, amo
                          counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
-from .standing import body_venue, circumstance, listed, located, told_of, with_one_another
+from .joined import more_targets, with_one_another
+from .standing import body_venue, circumstance, listed, located, only_venue, told_of
 from .triggers import CROWDS
 
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
@@ -51,31 +52,6 @@ def is_pair_phrase(T: Tokens, tokens: list) -> bool:
 
 
 PLACED_IN = frozenset({"in", "across", "within", "throughout", "at"})
-
-
-def more_targets(roles: list, objs: list, index: ActorIndex) -> list:
-    """One more pair for each actor conjoined to a target ("visited Mali and Niger")."""
-    obj_actors = index.in_tokens(objs)
-    out = list(roles)
-    dep, head = index.T.dep, index.T.head
-    for source, target in roles:
-        root = index.roots.get(id(target))
-        if root is None:
-            continue
-        for m in obj_actors:
-            tok = index.roots.get(id(m))
-            if m.code in (source.code, target.code) or tok is None or any((source, m) == r for r in out):
-                continue
-            node, hops = tok, 0
-            lower = index.T.lower   # "India, along with China and Brazil, was invited": joined as conjuncts are
-            while (dep[node] in ("conj", "appos") or (dep[node] == "pobj" and lower[head[node]] == "with") or (
-                    lower[node] in ("with", "along") and dep[node] in ("prep", "advmod"))) \
-                    and head[node] != node and hops < 6:
-                prev, node, hops = node, head[node], hops + 1
-                if node == root or (lower[prev] == "along" and node == head[root] and dep[root] == "nsubjpass"):
-                    out.append((source, m))   # "along with" hung on the verb joins its passive subject too
-                    break
-    return out
 
 
 def domestic_roles(source, target, subj: list, objs: list, sent: Span, index: ActorIndex, agents) -> tuple:
@@ -299,17 +275,17 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     target = next((m for m in rest if source is None or (
         m.code != source.code and not body_venue(index, m, source, cameo))), None)
     if source is None and target is not None:
-        if passive == PARTICIPLE:
-            return []   # "Asked whether ..., Howard said": the one who asked is not told
+        if passive == PARTICIPLE or (with_one_another(index, target, target) and target.code not in main_pair):
+            return []   # "Asked whether ..., Howard said": the one who asked is not told; "agreements were
+            # reached with Chile and Venezuela": with whom is said, by whom not (unless in a text on the pair)
         if passive and target.kind in ("capital", "place") and located(index, target):
             return []   # "the measures had been discussed in Paris": where, and by whom unsaid
         rest2 = [m for m in rest if m.code != target.code]
-        if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]) \
-                and not with_one_another(index, target, rest2[0]):
+        if rest2 and cameo in SYMMETRIC and not any(T.dep[c] == "xcomp" for c in T.children[trigger]):
             return [(target, rest2[0])]   # "talks between A and B were held"; not "A and B were invited to attend"
         others = [m for m in index.in_span(sent) if m.code != target.code and not told_of(T, m, trigger)
-                  and (not passive or m not in subj_actors)]   # "China, India ... were invited": none invited another
-        if T.lemma[trigger] == "invite":
+                  and (not passive or m not in subj_actors)]
+        if T.lemma[trigger] == "invite":   # "China, India ... were invited": none invited another
             return []   # who invited them is the meeting's owner (host_of), or unsaid
         if others and passive:
             return [(others[0], target)]
@@ -347,8 +323,8 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         if source.code in main_pair and len(main_pair) == 2 and not strict and not in_passing and (
                 speaks_for_state(source) or cameo[:2] == "04") and (
                 cameo[:2] not in NAMED_TARGET or any(T.lower[t] in PEOPLE or T.lemma[t] in TERRITORY for t in objs)):
-            other = [c for c in main_pair if c != source.code][0]
-            return [(source, code_actor(other))]
+            other = [c for c in main_pair if c != source.code][0]   # unless named only as where a body acts
+            return [] if only_venue(index, sent, other, source, cameo) else [(source, code_actor(other))]
         return []
     if source is None and target is None and cameo in SYMMETRIC and (
             is_pair_phrase(T, subj + objs) or pair_pronoun(T, subj, trigger)):

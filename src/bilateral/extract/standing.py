@@ -43,19 +43,10 @@ def body_venue(index: ActorIndex, m: ActorMention, body: ActorMention, cameo: st
         index, m)
 
 
-def with_one_another(index: ActorIndex, a: ActorMention, b: ActorMention) -> bool:
-    """Both stand in one "with" phrase ("reached agreements with Chile, Venezuela and Mexico"): each is the
-    partner of whoever acts, not of the other."""
-    T = index.T
-
-    def phrase(m):
-        node = index.roots.get(id(m))
-        while node is not None and T.dep[node] == "conj" and T.head[node] != node:
-            node = T.head[node]
-        if node is None or T.dep[node] != "pobj" or T.lower[T.head[node]] != "with":
-            return None
-        return T.head[node]
-    return phrase(a) is not None and phrase(a) == phrase(b)
+def only_venue(index: ActorIndex, sent, code: str, body: ActorMention, cameo: str) -> bool:
+    """The sentence names the state only as where the body acts ("OPEC agreed in Vienna")."""
+    named = [m for m in index.in_span(sent) if m.code == code]
+    return bool(named) and all(body_venue(index, m, body, cameo) for m in named)
 
 
 def listed(T: Tokens, m: ActorMention) -> bool:
