@@ -136,6 +136,15 @@ def test_a_body_is_also_the_last_word_it_was_written_with_unless_another_name_en
         "European Commission"]
 
 
+def test_he_is_the_official_a_title_alone_named_before_him():
+    from bilateral.work import gazetteer
+    text = ("In London on Thursday, India's finance minister lashed out at the trade policies of rich nations. "
+            "He also called for reform of the World Bank.")
+    doc = load_nlp()(text)
+    found = [(m.text, m.code) for m in resolve(doc, find_actors(doc), gazetteer(None))]
+    assert ("He", "IND") in found
+
+
 def test_the_fund_names_no_body_the_text_has_not_named():
     from bilateral.work import gazetteer
     text = "The minister said talks with the Fund would resume next week."

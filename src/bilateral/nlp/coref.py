@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import SHIPPED
 from ..model import ActorMention
+from .actors import PERSON_TITLES
 from .anaphora import officials_there, officials_where_met, owners_its
 from .firms import code_firms
 from .tokens import Tokens, tokens_of
@@ -268,8 +269,10 @@ BODY_STAFF = frozenset({"officials", "official", "spokesman", "spokeswoman", "sp
 
 def _pronouns(T: Tokens, mentions: list) -> list:
     """"he" or "she" as the person last named before it, within reach, when the last two persons named
-    belong to one state (so the reading does not depend on which of them is meant)."""
-    persons = [m for m in mentions if m.kind == "person" and m.code]
+    belong to one state (so the reading does not depend on which of them is meant); an official named by
+    title alone is a person too ("India's finance minister lashed out ... He also called for")."""
+    persons = [m for m in mentions if m.code and (m.kind == "person" or (
+        m.sector in ("GOV", "MIL") and m.text.split()[-1].lower() in PERSON_TITLES))]
     out = []
     k = 0
     for i in range(T.n):
