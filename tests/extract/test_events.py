@@ -353,7 +353,8 @@ def test_where_a_body_acts_is_no_party_to_its_act_but_may_host_its_talks():
 
 
 def test_the_states_one_with_phrase_lists_are_partners_of_whoever_acts_not_of_each_other():
-    text = "The banks have rescheduled 70 billion dlrs of debt, reaching agreements recently with Chile, Peru and Mexico."
+    text = ("The banks have rescheduled 70 billion dlrs of debt, reaching agreements recently with Chile, Peru "
+            "and Mexico.")
     assert events_of(text, published="1987-06-29") == []
     passive = ("Citibank said financing agreements were reached recently with Chile and Venezuela, and a deal with "
                "Argentina is close. The banks expect more talks with Mexico.")
@@ -365,4 +366,14 @@ def test_a_market_price_report_is_no_trade_or_offer_between_states():
     report = ("Brazilian soymeal pellets traded afloat at up to 202 dlrs a tonne cif Ghent. The Ivory Coast was "
               "offering new crop around 1,325 French francs per 100 kilos cif, dealers said.")
     assert events_of(report, published="1987-04-06") == []
-    assert find(events_of("Japan offered Ghana 5 million dlrs in aid.", published="1987-04-06"), {"AID"}, ("JPN", "GHA"))
+    offered = events_of("Japan offered Ghana 5 million dlrs in aid.", published="1987-04-06")
+    assert find(offered, {"AID"}, ("JPN", "GHA"))
+
+
+def test_a_request_of_the_speakers_own_side_is_no_request_of_the_state_its_clause_names():
+    own = ("Kansas Congressman Pat Roberts urged the Reagan administration to offer wheat subsidies to the Soviet "
+           "Union. Farm leaders called on the government to seek help from the International Monetary Fund.")
+    own_events = events_of(own, published="1987-03-17")
+    assert not [e for e in own_events if e.event_type == "REQUEST" and e.trigger != "seek"]
+    asked = events_of("The United States urged Japan to open its markets to American rice.", published="1987-03-17")
+    assert find(asked, {"REQUEST"}, ("USA", "JPN"))

@@ -1,14 +1,14 @@
 """Acts with no party across: a firm's own deals, a meeting of one side among themselves, talks or a
-request named in passing, a request of someone who is no state, and a market's counted tally. Each tells
-`roles.roles_of` not to give such an act the other party the sentence or the document's pair would otherwise
-lend it."""
+request named in passing, a request of someone who is no state or of the speaker's own side, and a market's
+counted tally. Each tells `roles.roles_of` (or the trigger's coder) not to give such an act the other party
+the sentence or the document's pair would otherwise lend it."""
 from __future__ import annotations
 
 from typing import Optional
 
 from ..lexicon import SHIPPED
 from ..nlp.tokens import Tokens
-from .parse import is_light
+from .parse import CLAUSES, is_light
 
 FIRM_WORDS = SHIPPED.words("actors.words.firm_nouns") | SHIPPED.words("actors.words.business")
 PAIR_NOUNS = SHIPPED.words("events.words.pair_nouns")
@@ -90,3 +90,16 @@ ADDRESSED_STATES = BODIES | MANY_STATES | frozenset({"side", "neighbour", "neigh
 def counted(T: Tokens, subj: list) -> bool:
     """A passive subject told by its number ("3,154 lots were traded"): a market's tally, not a pair's act."""
     return any(T.dep[t] == "nummod" and T.head[t] in subj for t in subj)
+
+
+def addressed(T: Tokens, i: int, roles: list, index) -> list:
+    """A request names whom it is made of in its object ("urged Japan to", "called on Iran to"): only that
+    party is its target; "urged the Reagan administration to offer subsidies to the Soviet Union" or "called on
+    the government to seek IMF help" asks the speaker's own side, no one abroad."""
+    heads = [c for c in T.children[i] if T.dep[c] == "dobj"] + [
+        p for c in T.children[i] if T.dep[c] in ("prep", "prt") and T.lower[c] == "on"
+        for p in T.children[c] if T.dep[p] == "pobj"]
+    codes = {m.code for m in index.in_tokens([t for h in heads for t in T.subtree(h, CLAUSES)])}
+    if codes:
+        return [(s, t) for s, t in roles if t.code in codes]
+    return [] if any(T.lemma[h] in BODIES for h in heads) else roles

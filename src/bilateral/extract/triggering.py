@@ -16,6 +16,7 @@ from .cameo import coding
 from .flows import flow_roles
 from .force import figurative, figurative_noun
 from .mood import BEAR_VERBS
+from .no_partner import addressed
 from .parse import (CHARGED, CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light,
                     objects_of, obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
@@ -158,6 +159,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
                for c, _ in duties):
             return None   # "said Seoul must withdraw its troops": the act itself carries the demand
         roles = _targets_in(roles, [t for _, d in duties for t in T.subtree(d, CLAUSES)], index)
+    if pos == "VERB" and rule.cameo[:2] == "10" and not passive:
+        roles = addressed(T, i, roles, index)
     if pos == "VERB" and rule.objects and INFINITIVE in rule.objects:   # "told Peru to resolve": Peru is asked
         asked = [c for c in children[i] if dep[c] in ("dobj", "dative") + (("nsubjpass",) if passive else ())
                  or (passive and lower[c] == "along")] + [
