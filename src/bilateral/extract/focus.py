@@ -22,12 +22,13 @@ def most_named(actors: list) -> tuple:
     return tuple(ranked[:2])
 
 
-def pair_in_focus(actors: list, pair: tuple, sentences: list, text: str = "") -> tuple:
+def pair_in_focus(actors: list, pair: tuple, sentences: list, text: str) -> tuple:
     """The document's pair when the document is about it, else (): the two are mostly named and the text tells
     of the two together: it names them as one ("Peru and Chile", "the Chile-Peru accord"), or in two sentences,
-    or in every sentence that names either (the coder also takes a text that tells an act between them). Only then does an act whose other party the sentence leaves unnamed fall to the
-    pair: in a firm's wire, a market report or a finance minister's tour, "the loans were signed in 1984", "X
-    insisted" or "Y refused to comment" addresses no one of it."""
+    or in every sentence that names either (the event coder also takes a text that tells an act between them).
+    Only then does an act whose other party the sentence leaves unnamed fall to the pair: in a firm's wire, a
+    market report or a finance minister's tour, "the loans were signed in 1984", "X insisted" or "Y refused to
+    comment" addresses no one of it."""
     if not mostly_named(actors, pair):
         return ()
     together, either = named_together(actors, pair, sentences)

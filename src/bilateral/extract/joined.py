@@ -3,6 +3,7 @@ the partners one "with" phrase lists."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..model import ActorMention
 from .actor_index import ActorIndex
@@ -53,16 +54,13 @@ def listed_after(index: ActorIndex, first: ActorMention, candidates: list) -> li
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+(?:the\s+)?", re.I)
 
 
-def with_one_another(index: ActorIndex, a: ActorMention, b: ActorMention) -> bool:
-    """Both stand in one "with" phrase ("reached agreements with Chile, Venezuela and Mexico"): each is the
-    partner of whoever acts, not of the other."""
+def with_phrase(index: ActorIndex, m: ActorMention) -> Optional[int]:
+    """The "with" whose phrase names the mention, alone or in a list ("reached agreements with Chile and
+    Venezuela": each the partner of whoever acts, not of the other), else None."""
     T = index.T
-
-    def phrase(m):
-        node = index.roots.get(id(m))
-        while node is not None and T.dep[node] == "conj" and T.head[node] != node:
-            node = T.head[node]
-        if node is None or T.dep[node] != "pobj" or T.lower[T.head[node]] != "with":
-            return None
-        return T.head[node]
-    return phrase(a) is not None and phrase(a) == phrase(b)
+    node = index.roots.get(id(m))
+    while node is not None and T.dep[node] == "conj" and T.head[node] != node:
+        node = T.head[node]
+    if node is None or T.dep[node] != "pobj" or T.lower[T.head[node]] != "with":
+        return None
+    return T.head[node]

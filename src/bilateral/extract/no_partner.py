@@ -96,7 +96,8 @@ def addressed(T: Tokens, i: int, roles: list, index) -> list:
     """A request names whom it is made of in its object ("urged Japan to", "called on Iran to"): only that
     party is its target; "urged the Reagan administration to offer subsidies to the Soviet Union" or "called on
     the government to seek IMF help" asks the speaker's own side, no one abroad."""
-    heads = [c for c in T.children[i] if T.dep[c] == "dobj"] + [
+    first_prep = min((c for c in T.children[i] if T.dep[c] == "prep" and c > i), default=T.n)
+    heads = [c for c in T.children[i] if T.dep[c] == "dobj" and c < first_prep] + [   # not a list the parse broke
         p for c in T.children[i] if T.dep[c] in ("prep", "prt") and T.lower[c] == "on"
         for p in T.children[c] if T.dep[p] == "pobj"]
     codes = {m.code for m in index.in_tokens([t for h in heads for t in T.subtree(h, CLAUSES)])}

@@ -17,7 +17,7 @@ from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, amo
                          counted, firm_subject)
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
-from .joined import more_targets, with_one_another
+from .joined import more_targets, with_phrase
 from .standing import body_venue, circumstance, listed, located, only_venue, told_of
 from .triggers import CROWDS
 
@@ -275,7 +275,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     target = next((m for m in rest if source is None or (
         m.code != source.code and not body_venue(index, m, source, cameo))), None)
     if source is None and target is not None:
-        if passive == PARTICIPLE or (with_one_another(index, target, target) and target.code not in main_pair):
+        if passive == PARTICIPLE or (with_phrase(index, target) is not None and target.code not in main_pair):
             return []   # "Asked whether ..., Howard said": the one who asked is not told; "agreements were
             # reached with Chile and Venezuela": with whom is said, by whom not (unless in a text on the pair)
         if passive and target.kind in ("capital", "place") and located(index, target):
