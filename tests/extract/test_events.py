@@ -377,3 +377,8 @@ def test_a_request_of_the_speakers_own_side_is_no_request_of_the_state_its_claus
     assert not [e for e in own_events if e.event_type == "REQUEST" and e.trigger != "seek"]
     asked = events_of("The United States urged Japan to open its markets to American rice.", published="1987-03-17")
     assert find(asked, {"REQUEST"}, ("USA", "JPN"))
+
+
+def test_an_act_called_for_of_a_party_has_not_happened():
+    events = events_of("Britain called on Iran to release the hostages.", published="1987-04-20")
+    assert [(e.event_type, e.source.code, e.target.code) for e in events] == [("REQUEST", "GBR", "IRN")]

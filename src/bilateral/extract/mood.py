@@ -189,9 +189,12 @@ def _conditional(verb: Token) -> bool:
 
 def requested(tok: Token) -> bool:
     """The act is one a party asks another to do ("will ask OPEC to allow it to pump more", "urged B to
-    withdraw"): the asking is coded, the act asked for has not happened."""
-    head = tok.head
-    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    withdraw", "called on Iran to release the hostages"): the asking is coded, the act asked for has not
+    happened."""
+    head = tok.head   # whom: "urged B to", "called on B to"
+    asked = [c for c in head.children if c.dep_ in ("dobj", "dative")] + [
+        p for c in head.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" for p in c.children
+        if p.dep_ == "pobj"]
     # "ordered its troops to attack": a party's own people carry out its act
     own = any(g.dep_ == "poss" and g.pos_ == "PRON" for c in asked for g in c.children)
     return tok.dep_ == "xcomp" and head.lemma_.lower() in REQUESTING and bool(asked) and not own
