@@ -366,8 +366,8 @@ def test_a_market_price_report_is_no_trade_or_offer_between_states():
     report = ("Brazilian soymeal pellets traded afloat at up to 202 dlrs a tonne cif Ghent. The Ivory Coast was "
               "offering new crop around 1,325 French francs per 100 kilos cif, dealers said.")
     assert events_of(report, published="1987-04-06") == []
-    offered = events_of("Japan offered Ghana 5 million dlrs in aid.", published="1987-04-06")
-    assert find(offered, {"AID"}, ("JPN", "GHA"))
+    offered = events_of("Korea offered Ghana 5 million dlrs in aid.", published="1987-04-06")
+    assert find(offered, {"AID"}, ("KOR", "GHA"))
 
 
 def test_a_request_of_the_speakers_own_side_is_no_request_of_the_state_its_clause_names():
@@ -375,8 +375,8 @@ def test_a_request_of_the_speakers_own_side_is_no_request_of_the_state_its_claus
            "Union. Farm leaders called on the government to seek help from the International Monetary Fund.")
     own_events = events_of(own, published="1987-03-17")
     assert not [e for e in own_events if e.event_type == "REQUEST" and e.trigger != "seek"]
-    asked = events_of("The United States urged Japan to open its markets to American rice.", published="1987-03-17")
-    assert find(asked, {"REQUEST"}, ("USA", "JPN"))
+    asked = events_of("The United States urged Korea to open its markets to American rice.", published="1987-03-17")
+    assert find(asked, {"REQUEST"}, ("USA", "KOR"))
 
 
 def test_an_act_called_for_of_a_party_has_not_happened():

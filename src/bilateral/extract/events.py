@@ -28,7 +28,7 @@ from .dating import date_for, said_lately, stance_now, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, objects_of, subject_of
-from .focus import most_named, mostly_named, pair_in_focus, passage_pair
+from .focus import most_named, mostly_named, named_together, pair_in_focus, passage_pair
 from .roles import pair_actors
 from .speakers import demanded, speaker
 from .triggering import candidates, event_at
@@ -65,8 +65,10 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
     agents = agents or {}
     main_pair = most_named(actors)
     if focus is None:
-        focus = pair_in_focus(actors, main_pair, list(doc.sents), doc.text)
-        if not focus and mostly_named(actors, main_pair):   # "Peru will lend Chile oil. The loan was agreed ..."
+        sentences = list(doc.sents)
+        focus = pair_in_focus(actors, main_pair, sentences, doc.text)
+        if not focus and mostly_named(actors, main_pair) and named_together(actors, main_pair, sentences)[0]:
+            # "Peru will lend Chile oil. The loan was agreed ...": an act between the two, named in one sentence
             told = extract_events(document, doc, actors, timexes, options, agents, focus=())
             if not any({e.source.code, e.target.code} == set(main_pair) for e in told):
                 return told

@@ -93,7 +93,7 @@ def counted(T: Tokens, subj: list) -> bool:
 
 
 def addressed(T: Tokens, i: int, roles: list, index) -> list:
-    """A request names whom it is made of in its object ("urged Japan to", "called on Iran to"): only that
+    """A request names whom it is made of in its object ("urged Kenya to", "called on Iran to"): only that
     party is its target; "urged the Reagan administration to offer subsidies to the Soviet Union" or "called on
     the government to seek IMF help" asks the speaker's own side, no one abroad."""
     first_prep = min((c for c in T.children[i] if T.dep[c] == "prep" and c > i), default=T.n)

@@ -21,6 +21,7 @@ from .firms import code_firms
 from .tokens import Tokens, tokens_of
 
 HONORIFICS = SHIPPED.words("actors.words.honorifics")
+BODY_STAFF = SHIPPED.words("actors.words.body_staff")
 # Verbs by which an official reports or presses a statement ("..., Finance Minister X said").
 REPORTING = SHIPPED.words("moods.words.report") | SHIPPED.words("events.words.demanding")
 PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "object"}
@@ -261,10 +262,6 @@ def _last_word(text: str) -> str:
     """The last word of a written name, lowered ("the European Commission" -> "commission")."""
     words = text.replace("'s", "").split()
     return words[-1].lower() if words else ""
-
-
-BODY_STAFF = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "staff", "experts",
-                        "economists", "negotiators", "sources", "delegation", "team"})
 
 
 def _pronouns(T: Tokens, mentions: list) -> list:
