@@ -42,6 +42,17 @@ def test_news_day_month_follows_the_document_date():
     assert t["April 7"].value == "2013-04-07"
 
 
+def test_a_day_within_months_of_the_report_takes_the_nearer_year_whatever_the_tense():
+    text = "The minister, who was to have left on April 30 and returned May 6, said in November the trip was off."
+    t = by_text(text, "1987-04-27")
+    assert t["May 6"].value == "1987-05-06" and t["April 30"].value == "1987-04-30"
+    assert t["November"].value == "1986-11"   # a month months ahead, in past talk, is last year's
+    t = by_text("The ministers will meet tomorrow to review their February 22 accord.", "1987-04-07")
+    assert t["February 22"].value == "1987-02-22"
+    t = by_text("Officials said the plant exploded last April 26.", "1987-03-16")
+    assert t["last April 26"].value == "1986-04-26"
+
+
 def test_relative_to_document_date():
     text = ("Australia will host Indonesia's foreign minister this September. In May this year, Jakarta recalled "
             "its ambassador; it returned him in November last year. Officials met early this week. "

@@ -112,6 +112,16 @@ def weekday_date(ref: Ref, weekday: int, direction: int) -> Optional[dt.date]:
     return base - dt.timedelta(days=(7 - delta) % 7)
 
 
+def nearest_year(ref: Ref, month: int, day: int, within: int) -> Optional[int]:
+    """The year that puts the day nearest to ref, when it falls within so many days of it; else None."""
+    if not ref.day:
+        return None
+    near = [(abs((dt.date(y, month, day) - ref.date).days), y) for y in (ref.year - 1, ref.year, ref.year + 1)
+            if valid_day(y, month, day)]
+    gap, year = min(near) if near else (within + 1, None)
+    return year if gap <= within else None
+
+
 def month_year(ref: Ref, month: int, tense: Optional[str]) -> int:
     """The year of a bare month name said on ref: the coming one in future talk, the last one in past talk."""
     if not ref.month:

@@ -42,6 +42,9 @@ def _numeric(m: re.Match, text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "date", lambda c, s, e: explicit(cal.fmt(y, mo, d)), 1, year=y)
 
 
+NEAR_DAYS = 122   # a day and month this close to the document date is taken in the nearer year
+
+
 def _day_month(m: re.Match, text: str) -> Iterator[Candidate]:
     """A day and month without a year: the year comes from the narrative or the document date."""
     mo, d = month_num(m["mon"]), int(m["day"])
@@ -56,8 +59,10 @@ def _day_month(m: re.Match, text: str) -> Iterator[Candidate]:
         if not c.dct:
             return {"type": "DATE", "value": f"XXXX-{mo:02d}-{d:02d}", "relative": True}
         y = cal.month_year(c.dct, mo, c.tense(s, e))
-        if c.dct.month == mo and c.dct.day:
-            y = c.dct.year
+        near = cal.nearest_year(c.dct, mo, d, NEAR_DAYS)
+        if near is not None and not re.search(r"(?i)\b(?:last|next|coming|previous)\s+$", c.text[max(0, s - 12):s]):
+            y = near   # within months of the report, the nearer year whatever the tense: "was to have returned
+            # May 6" in a wire of April 27, "their February 22 Paris accord" in one of April 7
         return {"type": "DATE", "value": cal.fmt(y, mo, d), "relative": True, "anchor": c.dct_str}
     yield Candidate(m.start(), m.end(), "date", resolve, 3)
 
