@@ -177,3 +177,19 @@ def test_every_national_word_names_its_state_and_widens_to_the_body_it_qualifies
         found = [m for m in actors(nlp, text).values() if m.code]
         assert [m.code for m in found] == [code], (text, found)
         assert found[0].sector in ("GOV", "MIL"), (text, found)
+
+
+def test_a_name_that_starts_with_a_city_but_is_a_thing_is_no_actor(nlp):
+    found = actors(nlp, "The loan carries a margin over the London Interbank Offered Rate.")
+    assert all(m.code is None for m in found.values())
+
+
+def test_a_pact_named_for_its_states_keeps_them(nlp):
+    found = actors(nlp, "The Indonesia–Australia Comprehensive Economic Partnership Agreement entered into force.")
+    assert {m.code for m in found.values()} >= {"IDN", "AUS"}
+
+
+def test_a_firm_named_for_a_place_is_a_firm_not_the_state(nlp):
+    assert actors(nlp, "Lloyd's of London said it would pay the claims.")["Lloyd's of London"].sector == "BUS"
+    found = actors(nlp, "The Republic of Korea met the Government of India.")
+    assert found["Republic of Korea"].sector is None and found["Government of India"].sector == "GOV"

@@ -18,7 +18,7 @@ from .no_partner import (BODIES, MANY_STATES, PAIR_NOUNS, addressee_unnamed, amo
 from .parse import CLAUSES, PARTICIPLE, against, clause_head, is_light, subject_of
 from .speakers import UNKNOWN, antecedent
 from .joined import more_targets, with_phrase
-from .standing import body_venue, circumstance, listed, located, only_venue, told_of
+from .standing import body_venue, circumstance, listed, located, only_venue, placed, told_of
 from .triggers import CROWDS
 
 PATIENT_NOUNS = SHIPPED.words("events.words.patient_nouns")
@@ -235,10 +235,11 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
     T = index.T
     if not passive and firm_subject(T, subj, index):
         return []
-    subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index)] or antecedent(subj, sent, index)
+    subj_actors = [m for m in index.in_tokens(subj) if not _names_a_thing(m, index) and not placed(index, m)] \
+        or antecedent(subj, sent, index)
     agent_actors = index.in_tokens(agent)
     obj_actors = _prefer_named(m for m in index.in_tokens(objs) if not _named_part(m, index)
-                               and not _names_a_thing(m, index) and not listed(T, m))
+                               and not _names_a_thing(m, index) and not listed(T, m) and not placed(index, m))
     # "In London on Thursday, India's minister lashed out at the policies of the G7": where is the last resort
     obj_actors.sort(key=lambda m: m.kind in ("capital", "place") and located(index, m))
     if strict:   # the actors must be the arguments themselves, not what modifies them ("China's attempts hit")
@@ -308,7 +309,7 @@ def roles_of(cameo, subj, passive, agent, objs, sent, index, local_pair, main_pa
         head = clause_head(T, trigger)
         others = [m for m in index.in_tokens(T.subtree(head))
                   if m.code != source.code and not _named_part(m, index) and not circumstance(T, m, head)
-                  and not listed(T, m) and not body_venue(index, m, source, cameo)]
+                  and not listed(T, m) and not body_venue(index, m, source, cameo) and not placed(index, m)]
         if others:   # with its conjuncts: "threatened to break off relations with Congo and Costa Rica"
             return more_targets([(source, others[0])], T.subtree(head), index)
         # a firm's words or deeds name their own counterpart; only its talks need one, the pair's other side

@@ -2,6 +2,7 @@
 when or amid what, of where, in a group's roll of members, or in the clause of what the act is about."""
 from __future__ import annotations
 
+from ..lexicon import SHIPPED
 from ..model import ActorMention
 from ..nlp.actors import LOCATIVE
 from ..nlp.tokens import Tokens
@@ -9,6 +10,8 @@ from .actor_index import ActorIndex
 from .parse import CIRCUMSTANCES
 
 MEMBER_VERBS = frozenset({"comprise", "include", "consist", "compose", "group"})
+# Nouns of "<noun> of <place>" that say where ("east of Bahrain", "the coast of Dubai", "the outskirts of Kabul").
+WHEREABOUTS = SHIPPED.words("actors.words.whereabouts")
 
 
 def circumstance(T: Tokens, m: ActorMention, head: int) -> bool:
@@ -36,6 +39,19 @@ def located(index: ActorIndex, m: ActorMention) -> bool:
     return root is not None and T.dep[root] == "pobj" and T.lower[T.head[root]] in LOCATIVE
 
 
+def placed(index: ActorIndex, m: ActorMention) -> bool:
+    """A mention that only says where, whatever it names: "120 miles east of Bahrain", "off the coast of
+    Dubai", "a tanker off Kuwait", "near Basra" (a state "in" or "to" which an act is done may be its party)."""
+    root = index.roots.get(id(m))
+    T = index.T
+    if root is None or T.dep[root] != "pobj":
+        return False
+    prep = T.head[root]
+    if T.lower[prep] in ("off", "near", "outside"):
+        return True
+    return T.lower[prep] == "of" and T.lower[T.head[prep]] in WHEREABOUTS
+
+
 def body_venue(index: ActorIndex, m: ActorMention, body: ActorMention, cameo: str) -> bool:
     """Where an international body acts ("OPEC agreed in Vienna"): no party to the act, unless the act is a
     meeting or aid, which the place's state may hold or receive ("an IMF team held talks in Jakarta")."""
@@ -44,9 +60,10 @@ def body_venue(index: ActorIndex, m: ActorMention, body: ActorMention, cameo: st
 
 
 def only_venue(index: ActorIndex, sent, code: str, body: ActorMention, cameo: str) -> bool:
-    """The sentence names the state only as where the body acts ("OPEC agreed in Vienna")."""
+    """The sentence names the state only as where the body acts ("OPEC agreed in Vienna") or as where
+    anything is ("attacked a tanker off the coast of Dubai")."""
     named = [m for m in index.in_span(sent) if m.code == code]
-    return bool(named) and all(body_venue(index, m, body, cameo) for m in named)
+    return bool(named) and all(body_venue(index, m, body, cameo) or placed(index, m) for m in named)
 
 
 def listed(T: Tokens, m: ActorMention) -> bool:

@@ -24,6 +24,8 @@ TITLE_WORDS = SHIPPED.words("actors.words.titles")
 INSTITUTIONS = SHIPPED.words("actors.words.institutions")
 BUSINESS_WORDS = SHIPPED.words("actors.words.business")
 PERSON_TITLES = SHIPPED.words("actors.words.person_titles")
+THING_HEADS = SHIPPED.words("actors.words.thing_heads")
+STATE_HEADS = SHIPPED.words("actors.words.state_heads")
 # Titles read only right before a person's name ("Deputy U.S. Trade Representative Michael Smith"): elsewhere
 # the word names a body ("House of Representatives").
 TITLE_HEADS = frozenset({"Representative"})
@@ -179,6 +181,8 @@ def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Ca
             out = [c for c in out if c not in inside]
             out.append(person(doc, gaz, ent, date))
         elif label == "ORG":
+            if ent[-1].lower_ in THING_HEADS and any(c.code and c.kind in ("country", "demonym") for c in inside):
+                continue   # "the Indonesia-Australia Partnership Agreement": the states it is between
             out = [c for c in out if c not in inside]
             out.append(organisation(gaz, ent, inside))
     return out
@@ -214,6 +218,11 @@ def organisation(gaz: Gazetteer, ent: Span, inside: list[Cand]) -> Cand:
         return Cand(ent.start, ent.end, bodies[0].code, "igo", "IGO", bodies[0].start)
     national = [c for c in inside if c.code and c.kind in ("country", "demonym", "capital", "place")]
     sector = _sector_of(gaz, ent)
+    if national and ent[-1].lower_ in THING_HEADS and ent[-1].text[:1].isupper():
+        return Cand(ent.start, ent.end, None, "org", None, ent.start)   # "the London Interbank Offered Rate": a
+        # city naming a thing (a thing named for states keeps them, above)
+    if national and sector is None and _named_for_place(ent, national[0]):
+        sector = "BUS"   # "Lloyd's of London", "First Savings Bank of Florida": a firm, not the state
     if national:
         if sector is None and (ent[-1].lower_ in BUSINESS_WORDS or national[0].start == ent.start):
             sector = "BUS" if ent[-1].lower_ in BUSINESS_WORDS else None
@@ -413,6 +422,19 @@ def _after_possessor(T: Tokens, start: int, end: int) -> int:
         if T.lower[i] in ("'s", "’s") and T.orth[i + 1][:1].isupper():
             return i + 1   # not "Lloyd's of London", a name of its own
     return start
+
+
+def _named_for_place(ent: Span, national: Cand) -> bool:
+    """A firm's name with the place after "of": a possessive name before it ("Lloyd's of London") or a
+    business word ("First Savings Bank of Florida"); not "Republic of Korea", "Council for the Development of
+    Cambodia"."""
+    at = national.start - 1
+    if at <= ent.start or ent.doc[at].lower_ != "of":
+        return False
+    before = ent.doc[ent.start:at]
+    if any(t.lower_ in STATE_HEADS or t.lower_ in INSTITUTIONS for t in before):
+        return False
+    return before[-1].lower_ in ("'s", "’s") or any(t.lower_ in BUSINESS_WORDS for t in before)
 
 
 def _plural_national(gaz: Gazetteer, text: str) -> Optional[Entry]:
