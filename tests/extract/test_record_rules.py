@@ -70,6 +70,17 @@ def test_an_embassy_opened_is_its_owners_act_where_it_stands():
     assert ("PER", "CHL", "SUPPORT", "asserted") in found
 
 
+def test_a_mission_named_inside_what_the_act_says_is_no_mission_act():
+    text = ('The Kenyan Foreign Ministry retaliated by releasing this statement: "The number two official of '
+            "Uganda's embassy in Nairobi must leave.\"")
+    assert [(s, t) for s, t, *_ in coded(text)] == [("KEN", "UGA")]
+
+
+def test_retaliation_is_a_sanction_or_with_arms_force():
+    assert ("USA", "CAN", "SANCTION", "planned") in coded("The United States will retaliate against Canada.")
+    assert ("IRN", "IRQ", "ASSAULT", "asserted") in coded("Iran retaliated against Iraq with missile strikes.")
+
+
 def test_nominal_sanctions_and_loans_name_their_parties():
     text = ("Chile and Peru have argued over fishing for years. The Chilean ban on trade with Peru, imposed in 1986, "
             "was criticised. Lima welcomed a 50 million dollar loan by Chile to Peru.")

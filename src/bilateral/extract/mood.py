@@ -24,6 +24,8 @@ READY = SHIPPED.words("moods.words.ready")
 SCHEDULED = SHIPPED.words("moods.words.scheduled")
 PREPARING = SHIPPED.words("moods.words.preparing")
 DOUBTED = SHIPPED.words("moods.words.doubted")
+DELIBERATE = SHIPPED.words("moods.words.deliberate")
+REQUEST_NOUNS = SHIPPED.words("moods.words.request_nouns")
 UNREAL = {"conditional", "hypothetical"}   # moods the record leaves out: it keeps what happened or is announced
 REPORT = SHIPPED.words("moods.words.report")
 
@@ -85,7 +87,8 @@ def _means_of_hypothetical(top: Token) -> bool:
 
 def _finite(verb: Token) -> bool:
     """A verb with its own tense or auxiliary heads its own clause."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                      for c in verb.children)   # "or to retaliate": an infinitive
 
 
 def modality(tok: Token, fine: bool = False) -> Optional[str]:
@@ -117,8 +120,14 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" or t.lemma_.lower() in DOUBTED and t.pos_ == "ADJ"
-           for t in links[1:]):
-        return "hypothetical"
+           or t.lemma_.lower() in DELIBERATE and t.pos_ == "VERB" and _finite(t) for t in links[1:]) or any(
+            t.lemma_.lower() in REQUEST_NOUNS and t.pos_ == "NOUN" and links[k - 1].dep_ == "acl"
+            for k, t in enumerate(links) if k) or any(
+            t.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in POSSIBILITY for c in t.children)
+            for t in links[1:]):
+        return "hypothetical"   # "the right to ask", "is unlikely to sign", "is considering how to retaliate",
+        # "the pressure on Reagan to retaliate", "other options would be to retaliate" (not "considering Korea
+        # has a debt": a bare participle gives a reason)
     if fine and not negated and any(a in OBLIGATION for a in auxes):
         return "required"
     if any(a in HYPOTHETICAL for a in _own_auxes(verbs)):
@@ -158,9 +167,12 @@ def _be_to(links: list) -> bool:
 
 def _refused(links: list) -> bool:
     """A verb of refusing takes the act (or the verb that carries its noun) as its infinitive: "declined to
-    discuss", "refused to hold talks"; not an act in what it declines to be drawn on."""
+    discuss", "refused to hold talks"; not an act in what it declines to be drawn on. "Ruled out" refuses
+    what it governs ("ruled out using its powers to retaliate")."""
     return any(t.lemma_.lower() in REFUSE and links[k - 1].dep_ == "xcomp" and k <= 2
-               for k, t in enumerate(links) if k)
+               for k, t in enumerate(links) if k) or any(
+        t.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+        for t in links[1:4] + ([links[-1].head] if links[-1].tag_ == "VBG" and links[-1].dep_ == "advcl" else []))
 
 
 def _own_auxes(verbs: list) -> list:

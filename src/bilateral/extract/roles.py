@@ -166,8 +166,10 @@ def mission_roles(T: Tokens, trigger: int, args: list, index: ActorIndex, rules)
     Embassy of Albania was opened in Santiago", "Chile's consulate in Valparaiso closed" (owner, host)."""
     missions = rules.sets.get("missions", frozenset())
     for noun in args:
-        if T.pos[noun] not in ("NOUN", "PROPN") or T.lemma[noun] not in missions:
-            continue
+        if T.pos[noun] not in ("NOUN", "PROPN") or T.lemma[noun] not in missions or not (
+                T.head[noun] == trigger or T.dep[noun] == "pobj" and T.head[T.head[noun]] == trigger):
+            continue   # the act's own argument, not a mission named deeper ("retaliated by releasing a statement:
+            # 'the official of Bahrain's embassy in Tehran ...'")
         owner = host = None
         for c in T.children[noun]:
             if T.dep[c] in ("poss", "amod", "compound", "nmod"):
