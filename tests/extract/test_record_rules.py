@@ -3,7 +3,7 @@ words that are no acts, receiving from, and places that are not parties."""
 from __future__ import annotations
 
 from bilateral.extract import analyze
-from bilateral.extract.dating import said_lately
+from bilateral.extract.dating import RECENT, said_lately
 from bilateral.model import Document, text_id
 from bilateral.nlp.pipeline import load_nlp
 
@@ -365,6 +365,22 @@ def test_a_wires_words_in_the_present_are_dated_by_its_day_and_in_the_past_by_it
     doc = load_nlp()("The row is blamed on Saitoti, who had publicly criticised Uganda for its rates.")
     assert said_lately(next(t for t in doc if t.text == "criticised"))
     assert not said_lately(next(t for t in load_nlp()("Saitoti will criticise Uganda.") if t.text == "criticise"))
+
+
+def test_a_wires_deeds_and_acts_called_off_are_dated_by_its_month_and_its_lead_in_the_present_by_its_day():
+    def dated(text):
+        doc = Document(doc_id=text_id(text), source_path="test.txt", text=text, published="1987-04-02",
+                       dateline="NAIROBI")
+        return [(e.event_type, e.modality, e.date) for e in analyze(doc, load_nlp()(text)).events]
+    assert dated("Kenya has agreed to supply Uganda with refined oil products, officials said.") == [
+        ("AGREE", "asserted", "1987-04")]
+    assert dated("Kenya's finance minister has cancelled a trip to Uganda, officials said.") == [
+        ("CONSULT", "negated", "1987-04")]
+    assert dated("Kenya's deputy prime minister begins two days of talks in Uganda.") == [
+        ("CONSULT", "asserted", "1987-04-02")]
+    # a deed in the past perfect is background, not the report's news (words so told are still told lately)
+    signed = next(t for t in load_nlp()("Kenya had signed better agreements with Uganda.") if t.text == "signed")
+    assert said_lately(signed) and not said_lately(signed, RECENT)
 
 
 def test_a_duty_a_state_says_another_has_is_a_request_of_it():

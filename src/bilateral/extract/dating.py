@@ -171,14 +171,26 @@ def under_way(T: Tokens, i: int) -> bool:
                                      for c in T.children[i])
 
 
+def headline_present(T: Tokens, i: int, s_i: int) -> bool:
+    """A wire's lead tells the day's news in the present ("Antonov begins two days of talks in Bonn"):
+    a present-tense act in the first sentence, with no auxiliary (no modal, no perfect)."""
+    return s_i == 0 and T.tag[i] in ("VBZ", "VBP") and not any(T.dep[c] in ("aux", "auxpass", "neg")
+                                                             for c in T.children[i])
+
+
 PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})   # "has accused", "who had publicly criticised"
+RECENT = PERFECT - {"had"}   # "has agreed": a deed the report tells as news
 
 
-def said_lately(tok) -> bool:
+def said_lately(tok, perfect: frozenset = PERFECT, past: bool = True) -> bool:
     """The words of the act are told as already said: a simple past or present perfect in its clause chain
-    ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent."""
-    for t in _chain(tok):
-        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT for c in t.children)):
+    ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent.
+    Deeds pass `perfect` without "had" and no simple `past` of their own: "has agreed to supply" and "said
+    Kenya agreed to supply" are the report's news, "had signed better agreements" and "Japan assisted Cambodia
+    in small arms control" may be background."""
+    for k, t in enumerate(_chain(tok)):
+        if t.tag_ == "VBD" and (past or k) or (
+                t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in perfect for c in t.children)):
             return True
     return False
 

@@ -41,13 +41,14 @@ def located(index: ActorIndex, m: ActorMention) -> bool:
 
 def placed(index: ActorIndex, m: ActorMention) -> bool:
     """A mention that only says where, whatever it names: "120 miles east of Bahrain", "off the coast of
-    Dubai", "a tanker off Kuwait", "near Basra" (a state "in" or "to" which an act is done may be its party)."""
+    Dubai", "a tanker off Kuwait", "near Basra" (a state "in" or "to" which an act is done may be its party;
+    what stands there may be one: "outside the Ugandan embassy")."""
     root = index.roots.get(id(m))
     T = index.T
-    if root is None or T.dep[root] != "pobj":
-        return False
+    if root is None or T.dep[root] != "pobj" or m.kind not in ("country", "capital", "place"):
+        return False   # "a protest outside the Ugandan embassy": the embassy's state is the target
     prep = T.head[root]
-    if T.lower[prep] in ("off", "near", "outside"):
+    if T.lower[prep] in ("off", "near"):
         return True
     return T.lower[prep] == "of" and T.lower[T.head[prep]] in WHEREABOUTS
 
