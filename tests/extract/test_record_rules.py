@@ -76,6 +76,13 @@ def test_a_mission_named_inside_what_the_act_says_is_no_mission_act():
     assert [(s, t) for s, t, *_ in coded(text)] == [("KEN", "UGA")]
 
 
+def test_raising_tariffs_on_anothers_goods_is_a_sanction_on_it_and_on_imports_on_no_one():
+    assert ("CAN", "USA", "SANCTION", "asserted") in coded("Canada raised duties on U.S. lumber.")
+    assert coded("Kenya raised tariffs on imported tea.") == []
+    assert coded("Uganda and Kenya met on Monday. Kenya raised tariffs on imported tea.") == [
+        ("UGA", "KEN", "CONSULT", "asserted")]
+
+
 def test_retaliation_is_a_sanction_or_with_arms_force():
     assert ("USA", "CAN", "SANCTION", "planned") in coded("The United States will retaliate against Canada.")
     assert ("IRN", "IRQ", "ASSAULT", "asserted") in coded("Iran retaliated against Iraq with missile strikes.")

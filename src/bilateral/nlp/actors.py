@@ -17,6 +17,7 @@ from bilateral.lexicon import SHIPPED
 from bilateral.model import ActorMention
 from bilateral.nlp.gazetteer import Entry, Gazetteer
 from bilateral.nlp.pipeline import load_nlp
+from bilateral.nlp.entity_spans import after_articles, after_possessor, first_line, inside_person, longest, person_spans
 from bilateral.nlp.tokens import Tokens, tokens_of
 
 NAME_GLUE = SHIPPED.words("actors.words.name_glue")
@@ -132,7 +133,7 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
             spans.append((i, i + 1))
     out = []
     persons = None  # PERSON entities as (start, end), read from doc.ents once and only when needed
-    for start, end in _longest(spans):
+    for start, end in longest(spans):
         text = T.text[T.idx[start]:T.end(end - 1)]   # the span's text
         entry = gaz.lookup(text, date) or _plural_national(gaz, text)
         if entry is None:
@@ -144,9 +145,9 @@ def dictionary_candidates(doc: Doc, gaz: Gazetteer, date: str | None) -> list[Ca
             continue  # a one-word name that the tagger does not see as a name: "Youth", "Unity"
         if entry.kind != "person":
             if persons is None:
-                persons = _persons(doc)
+                persons = person_spans(doc)
                 surnames = {T.orth[e - 1] for s, e in persons if e - s >= 2}
-            if _inside_person(span, persons):
+            if inside_person(span, persons):
                 continue  # "Michael Jordan", "Chad Smith"
             if entry.kind == "place" and end - start == 1 and T.orth[start] in surnames:
                 continue  # "Citibank's William Rhodes ... Rhodes said": the man named before, not the island
@@ -162,10 +163,10 @@ def entity_candidates(doc: Doc, gaz: Gazetteer, date: str | None, cands: list[Ca
         label = ent.label_
         if label not in NER_ACTORS:
             continue
-        start, end = _first_line(T, ent.start, ent.end)
+        start, end = first_line(T, ent.start, ent.end)
         if label == "ORG":
-            start = _after_possessor(T, start, end)
-        start = _after_articles(T, start, end)
+            start = after_possessor(T, start, end)
+        start = after_articles(T, start, end)
         if start == end or not T.orth[start][:1].isupper():
             continue
         ent = doc[start:end]
@@ -363,7 +364,7 @@ def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
     T = tokens_of(doc)
     out = []
     for c in cands:
-        start, end = _after_articles(T, c.start, c.end), c.end
+        start, end = after_articles(T, c.start, c.end), c.end
         if start == end or (end + 1 < len(T.orth) and T.orth[end] == "-" and T.lower[end + 1] in LIKENESS):
             continue   # "a Madrid-style bombing", "a London-based bank": a likeness or a seat, no actor
         start_char, end_char = T.idx[start], T.end(end - 1)
@@ -373,55 +374,6 @@ def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _longest(spans: list[tuple]) -> list[tuple]:
-    """Non-overlapping (start, end) token ranges, longer first, then earlier."""
-    spans = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
-    taken: set[int] = set()
-    out = []
-    for start, end in spans:
-        if not any(i in taken for i in range(start, end)):
-            out.append((start, end))
-            taken.update(range(start, end))
-    return out
-
-
-def _persons(doc: Doc) -> list[tuple[int, int]]:
-    """The token spans of the PERSON entities (doc.ents builds new Span objects on every access)."""
-    return [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-
-
-def _inside_person(span: Span, persons: list[tuple[int, int]]) -> bool:
-    """Whether a span is part of a longer person's name."""
-    return any(s <= span.start and e >= span.end and (s, e) != (span.start, span.end) for s, e in persons)
-
-
-def _first_line(T: Tokens, start: int, end: int) -> tuple:
-    """An entity's tokens cut at the first line break (a headline does not run into the next line).
-
-    A line break is a token of its own: a token's trailing whitespace is one space at most."""
-    for i in range(start, end):
-        if "\n" in T.orth[i]:
-            return start, i
-    return start, end
-
-
-def _after_articles(T: Tokens, start: int, end: int) -> int:
-    """Where a phrase starts once leading articles and punctuation are left out."""
-    lower, punct = T.lower, T.punct
-    while start < end and (lower[start] in ("the", "a", "an") or punct[start]):
-        start += 1
-    return start
-
-
-def _after_possessor(T: Tokens, start: int, end: int) -> int:
-    """Where a body's name starts after a possessor the tagger read into it ("Mr Brown's International
-    Finance Facility"): the possessor is an actor of its own."""
-    for i in range(end - 2, start, -1):
-        if T.lower[i] in ("'s", "’s") and T.orth[i + 1][:1].isupper():
-            return i + 1   # not "Lloyd's of London", a name of its own
-    return start
 
 
 def _named_for_place(ent: Span, national: Cand) -> bool:
