@@ -17,6 +17,7 @@ from .flows import flow_roles
 from .force import figurative, figurative_noun
 from .mood import BEAR_VERBS
 from .no_partner import addressed
+from .paired import paired_roles
 from .parse import (CHARGED, CLAUSES, INFINITIVE, OBLIGED, agreement_antecedent, against, asked_of, is_light,
                     objects_of, obliged, reduced_relative, subject_of, token_subtree)
 from .speech import only_speech
@@ -46,8 +47,8 @@ def candidates(T: Tokens, rules: Triggers, vocabulary: frozenset) -> tuple:
             lemma = lemmas[i]
             if lemma in rules.verbs or lemma in vocabulary:
                 triggers.append(i)
-        elif pos == "NOUN":
-            lemma = lemmas[i]
+        elif pos == "NOUN" or pos == "PROPN" and T.lower[i] in rules.named_nouns:
+            lemma = lemmas[i] if pos == "NOUN" else T.lower[i]
             if lemma in rules.nouns:
                 triggers.append(i)
             elif lemma == "anniversary":
@@ -94,7 +95,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
             rule = replace(rule, cameo="111")   # "warned that India's deficit was too large": criticism
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
-    elif pos == "NOUN" and lemma in rules.nouns:
+    elif pos == "PROPN" and lower[i] in rules.named_nouns or pos == "NOUN" and lemma in rules.nouns:
+        lemma = lower[i] if pos == "PROPN" else lemma   # "the Franco-Thai War": a name's head
         n = _framed(T, i)   # "undertook a mediation mission between A and B": the frame carries the act's roles
         talked = _talked_about(T, n)   # "negotiations on a troop pullback", "discussed the withdrawal"
         modifiers = {T.lemma[c] for c in children[i] + children[n] if dep[c] in ("amod", "compound", "nmod")} - {lemma}
@@ -113,6 +115,8 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         rule = rules.find(lemma, modifiers, noun=True)
         if rule is None or (talked and rule.cameo[:2] not in ("18", "19", "20")):
             return None   # a subject of talks is no act done, unless force, talked over only once used
+        if rule.paired:   # "the Iran-Iraq War (1980-1988)": its own phrase names both sides, or it is no one's
+            return (rule.cameo, sides, None) if (sides := paired_roles(T, n, index)) else None
         if figurative_noun(T, i, rule.cameo, index, rules.sets):
             return None   # "an attack on the policy": words, not force
         topic = instead = None

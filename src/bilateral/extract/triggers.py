@@ -34,6 +34,7 @@ class Rule:
     bound: bool = False          # one who speaks for a state goes where a "to"/"in" phrase names ("flew to Rabat")
     own_phrase: bool = False     # a noun's own phrase names both parties ("U.S. tariffs on Korean steel")
     aimed: bool = False          # force aimed at what an "at"/"on" phrase names ("fired rockets at Israeli posts")
+    paired: bool = False         # a noun whose own phrase names its two sides ("the Franco-Thai War", "wars between")
 
 
 class Triggers:
@@ -46,6 +47,8 @@ class Triggers:
         self.rules = tuple(self._rule(r, i) for i, r in enumerate(lex.items("triggers.triggers.rules")))
         self.verbs = frozenset(lemma for rule in self.rules if not rule.noun for lemma in rule.lemmas)
         self.nouns = frozenset(lemma for rule in self.rules if rule.noun for lemma in rule.lemmas)
+        # nouns that may also be a name's head ("the Franco-Thai War")
+        self.named_nouns = frozenset(lemma for rule in self.rules if rule.paired for lemma in rule.lemmas)
         self._by_lemma: dict = {}
         for rule in self.rules:
             for lemma in rule.lemmas:
@@ -74,7 +77,7 @@ class Triggers:
                     self._words(r.get("subjects"), where), reverse=bool(r.get("reverse", False)),
                     unless=self._words(r.get("unless"), where), named=bool(r.get("named", False)),
                     bound=bool(r.get("bound", False)), own_phrase=bool(r.get("own_phrase", False)),
-                    aimed=bool(r.get("aimed", False)))
+                    aimed=bool(r.get("aimed", False)), paired=bool(r.get("paired", False)))
 
     @functools.cached_property
     def _bound(self) -> frozenset:
