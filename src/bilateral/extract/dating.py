@@ -186,8 +186,8 @@ def said_lately(tok, perfect: frozenset = PERFECT, past: bool = True) -> bool:
     """The words of the act are told as already said: a simple past or present perfect in its clause chain
     ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent.
     Deeds pass `perfect` without "had" and no simple `past` of their own: "has agreed to supply" and "said
-    Kenya agreed to supply" are the report's news, "had signed better agreements" and "Japan assisted Cambodia
-    in small arms control" may be background."""
+    Kenya agreed to supply" are the report's news, "had signed better agreements" and "Kenya assisted Uganda in
+    arms control" may be background."""
     for k, t in enumerate(_chain(tok)):
         if t.tag_ == "VBD" and (past or k) or (
                 t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in perfect for c in t.children)):

@@ -137,8 +137,8 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
             if date is None and published and modality == "asserted" and (
                     under_way(T, i) or document.dateline and headline_present(T, i, s_i)):
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
-            elif date is None and published and document.dateline and modality in ("asserted", "negated") \
-                    and (said_lately(tok) if cameo[:2] in SPOKEN or cameo[:2] == "04" else said_lately(tok, RECENT, False)):
+            elif date is None and published and document.dateline and modality in ("asserted", "negated") and (
+                    said_lately(tok) if cameo[:2] in SPOKEN or cameo[:2] == "04" else said_lately(tok, RECENT, False)):
                 # a wire's "the minister has accused Chile": in its month; "banks want Brazil to ...": that day;
                 # "has cancelled a trip", "has not received any request": what did not happen, in its month too
                 date, basis = (published if stance_now(tok) else published[:7]), "inferred"

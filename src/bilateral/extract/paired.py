@@ -1,5 +1,5 @@
 """Nouns that name their two sides in their own phrase ("the Sino-Indian War of 1962", "the Iran–Iraq War
-(1980–1988)", "wars between Vietnam and Siam in 1833"): the act is between those two, never the passage's pair,
+(1980–1988)", "the 1941 war between Peru and Ecuador"): the act is between those two, never the passage's pair,
 and only where a year stands with it; "the Iran-Iraq war" named in passing is a war going on, not an act of the
 day of the report that names it."""
 from __future__ import annotations

@@ -96,7 +96,7 @@ def event_at(T: Tokens, i: int, sent: Span, index: ActorIndex, local_pair: tuple
         topic = _topic(rule, obj_lemmas)
         agent = [t for c in children[i] if dep[c] == "agent" for t in T.subtree(c, CLAUSES)]
     elif pos == "PROPN" and lower[i] in rules.named_nouns or pos == "NOUN" and lemma in rules.nouns:
-        lemma = lower[i] if pos == "PROPN" else lemma   # "the Franco-Thai War": a name's head
+        lemma = lower[i] if pos == "PROPN" else lemma   # "the Sino-Indian War": a name's head
         n = _framed(T, i)   # "undertook a mediation mission between A and B": the frame carries the act's roles
         talked = _talked_about(T, n)   # "negotiations on a troop pullback", "discussed the withdrawal"
         modifiers = {T.lemma[c] for c in children[i] + children[n] if dep[c] in ("amod", "compound", "nmod")} - {lemma}

@@ -34,7 +34,7 @@ class Rule:
     bound: bool = False          # one who speaks for a state goes where a "to"/"in" phrase names ("flew to Rabat")
     own_phrase: bool = False     # a noun's own phrase names both parties ("U.S. tariffs on Korean steel")
     aimed: bool = False          # force aimed at what an "at"/"on" phrase names ("fired rockets at Israeli posts")
-    paired: bool = False         # a noun whose own phrase names its two sides ("the Franco-Thai War", "wars between")
+    paired: bool = False         # a noun whose own phrase names its two sides ("the Sino-Indian War", "wars between")
 
 
 class Triggers:
@@ -47,7 +47,7 @@ class Triggers:
         self.rules = tuple(self._rule(r, i) for i, r in enumerate(lex.items("triggers.triggers.rules")))
         self.verbs = frozenset(lemma for rule in self.rules if not rule.noun for lemma in rule.lemmas)
         self.nouns = frozenset(lemma for rule in self.rules if rule.noun for lemma in rule.lemmas)
-        # nouns that may also be a name's head ("the Franco-Thai War")
+        # nouns that may also be a name's head ("the Sino-Indian War")
         self.named_nouns = frozenset(lemma for rule in self.rules if rule.paired for lemma in rule.lemmas)
         self._by_lemma: dict = {}
         for rule in self.rules:

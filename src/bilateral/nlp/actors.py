@@ -379,7 +379,7 @@ def to_mentions(doc: Doc, cands: list[Cand]) -> list[ActorMention]:
 def _named_for_place(ent: Span, national: Cand) -> bool:
     """A firm's name with the place after "of": a possessive name before it ("Lloyd's of London") or a
     business word ("First Savings Bank of Florida"); not "Republic of Korea", "Council for the Development of
-    Cambodia"."""
+    Kenya"."""
     at = national.start - 1
     if at <= ent.start or ent.doc[at].lower_ != "of":
         return False
