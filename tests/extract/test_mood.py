@@ -25,3 +25,8 @@ def test_an_act_in_the_infinitive_of_a_noun_of_asking_or_an_option_is_not_done()
 def test_ruling_out_an_act_refuses_it():
     assert mood_of("The minister ruled out using his powers to retaliate against Uganda.", "retaliate") == "refused"
     assert mood_of("Kenya ruled out imposing sanctions on Uganda.", "impose") == "refused"
+
+
+def test_an_act_in_a_suggestion_is_not_done_but_a_proposal_backed_was_backed():
+    assert mood_of("Kenya rejected suggestions that it let the IMF play a role.", "let") == "hypothetical"
+    assert mood_of("The proposal, strongly backed by Kenya, was adopted.", "back") == "asserted"

@@ -172,3 +172,17 @@ def test_a_state_named_inside_a_title_owns_the_official_and_the_office():
     found = {m.text: (m.code, m.sector) for m in actors(text)}
     assert found["Secretary John Herrington"] == ("USA", "GOV")
     assert found["U.S. Energy"] == ("USA", "GOV")
+
+
+def test_the_government_of_a_wire_about_its_host_is_the_host_states():
+    from bilateral.work import gazetteer
+    text = ("Peru's central bank said the World Bank has suspended loans to Peru. Peru owes the Bank money.\n\n"
+            "He told reporters the government decided to stop paying the World Bank.")
+    doc = load_nlp()(text)
+    found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
+    assert ("government", "PER") in [(m.text, m.code) for m in found]
+    # a wire from Lima about another state, or a government its text qualifies, is left alone
+    text = "Chile said Chile and Chile's exporters will sue Peru. The Chilean government agreed."
+    doc = load_nlp()(text)
+    found = resolve(doc, find_actors(doc, gazetteer(None)), gazetteer(None), dateline="LIMA")
+    assert all(m.code != "PER" or m.text == "Peru" for m in found)

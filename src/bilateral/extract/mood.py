@@ -122,7 +122,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" or t.lemma_.lower() in DOUBTED and t.pos_ == "ADJ"
            or t.lemma_.lower() in DELIBERATE and t.pos_ == "VERB" and _finite(t) for t in links[1:]) or any(
             t.lemma_.lower() in REQUEST_NOUNS and t.pos_ == "NOUN" and links[k - 1].dep_ == "acl"
-            for k, t in enumerate(links) if k) or any(
+            and links[k - 1].tag_ not in ("VBN", "VBG")   # not "the proposal, backed by Britain": that happened
+            for k, t in enumerate(links[:3]) if k) or any(
             t.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in POSSIBILITY for c in t.children)
             for t in links[1:]):
         return "hypothetical"   # "the right to ask", "is unlikely to sign", "is considering how to retaliate",

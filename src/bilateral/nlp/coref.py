@@ -8,6 +8,7 @@ of their own (kind "person" and "pronoun"), so every stage reads one list.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
@@ -60,6 +61,7 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     covered = {i for m in out for i in T.covering(m.start, m.end)}
     if home is not None:
         out += _host_ministers(T, covered, home)
+        out += _host_government(T, covered, home, mentions)
     out += _bare_surnames(T, names, covered)
     if gazetteer is not None:
         out = _short_bodies(T, out, gazetteer)
@@ -74,6 +76,9 @@ def resolve(doc: Doc, mentions: list, gazetteer=None, dateline: Optional[str] = 
     return out
 
 
+HOST_BODIES = frozenset({"government", "administration", "authorities", "cabinet"})
+
+
 def _host_ministers(T: Tokens, covered: set, home: str) -> list:
     """Ministers a wire names by office alone ("in meetings with both the foreign and telecommunications
     ministers", in a wire from Lima) are the host state's: wires give a visitor's officials their nationality."""
@@ -86,6 +91,25 @@ def _host_ministers(T: Tokens, covered: set, home: str) -> list:
             continue   # "his minister", "the Kenyan minister": owned or named already
         if not any(T.lower[c] in ("the", "both") for c in kids):
             continue
+        out.append(ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org"))
+    return out
+
+
+def _host_government(T: Tokens, covered: set, home: str, mentions: list) -> list:
+    """"The government" of a wire from Lima about Peru ("told reporters the government decided to stop paying
+    the World Bank") is the host state's, when the story names that state more than any other."""
+    named = Counter(m.code for m in mentions if m.code and m.kind in ("country", "capital", "demonym"))
+    if not named or named.most_common(1)[0][0] != home or list(named.values()).count(named[home]) > 1:
+        return []
+    out = []
+    for i in range(T.n):
+        if T.lemma[i] not in HOST_BODIES or T.pos[i] != "NOUN" or i in covered or T.dep[i] == "compound" or (
+                T.tag[i] == "NNS" and T.lower[i] != "authorities"):
+            continue   # "the two governments" are both sides
+        kids = T.children[i]
+        if any(T.dep[c] in ("poss", "amod", "compound", "prep", "nummod", "conj") for c in kids) or not any(
+                T.lower[c] == "the" for c in kids):
+            continue   # "its government", "the Kenyan government", "the government of X": named otherwise
         out.append(ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org"))
     return out
 
