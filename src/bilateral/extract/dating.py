@@ -179,21 +179,20 @@ def headline_present(T: Tokens, i: int, s_i: int) -> bool:
 
 
 PERFECT = frozenset({"has", "have", "had", "'s", "'ve"})   # "has accused", "who had publicly criticised"
-RECENT = PERFECT - {"had"}   # "has agreed": a deed the report tells as news
+RECENT = PERFECT - {"had"}   # "has agreed": a deed the report tells as news, not "had agreed"
 
 
-def said_lately(tok, perfect: frozenset = PERFECT, past: bool = True) -> bool:
+def said_lately(tok, deed: bool = False) -> bool:
     """The words of the act are told as already said: a simple past or present perfect in its clause chain
     ("noted that Britain could revoke", "has accused Chile of"); a dated report tells of them as recent.
-    Deeds pass `perfect` without "had" and no simple `past` of their own: "has agreed to supply" and "said
-    Kenya agreed to supply" are the report's news, "had signed better agreements" and "Kenya assisted Uganda in
-    arms control" may be background."""
+    A `deed` needs a present perfect ("has agreed to supply") or a past verb of saying above it ("said Kenya
+    agreed to supply"): its own simple past or past perfect ("had signed better agreements", "Kenya assisted
+    Uganda in arms control") may be background."""
     for k, t in enumerate(_chain(tok)):
-        if t.tag_ == "VBD" and (past or k) or (
-                t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in perfect for c in t.children)):
+        if t.tag_ == "VBD" and not (deed and k == 0) or (t.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in (RECENT if deed else PERFECT) for c in t.children)):
             return True
     return False
-
 
 
 def stance_now(tok) -> bool:

@@ -24,7 +24,7 @@ from ..read.numbers import ORDINAL_WORDS, to_int
 from .actor_index import ActorIndex
 from .amounts import act_amount
 from .cameo import SPOKEN, SYMMETRIC, coding
-from .dating import PERFECT, RECENT, date_for, headline_present, said_lately, stance_now, timex_root, under_way
+from .dating import date_for, headline_present, said_lately, stance_now, timex_root, under_way
 from .mood import aspect as _aspect, complement, modality as _modality, requested, to_infinitive
 from .moodcodes import UNREAL, for_record
 from .parse import CLAUSES, objects_of, subject_of
@@ -138,7 +138,7 @@ def extract_events(document: Document, doc: Doc, actors: list, timexes: list, op
                     under_way(T, i) or document.dateline and headline_present(T, i, s_i)):
                 date, basis = published, "inferred"   # "Rha is heading a mission": going on the day it was filed
             elif date is None and published and document.dateline and modality in ("asserted", "negated") and (
-                    said_lately(tok) if cameo[:2] in SPOKEN or cameo[:2] == "04" else said_lately(tok, RECENT, False)):
+                    said_lately(tok, deed=cameo[:2] not in SPOKEN and cameo[:2] != "04")):
                 # a wire's "the minister has accused Chile": in its month; "banks want Brazil to ...": that day;
                 # "has cancelled a trip", "has not received any request": what did not happen, in its month too
                 date, basis = (published if stance_now(tok) else published[:7]), "inferred"

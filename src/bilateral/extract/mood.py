@@ -119,16 +119,8 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
         return "refused" if fine else "negated"
     if "if" in marks or "unless" in marks or any(_conditional(t) for t in verbs):
         return "conditional"
-    if any(t.lemma_.lower() in POSSIBILITY and t.pos_ == "NOUN" or t.lemma_.lower() in DOUBTED and t.pos_ == "ADJ"
-           or t.lemma_.lower() in DELIBERATE and t.pos_ == "VERB" and _finite(t) for t in links[1:]) or any(
-            t.lemma_.lower() in REQUEST_NOUNS and t.pos_ == "NOUN" and links[k - 1].dep_ == "acl"
-            and links[k - 1].tag_ not in ("VBN", "VBG")   # not "the proposal, backed by Britain": that happened
-            for k, t in enumerate(links[:3]) if k) or any(
-            t.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in POSSIBILITY for c in t.children)
-            for t in links[1:]):
-        return "hypothetical"   # "the right to ask", "is unlikely to sign", "is considering how to retaliate",
-        # "the pressure on Reagan to retaliate", "other options would be to retaliate" (not "considering Korea
-        # has a debt": a bare participle gives a reason)
+    if _only_possible(links):
+        return "hypothetical"
     if fine and not negated and any(a in OBLIGATION for a in auxes):
         return "required"
     if any(a in HYPOTHETICAL for a in _own_auxes(verbs)):
@@ -152,6 +144,24 @@ def modality(tok: Token, fine: bool = False) -> Optional[str]:
     if "would" in auxes:
         return "hypothetical"
     return "asserted"
+
+
+def _only_possible(links: list) -> bool:
+    """The act is a possibility, a proposal or under consideration, not done: "the right to ask", "is unlikely
+    to sign", "is considering how to retaliate" (not "considering Korea has a debt": a bare participle gives a
+    reason), "the pressure on Reagan to retaliate", "suggestions that it let the IMF play a role" (not "the
+    proposal, backed by Britain": that happened), "other options would be to retaliate"."""
+    for k, t in enumerate(links[1:], 1):
+        lemma = t.lemma_.lower()
+        if (t.pos_ == "NOUN" and lemma in POSSIBILITY or t.pos_ == "ADJ" and lemma in DOUBTED
+                or t.pos_ == "VERB" and lemma in DELIBERATE and _finite(t)):
+            return True
+        if k <= 2 and t.pos_ == "NOUN" and lemma in REQUEST_NOUNS and links[k - 1].dep_ == "acl" \
+                and links[k - 1].tag_ not in ("VBN", "VBG"):
+            return True
+        if lemma == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in POSSIBILITY for c in t.children):
+            return True
+    return False
 
 
 ARRANGED = frozenset({"hold", "have", "make", "sign", "conduct", "begin", "open", "start", "resume", "pay"})

@@ -82,17 +82,9 @@ HOST_BODIES = frozenset({"government", "administration", "authorities", "cabinet
 def _host_ministers(T: Tokens, covered: set, home: str) -> list:
     """Ministers a wire names by office alone ("in meetings with both the foreign and telecommunications
     ministers", in a wire from Lima) are the host state's: wires give a visitor's officials their nationality."""
-    out = []
-    for i in range(T.n):
-        if T.lemma[i] != "minister" or T.pos[i] != "NOUN" or i in covered or T.dep[i] == "compound":
-            continue
-        kids = T.children[i]
-        if any(T.dep[c] == "poss" or (T.dep[c] in ("amod", "compound") and c in covered) for c in kids):
-            continue   # "his minister", "the Kenyan minister": owned or named already
-        if not any(T.lower[c] in ("the", "both") for c in kids):
-            continue
-        out.append(ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org"))
-    return out
+    return [_host_mention(T, i, home) for i in _unnamed(T, covered, {"minister"}, ("the", "both"))
+            if not any(T.dep[c] == "poss" or (T.dep[c] in ("amod", "compound") and c in covered)
+                       for c in T.children[i])]   # "his minister", "the Kenyan minister": owned or named already
 
 
 def _host_government(T: Tokens, covered: set, home: str, mentions: list) -> list:
@@ -101,17 +93,22 @@ def _host_government(T: Tokens, covered: set, home: str, mentions: list) -> list
     named = Counter(m.code for m in mentions if m.code and m.kind in ("country", "capital", "demonym"))
     if not named or named.most_common(1)[0][0] != home or list(named.values()).count(named[home]) > 1:
         return []
-    out = []
-    for i in range(T.n):
-        if T.lemma[i] not in HOST_BODIES or T.pos[i] != "NOUN" or i in covered or T.dep[i] == "compound" or (
-                T.tag[i] == "NNS" and T.lower[i] != "authorities"):
-            continue   # "the two governments" are both sides
-        kids = T.children[i]
-        if any(T.dep[c] in ("poss", "amod", "compound", "prep", "nummod", "conj") for c in kids) or not any(
-                T.lower[c] == "the" for c in kids):
-            continue   # "its government", "the Kenyan government", "the government of X": named otherwise
-        out.append(ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org"))
-    return out
+    return [_host_mention(T, i, home) for i in _unnamed(T, covered, HOST_BODIES, ("the",))
+            if not (T.tag[i] == "NNS" and T.lower[i] != "authorities")   # "the two governments": both sides
+            and not any(T.dep[c] in ("poss", "amod", "compound", "prep", "nummod", "conj") for c in T.children[i])]
+    # "its government", "the Kenyan government", "the government of X": named otherwise
+
+
+def _unnamed(T: Tokens, covered: set, lemmas: set, determiners: tuple) -> list:
+    """Tokens of a common noun of office ("minister", "government") no actor covers, with one of the
+    determiners ("the minister", "both the ministers"), not modifying another noun."""
+    return [i for i in range(T.n) if T.lemma[i] in lemmas and T.pos[i] == "NOUN" and i not in covered
+            and T.dep[i] != "compound" and any(T.lower[c] in determiners for c in T.children[i])]
+
+
+def _host_mention(T: Tokens, i: int, home: str) -> ActorMention:
+    """The host state's government, named by the office noun at token i."""
+    return ActorMention(T.idx[i], T.end(i), T.orth[i], home, T.orth[i], "GOV", "org")
 
 
 def _titled_by_states(T: Tokens, mentions: list) -> list:
